@@ -1,0 +1,39 @@
+import { ERROR_MESSAGES, type ErrorCode } from '@shared/errors';
+import { isEnvelope } from '@shared/envelope';
+import { transport } from './transport';
+
+/** A failed call, with the stable code to branch on and the Chinese message to show. */
+export class CloudCallError extends Error {
+  readonly code: ErrorCode | 'NETWORK';
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: ErrorCode | 'NETWORK', message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'CloudCallError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const NETWORK_MESSAGE = '网络不太顺畅，请检查网络后重试';
+
+export function initCloud(): void {
+  transport.init();
+}
+
+/**
+ * The one way the client calls a cloud function: sends `{action, ...input}` and turns the
+ * envelope into data or a thrown `CloudCallError`.
+ */
+export async function callFunction<TData>(name: string, action: string, input: object = {}): Promise<TData> {
+  let answer: unknown;
+  try {
+    answer = await transport.call(name, { ...input, action });
+  } catch {
+    throw new CloudCallError('NETWORK', NETWORK_MESSAGE);
+  }
+  if (!isEnvelope(answer)) throw new CloudCallError('INTERNAL', ERROR_MESSAGES.INTERNAL);
+  if (answer.ok) return answer.data as TData;
+  const { code, message, details } = answer.error;
+  throw new CloudCallError(code, message || ERROR_MESSAGES[code] || ERROR_MESSAGES.INTERNAL, details);
+}

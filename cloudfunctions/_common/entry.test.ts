@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { AppError } from '@shared/errors';
+import { action, createEntry } from './entry';
+
+const silent = () => undefined;
+
+const MEMBER = 'oAbCdEfGhIjKlMnOpQrStUvWxYz1';
+
+function entry(openid: string | undefined = MEMBER) {
+  return createEntry(
+    'demo',
+    {
+      echo: action(z.object({ n: z.number().int().min(0) }).strict(), async (input, caller) => ({ n: input.n, who: caller.openid })),
+      fail: action(z.object({}).strict(), async () => {
+        throw new AppError('OUT_OF_STOCK');
+      }),
+      crash: action(z.object({}).strict(), async () => {
+        throw new Error('secret database host 10.1.2.3');
+      }),
+    },
+    { identify: () => ({ OPENID: openid, APPID: 'wx5f3a9c1d2e4b6a80' }), log: silent },
+  );
+}
+
+describe('function entry', () => {
+  it('routes an action with validated input and the caller from the context', async () => {
+    await expect(entry()({ action: 'echo', n: 3 })).resolves.toEqual({ ok: true, data: { n: 3, who: 'oAbCdEfGhIjKlMnOpQrStUvWxYz1' } });
+  });
+
+  it('ignores a forged identity in the event', async () => {
+    const answer = await entry()({ action: 'echo', n: 1, userInfo: { openId: 'oForged' } });
+    expect(answer).toEqual({ ok: true, data: { n: 1, who: 'oAbCdEfGhIjKlMnOpQrStUvWxYz1' } });
+  });
+
+  it.each([
+    ['an unknown action', { action: 'drop' }],
+    ['a missing action', { n: 1 }],
+    ['an inherited property as action', { action: 'toString' }],
+    ['a wrong type', { action: 'echo', n: '3' }],
+    ['a float', { action: 'echo', n: 1.5 }],
+    ['a negative number', { action: 'echo', n: -1 }],
+    ['an injection-shaped object', { action: 'echo', n: { $gt: '' } }],
+    ['an unknown key', { action: 'echo', n: 1, openid: 'oX' }],
+    ['not an object', 'echo'],
+  ])('answers INVALID_INPUT for %s', async (_name, event) => {
+    const answer = await entry()(event);
+    expect(answer.ok).toBe(false);
+    if (!answer.ok) {
+      expect(answer.error.code).toBe('INVALID_INPUT');
+      expect(answer.error.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+  });
+
+  it('maps AppError to its code and hides unexpected errors', async () => {
+    await expect(entry()({ action: 'fail' })).resolves.toMatchObject({ ok: false, error: { code: 'OUT_OF_STOCK' } });
+    const crashed = await entry()({ action: 'crash' });
+    expect(crashed).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(crashed)).not.toContain('10.1.2.3');
+  });
+
+  it('refuses a call without identity', async () => {
+    await expect(entry('')({ action: 'echo', n: 1 })).resolves.toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+});

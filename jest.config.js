@@ -1,0 +1,30 @@
+/**
+ * Unit and integration tests live next to the code they test (`*.test.ts[x]`).
+ * Browser tests (`e2e/`) have their own config: they need a build and a browser.
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2020',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/shared', '<rootDir>/cloudfunctions', '<rootDir>/localcloud', '<rootDir>/client', '<rootDir>/content', '<rootDir>/scripts'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper: {
+    '^@shared/(.*)$': '<rootDir>/shared/$1',
+    '^@/(.*)$': '<rootDir>/client/$1',
+  },
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // dayjs' ESM-free CJS build is used as is; nothing else needs transforming in node_modules.
+  transformIgnorePatterns: ['/node_modules/'],
+};
