@@ -102,3 +102,10 @@ describe(`Shanghai day helpers (TZ=${process.env.TZ ?? 'unset'})`, () => {
     expect(addMonths('2026-01', -1)).toBe('2025-12');
   });
 });
+
+describe('bare day strings', () => {
+  it('are Shanghai days whatever the process TZ', () => {
+    expect(today('2026-12-23')).toBe('2026-12-23');
+    expect(monthKey('2026-12-01')).toBe('2026-12');
+  });
+});

@@ -19,6 +19,8 @@ const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 type Instant = Date | number | string;
 
 function inShanghai(at: Instant): dayjs.Dayjs {
+  // A bare `YYYY-MM-DD` is already a Shanghai day: dayjs would read it as the server's local midnight.
+  if (typeof at === 'string' && DAY_RE.test(at)) return dayjs.tz(at, 'YYYY-MM-DD', MEMBER_TZ);
   return dayjs(at).tz(MEMBER_TZ);
 }
 

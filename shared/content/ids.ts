@@ -1,0 +1,68 @@
+/**
+ * Identifiers shared by content documents, the domain and the API contracts. Kept free of any
+ * dependency (not even zod) so the client bundle and every schema can import them cheaply.
+ */
+
+/** The three benefit layers, lowest first. Their order is the tier rank. */
+export const TIER_IDS = ['basic', 'advanced', 'core'] as const;
+export type TierId = (typeof TIER_IDS)[number];
+
+/** Names used when a tier document is missing or broken (the page still renders). */
+export const DEFAULT_TIER_NAMES: Record<TierId, string> = {
+  basic: '基础层',
+  advanced: '进阶层',
+  core: '核心层',
+};
+
+/** 0 for basic, 1 for advanced, 2 for core; -1 for anything else. */
+export function tierRank(id: string): number {
+  return (TIER_IDS as readonly string[]).indexOf(id);
+}
+
+export function isTierId(value: unknown): value is TierId {
+  return typeof value === 'string' && tierRank(value) >= 0;
+}
+
+/**
+ * `_id` of an ops-edited document (badge, tree node, pack): letters, digits, `_` and `-`, up to
+ * 64 characters. Keeping ids URL- and key-safe lets them appear in counter document ids
+ * (`openid_packId_period`) and in page query strings without escaping.
+ */
+export const CONTENT_ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+/** A WeChat OPENID: `o` + 27 URL-safe characters in practice; accepted a little wider. */
+export const OPENID_RE = /^[A-Za-z0-9_-]{10,64}$/;
+
+/** The metrics a badge rule may name (see `shared/domain/badges.ts` for how each is counted). */
+export const BADGE_METRICS = ['streak', 'checkinDays', 'invitesActivated', 'redemptions', 'growth', 'treeNodes'] as const;
+export type BadgeMetric = (typeof BADGE_METRICS)[number];
+
+export const BADGE_RARITIES = ['common', 'rare', 'epic', 'legendary'] as const;
+export type BadgeRarity = (typeof BADGE_RARITIES)[number];
+
+export const BADGE_RARITY_NAMES: Record<BadgeRarity, string> = {
+  common: '普通',
+  rare: '稀有',
+  epic: '史诗',
+  legendary: '传说',
+};
+
+export const PACK_SCENES = ['normal', 'lunch', 'weekend', 'holiday'] as const;
+export type PackScene = (typeof PACK_SCENES)[number];
+
+export const PACK_SCENE_NAMES: Record<PackScene, string> = {
+  normal: '常规',
+  lunch: '工作日午间',
+  weekend: '周末家庭',
+  holiday: '节日限定',
+};
+
+export const LIMIT_PERIODS = ['day', 'week', 'month', 'campaign'] as const;
+export type LimitPeriod = (typeof LIMIT_PERIODS)[number];
+
+export const STAFF_ROLES = ['verifier', 'ops'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** The collections ops edit in the cloud console (plus `staff`, which ops enrol by hand). */
+export const CONTENT_COLLECTIONS = ['tiers', 'badges', 'tree_nodes', 'benefit_packs', 'settings', 'staff'] as const;
+export type ContentCollection = (typeof CONTENT_COLLECTIONS)[number];

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { TierId } from '../content/ids';
+import type { CheckinReward } from '../domain/checkinReward';
+import type { Streak } from '../domain/member';
+import type { DayString, MonthString } from '../time/shanghaiDay';
+import { emptyInput, monthSchema, type BalanceView } from './common';
+import type { BadgeCeremony } from './member';
+
+export const checkinInputs = {
+  /** Idempotent per member per Shanghai day: the day comes from the server clock, never the client. */
+  checkin: emptyInput,
+  calendar: z.object({ month: monthSchema }).strict(),
+};
+
+export interface CheckinData {
+  /** The Shanghai day checked in. */
+  date: DayString;
+  /** false on the day's first call; true on every repeat, which answers the same result. */
+  alreadyCheckedIn: boolean;
+  streak: Streak;
+  /** points/growth are totals (base + bonus); `bonus` is the streak-bonus part or null. */
+  reward: CheckinReward;
+  balance: BalanceView;
+  newBadges: BadgeCeremony[];
+  newNodes: Array<{ id: string; title: string; branch: string; branchName: string }>;
+  /** Set when this check-in moved the tier (up, or down after growth left the window). */
+  tierChanged: { from: TierId; to: TierId; toName: string } | null;
+}
+
+export interface CalendarDay {
+  date: DayString;
+  /** The streak reached that day. */
+  streak: number;
+  points: number;
+  growth: number;
+  /** True on a streak-bonus day. */
+  bonus: boolean;
+}
+
+export interface CalendarData {
+  month: MonthString;
+  /** The server's Shanghai day, so the client marks "today" and disables future days right. */
+  today: DayString;
+  days: CalendarDay[];
+  streak: Streak;
+  checkedInToday: boolean;
+  totals: { days: number; points: number; growth: number };
+}
+
+export interface CheckinOutputs {
+  checkin: CheckinData;
+  calendar: CalendarData;
+}

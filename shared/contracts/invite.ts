@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { InviteStatus } from '../domain/statuses';
+import type { DayString } from '../time/shanghaiDay';
+import { emptyInput, inviteCodeSchema } from './common';
+
+export const inviteInputs = {
+  card: emptyInput,
+  /** Sent on a new member's first open with the `inviteCode` of the share path or QR scene. */
+  bind: z.object({ code: inviteCodeSchema }).strict(),
+  mine: emptyInput,
+};
+
+export interface InviteCardData {
+  code: string;
+  /** `pages/index/index?inviteCode=…` for `onShareAppMessage`. */
+  sharePath: string;
+  /** Share title without any reward wording (WeChat forbids rewarding the share itself). */
+  shareTitle: string;
+  /** Cloud fileID of the mini-program code (wxacode.getUnlimited), cached per member. */
+  qrFileId: string | null;
+  /** Temporary URL of that image for the poster canvas. */
+  qrUrl: string | null;
+  nickname: string;
+  avatarUrl: string;
+}
+
+export interface InviteBindData {
+  bound: true;
+  inviterNickname: string;
+}
+
+export interface InviteeView {
+  nickname: string;
+  avatarUrl: string;
+  boundAt: string;
+  status: InviteStatus;
+  /** Not activated and past the window. */
+  expired: boolean;
+  progress: { checkinDays: number; needed: number; deadline: DayString };
+  /** The reward this invitee brought, or null (not yet, or skipped with `rewardSkippedReason`). */
+  reward: { points: number; growth: number } | null;
+  rewardSkippedReason: 'DAILY_CAP' | 'NO_REWARD_CONFIGURED' | null;
+}
+
+export interface InviteMineData {
+  invitees: InviteeView[];
+  totals: { invited: number; activated: number; rewarded: number; pointsEarned: number; growthEarned: number };
+  /** The activation rule, for the rules page and the progress copy. */
+  rule: { checkinDays: number; withinDays: number; orFirstRedemption: boolean; dailyRewardCap: number; rewardPoints: number; rewardGrowth: number };
+}
+
+export interface InviteOutputs {
+  card: InviteCardData;
+  bind: InviteBindData;
+  mine: InviteMineData;
+}

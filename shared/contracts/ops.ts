@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import type { ContentCollection, TierId } from '../content/ids';
+import type { ContentProblem } from '../content/problems';
+import type { TierCoverage } from '../domain/tierCoverage';
+import type { DayString } from '../time/shanghaiDay';
+import { dayNumber, daySchema, emptyInput, openidSchema, requestIdSchema, type BalanceView } from './common';
+
+/** The longest range `ops.stats` aggregates in one call (keeps the pipelines bounded). */
+export const STATS_MAX_DAYS = 92;
+
+/** A grant or correction: non-zero, bounded, either sign. */
+const delta = z.number().int().min(-1_000_000).max(1_000_000);
+
+export const opsInputs = {
+  validate: emptyInput,
+  stats: z
+    .object({ from: daySchema, to: daySchema })
+    .strict()
+    .refine((r) => r.from <= r.to, { message: 'from after to', path: ['to'] })
+    .refine((r) => dayNumber(r.to) - dayNumber(r.from) < STATS_MAX_DAYS, { message: 'range too long', path: ['to'] }),
+  adjust: z
+    .object({
+      openid: openidSchema,
+      points: delta,
+      growth: delta,
+      reason: z.string().max(100).trim().min(2),
+      /** Makes a retried adjust apply once. */
+      requestId: requestIdSchema,
+    })
+    .strict()
+    .refine((a) => a.points !== 0 || a.growth !== 0, { message: 'nothing to adjust', path: ['points'] }),
+};
+
+export interface OpsValidateData {
+  ok: boolean;
+  errors: number;
+  warnings: number;
+  problems: ContentProblem[];
+  /** Valid and skipped documents per collection. */
+  counts: Record<ContentCollection, { valid: number; skipped: number }>;
+}
+
+export interface DailyCount {
+  date: DayString;
+  count: number;
+}
+
+export interface OpsStatsData {
+  from: DayString;
+  to: DayString;
+  /** Members who checked in, per day. */
+  dau: DailyCount[];
+  /** Of the members who checked in on `date`, the share (0…1) back on d+1 / d+7; null when that day is not over yet. */
+  retention: Array<{ date: DayString; cohort: number; d1: number | null; d7: number | null }>;
+  newMembers: DailyCount[];
+  points: { issued: number; spent: number; refunded: number };
+  redemptions: {
+    total: number;
+    byPack: Array<{ packId: string; title: string; minTier: TierId; count: number }>;
+    /** By the pack's tier. */
+    byTier: Record<TierId, number>;
+  };
+  /** Active members = checked in within the 30 days before `to`. */
+  activeMembers: number;
+  coverage: TierCoverage[];
+  /** Active members of each tier who redeemed ≥ 1 pack of that tier in the range. */
+  penetration: Array<{ tier: TierId; activeMembers: number; redeemers: number; rate: number }>;
+  invites: {
+    cards: number;
+    binds: number;
+    activations: number;
+    rewards: number;
+    rejections: Record<string, number>;
+    /** Activated invitees in the range ÷ active members in the range. */
+    kFactor: number;
+  };
+}
+
+export interface OpsAdjustData {
+  entryId: string;
+  balance: BalanceView;
+  tier: TierId;
+}
+
+export interface OpsOutputs {
+  validate: OpsValidateData;
+  stats: OpsStatsData;
+  adjust: OpsAdjustData;
+}

@@ -1,0 +1,73 @@
+import { badgeSchema, type BadgeDoc } from '../../content/badges';
+import { benefitPackSchema, type BenefitPackDoc } from '../../content/benefitPacks';
+import { DEFAULT_SETTINGS, type SettingsDoc } from '../../content/settings';
+import { tierSchema, type TierDoc } from '../../content/tiers';
+import { treeNodeSchema, type TreeNodeDoc } from '../../content/treeNodes';
+
+/** Small, valid content for domain tests (parsed through the real schemas). */
+
+export const TIERS: TierDoc[] = [
+  { _id: 'basic', name: '基础层', threshold: 0, benefits: ['基础福利'], color: '#8A9BA8' },
+  { _id: 'advanced', name: '进阶层', threshold: 300, benefits: ['进阶福利'], color: '#3A7BD5' },
+  { _id: 'core', name: '核心层', threshold: 1500, benefits: ['核心福利'], color: '#C8A063' },
+].map((t) => tierSchema.parse(t));
+
+export const SETTINGS: SettingsDoc = DEFAULT_SETTINGS;
+
+export function pack(overrides: Record<string, unknown> = {}): BenefitPackDoc {
+  return benefitPackSchema.parse({
+    _id: 'p1',
+    title: '测试福利包',
+    description: '测试',
+    minTier: 'basic',
+    cost: 60,
+    stock: 10,
+    perMemberLimit: 1,
+    limitPeriod: 'month',
+    startAt: null,
+    endAt: null,
+    scene: 'normal',
+    voucherDays: 7,
+    active: true,
+    ...overrides,
+  });
+}
+
+export const LUNCH = pack({
+  _id: 'lunch',
+  scene: 'lunch',
+  limitPeriod: 'day',
+  schedule: { weekdays: [1, 2, 3, 4, 5], hours: [{ from: '11:30', to: '13:30' }] },
+});
+
+export function badge(id: string, metric: string, gte: number, extra: Record<string, unknown> = {}): BadgeDoc {
+  return badgeSchema.parse({
+    _id: id,
+    name: id,
+    description: `${metric} ≥ ${gte}`,
+    icon: '🏅',
+    rarity: 'common',
+    rule: { metric, gte },
+    order: gte,
+    active: true,
+    ...extra,
+  });
+}
+
+export function node(id: string, branch: string, threshold: number, order: number, extra: Record<string, unknown> = {}): TreeNodeDoc {
+  return treeNodeSchema.parse({
+    _id: id,
+    branch,
+    branchName: branch === 'learning' ? '学习' : branch === 'community' ? '社群' : '公益',
+    threshold,
+    title: id,
+    description: `${id} 节点`,
+    order,
+    ...extra,
+  });
+}
+
+/** 3 branches × 4 nodes = 12 nodes. */
+export const NODES: TreeNodeDoc[] = ['learning', 'community', 'charity'].flatMap((b, bi) =>
+  [0, 1, 2, 3].map((i) => node(`${b}-${i + 1}`, b, 50 + i * 300 + bi * 100, bi * 10 + i)),
+);

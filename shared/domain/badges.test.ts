@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { BADGE_METRICS } from '../content/ids';
+import { badgeProgress, badgeRemainingText, memberBadgeMetrics, newlyEarnedBadges, remainingText, type BadgeMetrics } from './badges';
+import { badge } from './__fixtures__/program';
+
+const zero: BadgeMetrics = { streak: 0, checkinDays: 0, invitesActivated: 0, redemptions: 0, growth: 0, treeNodes: 0 };
+
+describe('badgeProgress', () => {
+  it('earns streak badges on the best streak but shows the running one as progress', () => {
+    const b = badge('streak7', 'streak', 7);
+    expect(badgeProgress(b, { ...zero, streak: 5, currentStreak: 2 })).toEqual({ current: 2, target: 7, earned: false });
+    expect(badgeProgress(b, { ...zero, streak: 9, currentStreak: 1 })).toEqual({ current: 7, target: 7, earned: true });
+  });
+
+  it('keeps an awarded badge lit when a metric later drops', () => {
+    expect(badgeProgress(badge('r1', 'redemptions', 1), zero, true)).toEqual({ current: 1, target: 1, earned: true });
+  });
+
+  it('never shows progress beyond the target or below 0, and earned ⇔ metric ≥ target', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...BADGE_METRICS), fc.integer({ min: 1, max: 500 }), fc.integer({ min: -5, max: 1000 }), (metric, gte, value) => {
+        const p = badgeProgress(badge('b', metric, gte), { ...zero, [metric]: value });
+        expect(p.current).toBeGreaterThanOrEqual(0);
+        expect(p.current).toBeLessThanOrEqual(p.target);
+        expect(p.earned).toBe(value >= gte);
+      }),
+    );
+  });
+});
+
+describe('newlyEarnedBadges', () => {
+  const badges = [
+    badge('first', 'checkinDays', 1),
+    badge('week', 'streak', 7),
+    badge('koc', 'invitesActivated', 3),
+    badge('off', 'checkinDays', 1, { active: false }),
+  ];
+
+  it('returns active badges reached and not held yet, in wall order', () => {
+    const m = { ...zero, checkinDays: 7, streak: 7 };
+    expect(newlyEarnedBadges(badges, m, []).map((b) => b._id)).toEqual(['first', 'week']);
+    expect(newlyEarnedBadges(badges, m, ['first']).map((b) => b._id)).toEqual(['week']);
+    expect(newlyEarnedBadges(badges, m, ['first', 'week'])).toEqual([]);
+  });
+
+  it('never returns a badge twice when applied repeatedly', () => {
+    const held = new Set<string>();
+    for (let day = 1; day <= 10; day++) {
+      for (const b of newlyEarnedBadges(badges, { ...zero, checkinDays: day, streak: day }, held)) {
+        expect(held.has(b._id)).toBe(false);
+        held.add(b._id);
+      }
+    }
+    expect([...held].sort()).toEqual(['first', 'week']);
+  });
+});
+
+describe('remaining text', () => {
+  it('says what is left in the member’s units', () => {
+    expect(remainingText('streak', 3)).toBe('还差 3 天');
+    expect(remainingText('checkinDays', 1)).toBe('还差 1 天');
+    expect(remainingText('invitesActivated', 2)).toBe('还差 2 位好友');
+    expect(remainingText('redemptions', 1)).toBe('还差 1 次');
+    expect(remainingText('growth', 120)).toBe('还差 120 点成长值');
+    expect(remainingText('treeNodes', 4)).toBe('还差 4 个节点');
+    expect(remainingText('growth', 0)).toBe('已获得');
+    const b = badge('week', 'streak', 7);
+    expect(badgeRemainingText(b, badgeProgress(b, { ...zero, streak: 4, currentStreak: 4 }))).toBe('还差 3 天');
+  });
+});
+
+describe('memberBadgeMetrics', () => {
+  it('uses the best streak for earning and the running one for progress', () => {
+    const m = { streak: { current: 2, best: 9 }, checkinDays: 20, invitesActivated: 1, redemptions: 2, growth: 350 };
+    expect(memberBadgeMetrics(m, 3)).toEqual({ streak: 9, currentStreak: 2, checkinDays: 20, invitesActivated: 1, redemptions: 2, growth: 350, treeNodes: 3 });
+    expect(memberBadgeMetrics(m, 3, 0).currentStreak).toBe(0);
+  });
+});
