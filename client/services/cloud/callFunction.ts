@@ -1,5 +1,6 @@
 import { ERROR_MESSAGES, type ErrorCode } from '@shared/errors';
 import { isEnvelope } from '@shared/envelope';
+import type { ActionName, ApiInput, ApiOutput, FunctionName } from '@shared/contracts/api';
 import { transport } from './transport';
 
 /** A failed call, with the stable code to branch on and the Chinese message to show. */
@@ -25,15 +26,20 @@ export function initCloud(): void {
  * The one way the client calls a cloud function: sends `{action, ...input}` and turns the
  * envelope into data or a thrown `CloudCallError`.
  */
-export async function callFunction<TData>(name: string, action: string, input: object = {}): Promise<TData> {
+export async function callFunction<F extends FunctionName, A extends ActionName<F>>(
+  name: F,
+  action: A,
+  input: ApiInput<F, A>,
+): Promise<ApiOutput<F, A>> {
   let answer: unknown;
   try {
-    answer = await transport.call(name, { ...input, action });
+    answer = await transport.call(name, { ...(input as object), action });
   } catch {
     throw new CloudCallError('NETWORK', NETWORK_MESSAGE);
   }
   if (!isEnvelope(answer)) throw new CloudCallError('INTERNAL', ERROR_MESSAGES.INTERNAL);
-  if (answer.ok) return answer.data as TData;
+  // The function's contract (shared/contracts) fixes the shape of `data` for this action.
+  if (answer.ok) return answer.data as ApiOutput<F, A>;
   const { code, message, details } = answer.error;
   throw new CloudCallError(code, message || ERROR_MESSAGES[code] || ERROR_MESSAGES.INTERNAL, details);
 }
