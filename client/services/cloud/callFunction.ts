@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, type ErrorCode } from '@shared/errors';
+import { ERROR_MESSAGES, isErrorCode, type ErrorCode } from '@shared/errors';
 import { isEnvelope } from '@shared/envelope';
 import type { ActionName, ApiInput, ApiOutput, FunctionName } from '@shared/contracts/api';
 import { transport } from './transport';
@@ -41,5 +41,7 @@ export async function callFunction<F extends FunctionName, A extends ActionName<
   // The function's contract (shared/contracts) fixes the shape of `data` for this action.
   if (answer.ok) return answer.data as ApiOutput<F, A>;
   const { code, message, details } = answer.error;
-  throw new CloudCallError(code, message || ERROR_MESSAGES[code] || ERROR_MESSAGES.INTERNAL, details);
+  // A platform failure (a crashed or timed-out function) carries a raw exception text: never show it.
+  if (!isErrorCode(code)) throw new CloudCallError('INTERNAL', ERROR_MESSAGES.INTERNAL);
+  throw new CloudCallError(code, message || ERROR_MESSAGES[code], details);
 }

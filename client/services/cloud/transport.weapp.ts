@@ -12,7 +12,14 @@ export const transport: CloudTransport = {
   },
   async call(name, event) {
     this.init();
-    const res = await Taro.cloud.callFunction({ name, data: event });
-    return res.result;
+    try {
+      const res = await Taro.cloud.callFunction({ name, data: event });
+      return res.result;
+    } catch (err) {
+      // The function ran and crashed or timed out (-504002 / -504003): not a network problem.
+      const errCode = (err as { errCode?: number }).errCode;
+      if (errCode === -504002 || errCode === -504003) return { ok: false, error: { code: 'INTERNAL', message: '' } };
+      throw err;
+    }
   },
 };

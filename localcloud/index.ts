@@ -1,0 +1,12 @@
+/**
+ * localcloud — the WeChat cloud (CloudBase) on one machine, driven by the real wx-server-sdk.
+ * See README.md in this folder.
+ */
+export { startLocalcloud, localcloudSdkEnv } from './src/localcloud';
+export { spawnLocalcloud, type SpawnedLocalcloud } from './spawn';
+export type { Localcloud, LocalcloudOptions, LocalcloudStats, ResetOptions } from './src/localcloud';
+export type { OutboxMessage } from './src/openapi/subscribeMessage';
+export type { InvocationSummary } from './src/functions/invocations';
+export type { UncoveredQuery } from './src/db/indexes';
+export { isValidOpenid } from './src/gateway';
+export { wxacodeText } from './src/openapi/wxacode';

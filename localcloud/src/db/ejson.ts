@@ -1,0 +1,30 @@
+import { EJSON } from 'bson';
+import { reviveValue, type Doc } from './values';
+
+/**
+ * Extended JSON in and out. The SDK (bson 4) sends canonical EJSON strings and parses whatever we
+ * answer with `EJSON.parse`, so relaxed EJSON from bson 6 is understood on its side.
+ */
+
+export function parseEJSON(text: string, now: () => number): unknown {
+  return reviveValue(EJSON.parse(text, { relaxed: true }), now);
+}
+
+export function stringifyEJSON(value: unknown): string {
+  return EJSON.stringify(value, { relaxed: true });
+}
+
+/**
+ * Stored documents are immutable (every write replaces the object), so each one's EJSON text is
+ * computed at most once.
+ */
+const docText = new WeakMap<object, string>();
+
+export function docToEJSON(doc: Doc | Record<string, unknown>): string {
+  let text = docText.get(doc);
+  if (text === undefined) {
+    text = EJSON.stringify(doc, { relaxed: true });
+    docText.set(doc, text);
+  }
+  return text;
+}

@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+
+/** Who a function runs as: what getWXContext() returns inside it. */
+export interface Identity {
+  openid?: string;
+  appid: string;
+  unionid?: string;
+  clientIp?: string;
+}
+
+export type InvocationStatus = 'running' | 'ok' | 'error' | 'timeout';
+
+export interface Invocation {
+  requestId: string;
+  functionName: string;
+  identity: Identity;
+  /** The WX_API_TOKEN given to this invocation; admin requests carrying it belong to it. */
+  token: string;
+  parentRequestId?: string;
+  startedAt: number;
+  endedAt?: number;
+  status: InvocationStatus;
+  /** Database admin requests made while it ran (each `database.*` action is one round trip). */
+  dbRoundTrips: number;
+  error?: string;
+}
+
+export interface InvocationSummary {
+  requestId: string;
+  function: string;
+  openid: string | null;
+  parentRequestId: string | null;
+  status: InvocationStatus;
+  startedAt: string;
+  durationMs: number | null;
+  dbRoundTrips: number;
+  error?: string;
+}
+
+/** Running invocations by token, plus the most recent finished ones for GET /__localcloud/stats. */
+export class InvocationRegistry {
+  private readonly running = new Map<string, Invocation>();
+  private recent: Invocation[] = [];
+
+  constructor(private readonly keep = 2000) {}
+
+  begin(functionName: string, identity: Identity, parent?: Invocation): Invocation {
+    const invocation: Invocation = {
+      requestId: randomBytes(12).toString('hex'),
+      functionName,
+      identity,
+      token: randomBytes(24).toString('base64url'),
+      parentRequestId: parent?.requestId,
+      startedAt: Date.now(),
+      status: 'running',
+      dbRoundTrips: 0,
+    };
+    this.running.set(invocation.token, invocation);
+    return invocation;
+  }
+
+  end(invocation: Invocation, status: Exclude<InvocationStatus, 'running'>, error?: string): void {
+    invocation.status = status;
+    invocation.endedAt = Date.now();
+    if (error) invocation.error = error;
+    this.running.delete(invocation.token);
+    this.recent.push(invocation);
+    if (this.recent.length > this.keep * 1.5) this.recent = this.recent.slice(-this.keep);
+  }
+
+  byToken(token: unknown): Invocation | undefined {
+    return typeof token === 'string' && token ? this.running.get(token) : undefined;
+  }
+
+  clear(): void {
+    this.recent = [];
+  }
+
+  summaries(): InvocationSummary[] {
+    return [...this.recent, ...this.running.values()].map((inv) => ({
+      requestId: inv.requestId,
+      function: inv.functionName,
+      openid: inv.identity.openid ?? null,
+      parentRequestId: inv.parentRequestId ?? null,
+      status: inv.status,
+      startedAt: new Date(inv.startedAt).toISOString(),
+      durationMs: inv.endedAt === undefined ? null : inv.endedAt - inv.startedAt,
+      dbRoundTrips: inv.dbRoundTrips,
+      ...(inv.error ? { error: inv.error } : {}),
+    }));
+  }
+}
