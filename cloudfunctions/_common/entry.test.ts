@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '@shared/errors';
-import { action, createEntry } from './entry';
+import { action, contractAction, createEntry } from './entry';
 
 const silent = () => undefined;
 
@@ -60,5 +60,51 @@ describe('function entry', () => {
 
   it('refuses a call without identity', async () => {
     await expect(entry('')({ action: 'echo', n: 1 })).resolves.toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+});
+
+describe('contract actions and request preparation', () => {
+  const verify = contractAction('redeem', 'verify', async (input) => ({
+    code: input.voucherCode,
+    packId: 'p',
+    packTitle: 't',
+    usedAt: '2026-11-23T00:00:00.000Z',
+    memberNickname: 'n',
+  }));
+
+  it('validates with the shared contract schema (the client sends the same shape)', async () => {
+    const prepared: string[] = [];
+    const main = createEntry(
+      'redeem',
+      { verify },
+      {
+        identify: () => ({ OPENID: MEMBER }),
+        prepare: async (caller, name) => {
+          prepared.push(`${name}:${caller.openid}`);
+          return caller;
+        },
+        log: silent,
+      },
+    );
+    await expect(main({ action: 'verify', voucherCode: 'k7qm-2xrt-9pab' })).resolves.toMatchObject({ ok: true, data: { code: 'K7QM2XRT9PAB' } });
+    expect(prepared).toEqual([`verify:${MEMBER}`]);
+  });
+
+  it('prepares nothing (no database work) for bad input or an unknown action', async () => {
+    const prepare = jest.fn(async (caller: { openid: string; appid: string }) => caller);
+    const main = createEntry('redeem', { verify }, { identify: () => ({ OPENID: MEMBER }), prepare, log: silent });
+    for (const event of [{ action: 'verify', voucherCode: { $gt: '' } }, { action: 'verify', voucherCode: 'x'.repeat(1 << 20) }, { action: 'list' }, { action: 'verify' }]) {
+      const answer = await main(event);
+      expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(JSON.stringify(answer).length).toBeLessThan(500);
+    }
+    expect(prepare).not.toHaveBeenCalled();
+  });
+
+  it('maps a failing preparation like any other error', async () => {
+    const main = createEntry('redeem', { verify }, { identify: () => ({ OPENID: MEMBER }), prepare: async () => Promise.reject(new Error('db down at 10.0.0.1')), log: silent });
+    const answer = await main({ action: 'verify', voucherCode: 'K7QM2XRT9PAB' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(answer)).not.toContain('10.0.0.1');
   });
 });

@@ -1,4 +1,5 @@
-import type { ZodType } from 'zod';
+import type { ZodType, ZodTypeDef, ZodError } from 'zod';
+import { inputSchema, splitEvent, type ActionName, type ApiOutput, type ApiParsedInput, type FunctionName } from '@shared/contracts/api';
 import { AppError } from '@shared/errors';
 import { failure, failureFromError, success, type Envelope } from '@shared/envelope';
 
@@ -8,61 +9,83 @@ export interface Caller {
   appid: string;
 }
 
-export interface Action<I, O> {
-  input: ZodType<I>;
-  run(input: I, caller: Caller): Promise<O>;
+export interface Action<I, O, C extends Caller = Caller> {
+  input: ZodType<I, ZodTypeDef, unknown>;
+  run(input: I, caller: C): Promise<O>;
 }
 
 /** Declares one action with its input schema, keeping input and output types linked. */
-export function action<I, O>(input: ZodType<I>, run: (input: I, caller: Caller) => Promise<O>): Action<I, O> {
+export function action<I, O, C extends Caller = Caller>(input: ZodType<I, ZodTypeDef, unknown>, run: (input: I, caller: C) => Promise<O>): Action<I, O, C> {
   return { input, run };
+}
+
+/**
+ * Declares an action of the client ↔ function API: the input schema is the contract's
+ * (`shared/contracts`, the same one the client validates with) and the answer must have the
+ * contract's type.
+ */
+export function contractAction<F extends FunctionName, A extends ActionName<F>, C extends Caller = Caller>(
+  fn: F,
+  name: A,
+  run: (input: ApiParsedInput<F, A>, caller: C) => Promise<ApiOutput<F, A>>,
+): Action<ApiParsedInput<F, A>, ApiOutput<F, A>, C> {
+  return { input: inputSchema(fn, name) as unknown as ZodType<ApiParsedInput<F, A>, ZodTypeDef, unknown>, run };
 }
 
 // Actions of one function have different input types; the router only needs them as a family.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ActionTable = Record<string, Action<any, unknown>>;
+export type ActionTable<C extends Caller = Caller> = Record<string, Action<any, unknown, C>>;
 
-/** Keys the platform adds to every event; they are not part of any action's input. */
-const PLATFORM_KEYS = new Set(['action', 'userInfo']);
+/** The full action table of a contract function: every action the contract lists, typed by it. */
+export type ContractActions<F extends FunctionName, C extends Caller = Caller> = {
+  [A in ActionName<F>]: Action<ApiParsedInput<F, A>, ApiOutput<F, A>, C>;
+};
 
-function inputOf(event: Record<string, unknown>): Record<string, unknown> {
-  const input: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(event)) if (!PLATFORM_KEYS.has(key)) input[key] = value;
-  return input;
-}
-
-export interface EntryOptions {
+export interface EntryOptions<C extends Caller = Caller> {
   /** Reads the caller's identity; the SDK's `getWXContext` in production. */
   identify(): { OPENID?: string | number; APPID?: string | number };
+  /**
+   * Builds what every action of the function needs once the input is valid and the caller known
+   * (e.g. the member record, created on a member's first call). Runs after validation, so bad
+   * input never reaches the database.
+   */
+  prepare?(caller: Caller, action: string): Promise<C>;
   /** Where unexpected errors are reported (never to the member). */
   log?(message: string, err: unknown): void;
 }
 
+/** Offending field paths only (no values echoed), clipped: an unknown key may be a 1 MB string. */
+function invalidFields(error: ZodError): string[] {
+  const fields = error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys' ? i.keys.map((k) => [...i.path, k].join('.')) : [i.path.join('.') || '(root)'],
+  );
+  return [...new Set(fields.map((f) => f.slice(0, 64)))].slice(0, 10);
+}
+
 /**
  * The one entry of every cloud function: routes `event.action`, validates input against the
- * action's schema before anything else runs, resolves the caller, and maps every outcome to
- * the envelope. Unexpected errors become `INTERNAL` without their message.
+ * action's schema before anything else runs, resolves the caller, prepares the request context,
+ * and maps every outcome to the envelope. Unknown actions and bad input are INVALID_INPUT;
+ * unexpected errors become INTERNAL without their message.
  */
-export function createEntry(functionName: string, actions: ActionTable, options: EntryOptions) {
+export function createEntry<C extends Caller = Caller>(functionName: string, actions: ActionTable<C>, options: EntryOptions<C>) {
   const log = options.log ?? ((message: string, err: unknown) => console.error(message, err));
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     try {
       if (typeof event !== 'object' || event === null || Array.isArray(event)) return failure('INVALID_INPUT');
-      const record = event as Record<string, unknown>;
-      const name = record.action;
+      const { action: name, payload } = splitEvent(event);
       if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(actions, name)) {
         return failure('INVALID_INPUT', '不支持的操作');
       }
       const handler = actions[name];
-      const parsed = handler.input.safeParse(inputOf(record));
-      if (!parsed.success) {
-        const fields = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)');
-        return failure('INVALID_INPUT', undefined, { fields: [...new Set(fields)].slice(0, 10) });
-      }
+      const parsed = handler.input.safeParse(payload);
+      if (!parsed.success) return failure('INVALID_INPUT', undefined, { fields: invalidFields(parsed.error) });
       const ctx = options.identify();
       const openid = ctx.OPENID === undefined ? '' : String(ctx.OPENID);
       if (!openid) throw new AppError('UNAUTHENTICATED');
-      const data = await handler.run(parsed.data, { openid, appid: ctx.APPID === undefined ? '' : String(ctx.APPID) });
+      const caller: Caller = { openid, appid: ctx.APPID === undefined ? '' : String(ctx.APPID) };
+      const prepared = options.prepare ? await options.prepare(caller, name) : (caller as C);
+      const data = await handler.run(parsed.data, prepared);
       return success(data);
     } catch (err) {
       if (!(err instanceof AppError)) log(`[${functionName}] unexpected error`, err);

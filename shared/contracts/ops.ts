@@ -48,20 +48,24 @@ export interface DailyCount {
 export interface OpsStatsData {
   from: DayString;
   to: DayString;
+  /** The Shanghai day the figures were computed on (retention of later days is still open). */
+  asOf: DayString;
   /** Members who checked in, per day. */
   dau: DailyCount[];
   /** Of the members who checked in on `date`, the share (0…1) back on d+1 / d+7; null when that day is not over yet. */
   retention: Array<{ date: DayString; cohort: number; d1: number | null; d7: number | null }>;
   newMembers: DailyCount[];
-  points: { issued: number; spent: number; refunded: number };
+  /** Ledger points in the range: issued (check-ins, invite rewards, ops grants), spent on packs, refunded, and taken back by ops corrections. */
+  points: { issued: number; spent: number; refunded: number; corrected: number };
   redemptions: {
     total: number;
     byPack: Array<{ packId: string; title: string; minTier: TierId; count: number }>;
     /** By the pack's tier. */
     byTier: Record<TierId, number>;
   };
-  /** Active members = checked in within the 30 days before `to`. */
+  /** Active members = checked in within the 30 days before `to` (`activeFrom` … `to`). */
   activeMembers: number;
+  activeFrom: DayString;
   coverage: TierCoverage[];
   /** Active members of each tier who redeemed ≥ 1 pack of that tier in the range. */
   penetration: Array<{ tier: TierId; activeMembers: number; redeemers: number; rate: number }>;
@@ -71,6 +75,8 @@ export interface OpsStatsData {
     activations: number;
     rewards: number;
     rejections: Record<string, number>;
+    /** Members who checked in at least once in the range (the K-factor's denominator). */
+    activeMembersInRange: number;
     /** Activated invitees in the range ÷ active members in the range. */
     kFactor: number;
   };

@@ -1,0 +1,38 @@
+import { CONTENT_COLLECTIONS } from '@shared/content/ids';
+
+/**
+ * Every collection the functions touch. `content/permissions.json` and `content/indexes.json`
+ * must list each of them (a test checks it), so a new environment set up from DEPLOY.md has them all.
+ */
+export const COLLECTIONS = {
+  members: 'members',
+  checkins: 'checkins',
+  ledger: 'ledger',
+  redemptions: 'redemptions',
+  /** In-flight redeem requests (`openid_requestId`): one request runs, its duplicates wait for it. */
+  redeemRequests: 'redeem_requests',
+  /** Per-member, per-pack, per-period redemption counters (`openid_packId_periodKey`). */
+  redeemLimits: 'redeem_limits',
+  invites: 'invites',
+  inviteAttempts: 'invite_attempts',
+  /** The member's invite card (mini-program code in cloud storage), one per member. */
+  inviteCards: 'invite_cards',
+  /** Invite rewards paid per inviter per Shanghai day (`inviter_YYYY-MM-DD`), for the daily cap. */
+  inviteCaps: 'invite_caps',
+  /** Maintained counters: `members` and `badge_<badgeId>` (badge rarity without counting). */
+  counters: 'counters',
+  /** Fixed-window rate limits (`<scope>_<hash>_<window>`). */
+  rateLimits: 'rate_limits',
+  tiers: 'tiers',
+  badges: 'badges',
+  treeNodes: 'tree_nodes',
+  benefitPacks: 'benefit_packs',
+  settings: 'settings',
+  staff: 'staff',
+} as const;
+
+export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
+
+export const ALL_COLLECTIONS: CollectionName[] = Object.values(COLLECTIONS);
+
+export { CONTENT_COLLECTIONS };

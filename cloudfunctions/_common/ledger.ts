@@ -1,0 +1,99 @@
+import { decodeCursor, encodeCursor } from '@shared/contracts/common';
+import type { LedgerData, LedgerEntryView } from '@shared/contracts/member';
+import { dayOf, toIso } from '@shared/domain/instant';
+import { entryFitsKind, LEDGER_KIND_NAMES, type LedgerKind } from '@shared/domain/ledger';
+import { COLLECTIONS } from './collections';
+import type { Database, Tx } from './db';
+import { randomId } from './random';
+
+/**
+ * The `ledger` collection: append-only, the only way points and growth change. Entries are
+ * written in the same transaction as the member update they explain.
+ */
+export interface LedgerDoc {
+  _id: string;
+  openid: string;
+  kind: LedgerKind;
+  points: number;
+  growth: number;
+  /** The check-in, redemption, invitee or adjust request the entry comes from. */
+  refId: string;
+  /** ISO instant. */
+  createdAt: string;
+  /** Shanghai day of `createdAt` (daily figures group on it). */
+  day: string;
+  /** `ops_adjust`: the staff member who made it and why (the audit trail). */
+  by?: string;
+  reason?: string;
+}
+
+export interface NewEntry {
+  openid: string;
+  kind: LedgerKind;
+  points: number;
+  growth: number;
+  refId: string;
+  now: number;
+  id?: string;
+  by?: string;
+  reason?: string;
+}
+
+export function ledgerEntry(e: NewEntry): LedgerDoc {
+  if (!entryFitsKind(e)) throw new Error(`ledger entry does not fit kind ${e.kind}`);
+  const doc: LedgerDoc = {
+    _id: e.id ?? randomId(),
+    openid: e.openid,
+    kind: e.kind,
+    points: e.points,
+    growth: e.growth,
+    refId: e.refId,
+    createdAt: toIso(e.now),
+    day: dayOf(e.now),
+  };
+  if (e.by !== undefined) doc.by = e.by;
+  if (e.reason !== undefined) doc.reason = e.reason;
+  return doc;
+}
+
+export async function writeLedger(tx: Tx, entry: LedgerDoc): Promise<void> {
+  await tx.set(COLLECTIONS.ledger, entry._id, { ...entry });
+}
+
+export function ledgerView(doc: LedgerDoc): LedgerEntryView {
+  return {
+    id: doc._id,
+    kind: doc.kind,
+    title: doc.kind === 'ops_adjust' && doc.reason ? doc.reason : LEDGER_KIND_NAMES[doc.kind] ?? doc.kind,
+    points: doc.points,
+    growth: doc.growth,
+    createdAt: doc.createdAt,
+  };
+}
+
+export class LedgerRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Newest first, paged on `(createdAt, _id)` so entries of the same instant are neither lost nor repeated. */
+  async page(openid: string, cursor: string | undefined, limit: number): Promise<LedgerData> {
+    const _ = this.db.command;
+    const at = cursor ? decodeCursor(cursor) : null;
+    // Strictly after the cursor: older instants, or the same instant with a smaller _id.
+    const where: Record<string, unknown> = at
+      ? (_.or({ openid, createdAt: _.lt(toIso(at.createdAtMs)) }, { openid, createdAt: toIso(at.createdAtMs), _id: _.lt(at.id) }) as Record<string, unknown>)
+      : { openid };
+    const docs = await this.db.find<LedgerDoc>(COLLECTIONS.ledger, where, {
+      orderBy: [
+        ['createdAt', 'desc'],
+        ['_id', 'desc'],
+      ],
+      limit: limit + 1,
+    });
+    const shown = docs.slice(0, limit);
+    const last = shown[shown.length - 1];
+    return {
+      entries: shown.map(ledgerView),
+      nextCursor: docs.length > limit && last ? encodeCursor(Date.parse(last.createdAt), last._id) : null,
+    };
+  }
+}

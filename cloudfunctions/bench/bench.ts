@@ -1,0 +1,234 @@
+/**
+ * Backend benchmark: the built cloud functions on a fresh localcloud (loopback only), driven
+ * through the H5 gateway the way the browser calls them. Prints
+ *  - check-in latency p50 / p95 (warm instances, one call at a time),
+ *  - database round trips per action (from localcloud's per-invocation counts; goal: home ≤ 6),
+ *  - the stock-10 race with 200 members (time to settle, vouchers issued),
+ *  - sustained check-in and redeem throughput over 500 members.
+ * Bounded: well under 90 s on 2 cores. Run alone with `tsx cloudfunctions/bench/bench.ts`;
+ * `runBackendBench()` is exported for a combined `npm run bench`.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startLocalcloud, type Localcloud } from '../../localcloud';
+import { buildFunctions } from '../../scripts/build-functions';
+import { ledgerEntry } from '../_common/ledger';
+import { createMember } from '../_common/members';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const OPS = 'oOps5Gh8TzR2kWq7NvB4xMe9LcJ1';
+const VERIFIER = 'oVfr7Kq2mXnP4sLdE9wT3bYcH6jA';
+
+export interface BackendBenchResult {
+  checkinLatencyMs: { p50: number; p95: number; samples: number };
+  roundTrips: Array<{ action: string; roundTrips: number }>;
+  race: { members: number; stock: number; issued: number; outOfStock: number; settleMs: number };
+  throughput: { checkinPerSec: number; redeemPerSec: number; members: number; concurrency: number };
+  totalMs: number;
+}
+
+interface Answer {
+  ok: boolean;
+  data?: Record<string, unknown>;
+  error?: { code: string };
+}
+
+function openid(prefix: string, i: number): string {
+  return `o${prefix}${String(i).padStart(6, '0')}`.padEnd(28, 'x').slice(0, 28);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Runs `run` over `items` with `concurrency` in flight; stops taking new items after `deadline` (performance.now()). Answers how many ran. */
+async function pool<T>(items: T[], concurrency: number, run: (item: T, index: number) => Promise<void>, deadline = Infinity): Promise<number> {
+  let next = 0;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length && performance.now() < deadline) {
+        const i = next++;
+        await run(items[i], i);
+        done++;
+      }
+    }),
+  );
+  return done;
+}
+
+/** Each throughput phase stops after this long, so the whole run stays bounded on a busy machine. */
+const PHASE_BUDGET_MS = 15_000;
+
+/**
+ * Demo content plus the bench's own packs and `members` funded members, as a seed directory.
+ * Each member comes with the `ops_adjust` ledger entry of their points (Σ ledger = balance), so
+ * the run spends its time on the measured calls, not on setting up.
+ */
+function seedDir(work: string, members: string[], now: number): string {
+  const dir = path.join(work, 'seed');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const f of fs.readdirSync(path.join(ROOT, 'content', 'demo'))) fs.copyFileSync(path.join(ROOT, 'content', 'demo', f), path.join(dir, f));
+  const packs = JSON.parse(fs.readFileSync(path.join(dir, 'benefit_packs.json'), 'utf8')) as Array<Record<string, unknown>>;
+  const pack = (id: string, stock: number | null) => ({
+    _id: id,
+    title: `压测福利 ${id}`,
+    description: '基准测试用福利包',
+    minTier: 'basic',
+    cost: 10,
+    stock,
+    perMemberLimit: 100,
+    limitPeriod: 'day',
+    startAt: null,
+    endAt: null,
+    scene: 'normal',
+    voucherDays: 7,
+    active: true,
+    order: 900,
+  });
+  packs.push(pack('bench_race', 10), pack('bench_flow', 100_000));
+  fs.writeFileSync(path.join(dir, 'benefit_packs.json'), JSON.stringify(packs));
+  fs.writeFileSync(path.join(dir, 'members.json'), JSON.stringify(members.map((id) => ({ ...createMember(id, now), points: 500 }))));
+  const entries = members.map((id) => ledgerEntry({ openid: id, kind: 'ops_adjust', points: 500, growth: 0, refId: 'bench-seed', now, by: OPS, reason: '压测初始积分' }));
+  fs.writeFileSync(path.join(dir, 'ledger.json'), JSON.stringify(entries));
+  fs.writeFileSync(path.join(dir, 'counters.json'), JSON.stringify([{ _id: 'members', count: members.length }]));
+  return dir;
+}
+
+export async function runBackendBench(print: (line: string) => void = console.log): Promise<BackendBenchResult> {
+  const started = performance.now();
+  fs.mkdirSync(path.join(ROOT, 'dist'), { recursive: true });
+  const work = fs.mkdtempSync(path.join(ROOT, 'dist', '.bench-'));
+  const members = Array.from({ length: 500 }, (_v, i) => openid('Bench', i));
+  let lc: Localcloud | null = null;
+  try {
+    await buildFunctions({ outDir: path.join(work, 'functions') });
+    lc = await startLocalcloud({
+      port: 0,
+      dataDir: path.join(work, 'data'),
+      functionsDir: path.join(work, 'functions'),
+      seedDir: seedDir(work, members, Date.now() - 3_600_000),
+      seed: true,
+      indexesFile: path.join(ROOT, 'content', 'indexes.json'),
+      strictIndexes: true,
+      fsync: process.env.BENCH_FSYNC !== '0',
+      quiet: true,
+    });
+    const cloud = lc;
+    const call = async (fn: string, who: string, event: Record<string, unknown>): Promise<{ answer: Answer; ms: number; trips: number }> => {
+      const t0 = performance.now();
+      const res = await fetch(`${cloud.url}/functions/${fn}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-wx-openid': who },
+        body: JSON.stringify(event),
+      });
+      const answer = (await res.json()) as Answer;
+      return { answer, ms: performance.now() - t0, trips: Number(res.headers.get('x-localcloud-db-round-trips') ?? NaN) };
+    };
+    const must = async (fn: string, who: string, event: Record<string, unknown>) => {
+      const r = await call(fn, who, event);
+      if (!r.answer.ok) throw new Error(`${fn}.${String(event.action)} failed: ${JSON.stringify(r.answer.error)}`);
+      return r;
+    };
+    print(`backend bench · localcloud ${cloud.url} · ${os.cpus().length} cores · ${os.platform()} node ${process.version}`);
+
+    // Warm every function: instances start, content loads (4 instances each, as in production use).
+    const warmups: Array<[string, Record<string, unknown>]> = [
+      ['member', { action: 'home' }],
+      ['checkin', { action: 'calendar', month: '2026-01' }],
+      ['redeem', { action: 'list' }],
+      ['invite', { action: 'mine' }],
+    ];
+    for (const [fn, event] of warmups) await Promise.all(members.slice(0, 4).map((who) => must(fn, who, event)));
+    await must('ops', OPS, { action: 'validate' });
+
+    // 1. Check-in latency, warm, one call at a time.
+    const latencies: number[] = [];
+    for (const who of members.slice(0, 200)) latencies.push((await must('checkin', who, { action: 'checkin' })).ms);
+    latencies.sort((a, b) => a - b);
+    const checkinLatencyMs = { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), samples: latencies.length };
+    print(`checkin latency (warm, gateway, sequential, ${latencies.length} members): p50 ${checkinLatencyMs.p50} ms · p95 ${checkinLatencyMs.p95} ms`);
+
+    // 2. Round trips per action (warm; the member exists; content cached).
+    const m = members[1];
+    const m2 = members[2];
+    await must('member', m, { action: 'home' });
+    const voucher = (await must('redeem', m2, { action: 'redeem', packId: 'bench_flow', requestId: 'bench-trips-voucher' })).answer.data as { voucher: { code: string } };
+    const probes: Array<[string, string, string, Record<string, unknown>]> = [
+      ['member.home', 'member', m, { action: 'home' }],
+      ['member.badges', 'member', m, { action: 'badges' }],
+      ['member.tree', 'member', m, { action: 'tree' }],
+      ['member.ledger', 'member', m, { action: 'ledger', limit: 20 }],
+      ['checkin.checkin (first today)', 'checkin', members[300], { action: 'checkin' }],
+      ['checkin.checkin (repeat)', 'checkin', members[300], { action: 'checkin' }],
+      ['checkin.calendar', 'checkin', m, { action: 'calendar', month: new Date().toISOString().slice(0, 7) }],
+      ['redeem.list', 'redeem', m, { action: 'list' }],
+      ['redeem.redeem', 'redeem', m, { action: 'redeem', packId: 'bench_flow', requestId: 'bench-trips-redeem' }],
+      ['redeem.redeem (retry)', 'redeem', m, { action: 'redeem', packId: 'bench_flow', requestId: 'bench-trips-redeem' }],
+      ['redeem.mine', 'redeem', m, { action: 'mine' }],
+      ['redeem.verify', 'redeem', VERIFIER, { action: 'verify', voucherCode: voucher.voucher.code }],
+      ['invite.card (first)', 'invite', m, { action: 'card' }],
+      ['invite.card (cached)', 'invite', m, { action: 'card' }],
+      ['invite.mine', 'invite', m, { action: 'mine' }],
+      ['ops.adjust', 'ops', OPS, { action: 'adjust', openid: m, points: 1, growth: 1, reason: '压测', requestId: 'bench-trips-adjust' }],
+      ['ops.validate', 'ops', OPS, { action: 'validate' }],
+    ];
+    const roundTrips: BackendBenchResult['roundTrips'] = [];
+    for (const [label, fn, who, event] of probes) roundTrips.push({ action: label, roundTrips: (await must(fn, who, event)).trips });
+    print('database round trips per action (warm):');
+    for (const r of roundTrips) print(`  ${r.action.padEnd(32)} ${String(r.roundTrips).padStart(3)}${r.action === 'member.home' ? `   (goal ≤ 6: ${r.roundTrips <= 6 ? 'met' : 'MISSED'})` : ''}`);
+
+    // 3. The stock-10 race: 200 members at once.
+    const racers = members.slice(0, 200);
+    const t0 = performance.now();
+    const race = await Promise.all(racers.map((who, i) => call('redeem', who, { action: 'redeem', packId: 'bench_race', requestId: `bench-race-${i}` })));
+    const settleMs = round(performance.now() - t0);
+    const issued = race.filter((r) => r.answer.ok).length;
+    const outOfStock = race.filter((r) => r.answer.error?.code === 'OUT_OF_STOCK').length;
+    print(`stock-10 race, ${racers.length} members at once: settled in ${settleMs} ms · ${issued} vouchers issued · ${outOfStock} OUT_OF_STOCK`);
+
+    // 4. Sustained throughput over 500 members (the next Shanghai day for check-ins).
+    const concurrency = 16;
+    cloud.setClock(Date.now() + 86_400_000);
+    const c0 = performance.now();
+    const checkins = await pool(members, concurrency, async (who) => void (await must('checkin', who, { action: 'checkin' })), c0 + PHASE_BUDGET_MS);
+    const checkinPerSec = round(checkins / ((performance.now() - c0) / 1000));
+    const r0 = performance.now();
+    const redeems = await pool(
+      members,
+      concurrency,
+      async (who, i) => void (await must('redeem', who, { action: 'redeem', packId: 'bench_flow', requestId: `bench-flow-${i}` })),
+      r0 + PHASE_BUDGET_MS,
+    );
+    const redeemPerSec = round(redeems / ((performance.now() - r0) / 1000));
+    cloud.setClock(null);
+    const partial = (n: number) => (n < members.length ? ` (${n} of ${members.length} within the ${PHASE_BUDGET_MS / 1000} s budget)` : '');
+    print(`sustained throughput, ${members.length} members, ${concurrency} in flight: checkin ${checkinPerSec} calls/s${partial(checkins)} · redeem ${redeemPerSec} calls/s${partial(redeems)}`);
+
+    const totalMs = round(performance.now() - started);
+    print(`backend bench done in ${(totalMs / 1000).toFixed(1)} s`);
+    return {
+      checkinLatencyMs,
+      roundTrips,
+      race: { members: racers.length, stock: 10, issued, outOfStock, settleMs },
+      throughput: { checkinPerSec, redeemPerSec, members: members.length, concurrency },
+      totalMs,
+    };
+  } finally {
+    if (lc) await lc.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+if (require.main === module) {
+  runBackendBench().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,34 @@
+import type { CalendarDay } from '@shared/contracts/checkin';
+import { displayedStreak } from '@shared/domain/checkinStreak';
+import { dayOf } from '@shared/domain/instant';
+import { daysInMonth } from '@shared/time/shanghaiDay';
+import { COLLECTIONS } from '../_common/collections';
+import { contractAction } from '../_common/entry';
+import type { RequestContext } from '../_common/services';
+import type { CheckinDoc } from './checkins';
+
+/** `checkin.calendar` — the days of a month the member checked in, with each day's streak and reward. */
+export const calendar = contractAction('checkin', 'calendar', async ({ month }, ctx: RequestContext) => {
+  const { openid, now, member, services } = ctx;
+  const _ = services.db.command;
+  const days = Array.from({ length: daysInMonth(month) }, (_d, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
+  const docs = await services.db.find<Pick<CheckinDoc, '_id' | 'date' | 'streak' | 'points' | 'growth' | 'bonus'>>(
+    COLLECTIONS.checkins,
+    { openid, date: _.in(days) },
+    { limit: 31, orderBy: [['date', 'asc']], field: { date: true, streak: true, points: true, growth: true, bonus: true } },
+  );
+  const list: CalendarDay[] = docs.map((d) => ({ date: d.date, streak: d.streak, points: d.points, growth: d.growth, bonus: d.bonus === true }));
+  const today = dayOf(now);
+  return {
+    month,
+    today,
+    days: list,
+    streak: { ...member.streak, current: displayedStreak(member.streak, today) },
+    checkedInToday: member.streak.lastDate === today,
+    totals: {
+      days: list.length,
+      points: list.reduce((s, d) => s + d.points, 0),
+      growth: list.reduce((s, d) => s + d.growth, 0),
+    },
+  };
+});

@@ -1,0 +1,59 @@
+import { toIso, dayOf } from '@shared/domain/instant';
+import { bindRejection } from '@shared/domain/inviteActivation';
+import { AppError, type ErrorCode } from '@shared/errors';
+import { COLLECTIONS } from '../_common/collections';
+import { contractAction } from '../_common/entry';
+import type { InviteDoc } from '../_common/invites';
+import { normalizeMember } from '../_common/members';
+import { randomId } from '../_common/random';
+import type { RequestContext } from '../_common/services';
+
+const LOGGED: readonly ErrorCode[] = ['NOT_FOUND', 'SELF_INVITE', 'ALREADY_INVITED', 'NOT_NEW_MEMBER'];
+
+/** `invite_attempts`: every rejected bind, with its reason (the ops funnel counts them). */
+async function logRejection(ctx: RequestContext, code: string, inviter: string | null, reason: ErrorCode): Promise<void> {
+  await ctx.services.db
+    .add(COLLECTIONS.inviteAttempts, { _id: randomId(), invitee: ctx.openid, inviter, code, reason, createdAt: toIso(ctx.now), day: dayOf(ctx.now) })
+    .catch((err: unknown) => console.warn('[invite.bind] attempt not logged', err));
+}
+
+/**
+ * `invite.bind` `{code}` — on a new member's first open with an invite: binds them to the
+ * inviter, once. Only a new member (joined < 24 h ago, no check-in yet), never oneself, never a
+ * second time. Binding pays nobody: the inviter is rewarded when the friend activates.
+ */
+export const bind = contractAction('invite', 'bind', async ({ code }, ctx: RequestContext) => {
+  const { openid, now, program, services } = ctx;
+  const inviter = await services.members.byInviteCode(code);
+  try {
+    if (!inviter) throw new AppError('NOT_FOUND', '邀请码不存在，请确认后再试');
+    await services.db.transaction(async (tx) => {
+      const raw = await tx.get<unknown>(COLLECTIONS.members, openid);
+      if (!raw) throw new Error('member record vanished during bind');
+      const me = normalizeMember(raw);
+      const rejection = bindRejection(inviter._id, me, program.settings, now);
+      if (rejection) throw new AppError(rejection);
+      if (await tx.get<unknown>(COLLECTIONS.invites, openid)) throw new AppError('ALREADY_INVITED');
+      const iso = toIso(now);
+      const invite: InviteDoc = {
+        _id: openid,
+        inviter: inviter._id,
+        code,
+        status: 'bound',
+        boundAt: iso,
+        activatedAt: null,
+        via: null,
+        days: [],
+        reward: null,
+        rewardedAt: null,
+        rewardSkippedReason: null,
+      };
+      await tx.set(COLLECTIONS.invites, openid, { ...invite });
+      await tx.set(COLLECTIONS.members, openid, { ...me, invitedBy: inviter._id, invitedAt: iso, updatedAt: iso });
+    });
+  } catch (err) {
+    if (err instanceof AppError && LOGGED.includes(err.code)) await logRejection(ctx, code, inviter?._id ?? null, err.code);
+    throw err;
+  }
+  return { bound: true as const, inviterNickname: inviter.nickname };
+});

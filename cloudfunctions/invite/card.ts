@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { toIso } from '@shared/domain/instant';
+import { COLLECTIONS } from '../_common/collections';
+import { contractAction } from '../_common/entry';
+import type { RequestContext } from '../_common/services';
+
+/** The page a friend lands on; `scene` of the mini-program code is `i=<inviteCode>`. */
+export const INVITE_PAGE = 'pages/index/index';
+
+/** `invite_cards` document: the member's mini-program code image, generated once and reused. */
+export interface InviteCardDoc {
+  _id: string;
+  openid: string;
+  code: string;
+  fileId: string;
+  createdAt: string;
+}
+
+/**
+ * Which version a scanned code opens: `release` for the published app; set the function's
+ * environment variable `WXACODE_ENV_VERSION` to `trial` or `develop` before release (DEPLOY.md).
+ */
+function envVersion(): 'release' | 'trial' | 'develop' {
+  const v = process.env.WXACODE_ENV_VERSION;
+  return v === 'trial' || v === 'develop' ? v : 'release';
+}
+
+async function generateCode(ctx: RequestContext, code: string): Promise<string | null> {
+  const { cloud, db } = ctx.services;
+  try {
+    const image = await cloud.openapi.wxacode.getUnlimited({ scene: `i=${code}`, page: INVITE_PAGE, checkPath: false, envVersion: envVersion(), width: 430 });
+    const name = createHash('sha256').update(ctx.openid).digest('hex').slice(0, 24);
+    const { fileID } = await cloud.uploadFile({ cloudPath: `invite-cards/${name}-${code}.png`, fileContent: image.buffer });
+    const doc: InviteCardDoc = { _id: ctx.openid, openid: ctx.openid, code, fileId: fileID, createdAt: toIso(ctx.now) };
+    await db.set(COLLECTIONS.inviteCards, ctx.openid, { ...doc });
+    return fileID;
+  } catch (err) {
+    // The card still works without its image (share path, nickname); the next call tries again.
+    console.warn('[invite.card] mini-program code not generated', err);
+    return null;
+  }
+}
+
+/**
+ * `invite.card` — the member's invite code, the share path and the mini-program code image
+ * (`wxacode.getUnlimited`, stored in cloud storage once per member). No reward wording anywhere:
+ * WeChat forbids rewarding the share itself.
+ */
+export const card = contractAction('invite', 'card', async (_input, ctx: RequestContext) => {
+  const { member, services } = ctx;
+  const code = member.inviteCode;
+  const cached = await services.db.get<InviteCardDoc>(COLLECTIONS.inviteCards, ctx.openid);
+  const fileId = cached && cached.code === code && typeof cached.fileId === 'string' ? cached.fileId : await generateCode(ctx, code);
+  let qrUrl: string | null = null;
+  if (fileId) {
+    const { fileList } = await services.cloud.getTempFileURL({ fileList: [fileId] });
+    qrUrl = fileList[0]?.tempFileURL || null;
+  }
+  return {
+    code,
+    sharePath: `${INVITE_PAGE}?inviteCode=${code}`,
+    shareTitle: `${member.nickname} 邀请你加入会员社群`,
+    qrFileId: fileId,
+    qrUrl,
+    nickname: member.nickname,
+    avatarUrl: member.avatarUrl,
+  };
+});

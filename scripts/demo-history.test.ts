@@ -1,0 +1,51 @@
+import { startTestCloud, type TestCloud } from '../cloudfunctions/test/support/cloud';
+import { callAs, DEMO_FRIENDS, DEMO_MEMBER, seedDemoHistory } from './demo-history';
+
+// Calls go through real worker threads and HTTP; a busy 2-core machine needs more than 5 s.
+jest.setTimeout(60_000);
+
+/** The demo member `npm start` shows, built through the real functions with the clock. */
+let cloud: TestCloud;
+
+beforeAll(async () => {
+  cloud = await startTestCloud();
+  await seedDemoHistory(cloud.lc);
+}, 120_000);
+
+afterAll(async () => {
+  await cloud.close();
+});
+
+it('gives 林小满 a 12-day streak to yesterday, not checked in today, and a ceremony waiting', async () => {
+  const home = await callAs(cloud.lc, DEMO_MEMBER, 'member', 'home', {});
+  expect(home.member).toMatchObject({ nickname: '林小满', checkedInToday: false, checkinDays: 12, points: 150, growth: 230, tier: 'basic' });
+  expect(home.member.streak).toMatchObject({ current: 12, best: 12 });
+  expect(home.badges.newestUnseen).toMatchObject({ id: 'streak_7', name: '七日坚持' });
+  expect(home.badges.earned).toBe(5);
+  expect(home.invite).toMatchObject({ invited: 3, activated: 1 });
+  expect(home.packs.some((p) => p.eligibility.eligible)).toBe(true);
+});
+
+it('has a used and an unused voucher, and friends in three different states', async () => {
+  const mine = await callAs(cloud.lc, DEMO_MEMBER, 'redeem', 'mine', {});
+  expect(mine.vouchers.map((v) => [v.packId, v.status])).toEqual([
+    ['basic_annual_kit', 'issued'],
+    ['basic_points_coupon', 'used'],
+  ]);
+  const invites = await callAs(cloud.lc, DEMO_MEMBER, 'invite', 'mine', {});
+  const byName = Object.fromEntries(invites.invitees.map((i) => [i.nickname, [i.status, i.expired]]));
+  expect(byName).toEqual({
+    [DEMO_FRIENDS.activated.nickname]: ['rewarded', false],
+    [DEMO_FRIENDS.inProgress.nickname]: ['bound', false],
+    [DEMO_FRIENDS.expired.nickname]: ['bound', true],
+  });
+  const ledger = await callAs(cloud.lc, DEMO_MEMBER, 'member', 'ledger', { limit: 50 });
+  expect(new Set(ledger.entries.map((e) => e.kind))).toEqual(new Set(['checkin', 'invite_reward', 'redeem', 'ops_adjust']));
+  expect(ledger.entries.reduce((s, e) => s + e.points, 0)).toBe(150);
+});
+
+it('writes nothing the second time', async () => {
+  const before = await cloud.dump();
+  await seedDemoHistory(cloud.lc);
+  expect(await cloud.dump()).toEqual(before);
+});
