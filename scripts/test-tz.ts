@@ -5,7 +5,8 @@
 import { spawnSync } from 'node:child_process';
 
 const ZONES = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles'];
-const SUITES = ['shared'];
+// The pure domain, and the check-in midnight boundary run end to end on localcloud.
+const SUITES = ['shared', 'cloudfunctions/test/midnight'];
 
 for (const tz of ZONES) {
   console.log(`\n── TZ=${tz} ──`);

@@ -4,9 +4,9 @@ import type { ContentProblem } from '../content/problems';
 import type { TierCoverage } from '../domain/tierCoverage';
 import type { DayString } from '../time/shanghaiDay';
 import { dayNumber, daySchema, emptyInput, openidSchema, requestIdSchema, type BalanceView } from './common';
+import { STATS_MAX_DAYS } from './opsLimits';
 
-/** The longest range `ops.stats` aggregates in one call (keeps the pipelines bounded). */
-export const STATS_MAX_DAYS = 92;
+export { STATS_MAX_DAYS };
 
 /** A grant or correction: non-zero, bounded, either sign. */
 const delta = z.number().int().min(-1_000_000).max(1_000_000);

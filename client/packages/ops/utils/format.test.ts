@@ -1,0 +1,19 @@
+import { count, meanOf, percent } from './format';
+
+describe('dashboard number formats', () => {
+  it('writes shares as percentages and a missing figure as a dash', () => {
+    expect(percent(0.4251)).toBe('42.5%');
+    expect(percent(1)).toBe('100%');
+    expect(percent(null)).toBe('—');
+  });
+
+  it('groups thousands', () => {
+    expect(count(1234567)).toBe('1,234,567');
+    expect(count(12)).toBe('12');
+  });
+
+  it('averages the figures that exist', () => {
+    expect(meanOf([0.5, null, 0.25])).toBe(0.375);
+    expect(meanOf([null])).toBeNull();
+  });
+});

@@ -1,0 +1,27 @@
+/** Chinese names of what the ops figures are keyed by. */
+import type { ContentCollection, TierId } from '@shared/content/ids';
+
+export const TIER_LABELS: Record<TierId, string> = { basic: '基础层', advanced: '进阶层', core: '核心层' };
+
+/** Why a bind was refused (`invite_attempts.reason`, the error code `invite.bind` answered). */
+const REJECTION_LABELS: Record<string, string> = {
+  SELF_INVITE: '邀请自己',
+  ALREADY_INVITED: '已接受过邀请',
+  NOT_NEW_MEMBER: '非新会员',
+  NOT_FOUND: '邀请码无效',
+  RATE_LIMITED: '操作太频繁',
+  UNKNOWN: '未记录原因',
+};
+
+export function rejectionLabel(reason: string): string {
+  return REJECTION_LABELS[reason] ?? reason;
+}
+
+export const COLLECTION_LABELS: Record<ContentCollection, string> = {
+  tiers: '会员等级',
+  badges: '徽章',
+  tree_nodes: '成长树节点',
+  benefit_packs: '福利包',
+  settings: '全局设置',
+  staff: '员工',
+};
