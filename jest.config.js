@@ -23,8 +23,12 @@ module.exports = {
   moduleNameMapper: {
     '^@shared/(.*)$': '<rootDir>/shared/$1',
     '^@/(.*)$': '<rootDir>/client/$1',
+    // Client components import their stylesheets; unit tests need none.
+    '\\.css$': '<rootDir>/client/testing/styleStub.ts',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // Client platform adapters (`x.weapp.ts` / `x.h5.ts`): tests get the H5 one, as a browser build would.
+  moduleFileExtensions: ['h5.ts', 'h5.tsx', 'js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx', 'json', 'node'],
   // dayjs' ESM-free CJS build is used as is; nothing else needs transforming in node_modules.
   transformIgnorePatterns: ['/node_modules/'],
 };

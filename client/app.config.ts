@@ -1,8 +1,27 @@
+/**
+ * Pages and subpackages, in one place (client/routes.ts has the same paths for navigation).
+ * The main package holds home only; every other page loads with its subpackage on first visit.
+ */
 export default defineAppConfig({
   pages: ['pages/index/index'],
+  subPackages: [
+    { root: 'packages/checkin', pages: ['pages/calendar/index'] },
+    { root: 'packages/badges', pages: ['pages/wall/index'] },
+    { root: 'packages/tree', pages: ['pages/tree/index'] },
+    { root: 'packages/benefits', pages: ['pages/list/index', 'pages/vouchers/index'] },
+    { root: 'packages/invite', pages: ['pages/card/index', 'pages/rules/index'] },
+    { root: 'packages/staff', pages: ['pages/verify/index'] },
+    { root: 'packages/profile', pages: ['pages/profile/index', 'pages/ledger/index', 'pages/privacy/index'] },
+    // The ops dashboard (client/packages/ops/**) is written separately; home links to it for role 'ops'.
+    { root: 'packages/ops', pages: ['pages/dashboard/index'] },
+  ],
+  // Opening home preloads what members open next from it.
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['packages/checkin', 'packages/benefits'] },
+  },
   window: {
-    backgroundTextStyle: 'light',
-    navigationBarBackgroundColor: '#ffffff',
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#f6f4f0',
     navigationBarTitleText: '会员中心',
     navigationBarTextStyle: 'black',
     backgroundColor: '#f6f4f0',

@@ -34,6 +34,8 @@ export async function openAsMember(browser: Browser): Promise<MemberPage> {
     hasTouch: true,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // The app honours reduced motion: no breathing button, so taps land on a still target.
+    reducedMotion: 'reduce',
   });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -1,3 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '会员中心',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
 });

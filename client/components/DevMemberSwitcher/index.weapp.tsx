@@ -1,0 +1,3 @@
+export function DevMemberSwitcher() {
+  return null;
+}

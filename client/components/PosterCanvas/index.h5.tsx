@@ -1,0 +1,5 @@
+import type { PosterCanvasProps } from './types';
+
+export function PosterCanvas(_props: PosterCanvasProps) {
+  return null;
+}

@@ -1,0 +1,4 @@
+export interface PosterCanvasProps {
+  /** The id `renderPoster` draws on. */
+  id: string;
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '专属福利',
+  enablePullDownRefresh: true,
+});

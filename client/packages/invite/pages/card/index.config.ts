@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '邀请好友',
+  enableShareAppMessage: true,
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,91 @@
+import { View, Text } from '@tarojs/components';
+import { useReachBottom } from '@tarojs/taro';
+import type { LedgerKind } from '@shared/domain/ledger';
+import { Button } from '@/components/Button';
+import { Card } from '@/components/Card';
+import { EmptyState, PageState } from '@/components/PageState';
+import { Screen } from '@/components/Screen';
+import { usePageData } from '@/hooks/usePageData';
+import { useLedgerStore } from '@/stores/ledger';
+import { useMemberStore } from '@/stores/member';
+import { cx } from '@/utils/cx';
+import { formatDateTime, formatNumber, signed } from '@/utils/format';
+import './index.css';
+
+const KIND_ICONS: Record<LedgerKind, string> = {
+  checkin: '📅',
+  redeem: '🎁',
+  redeem_refund: '↩️',
+  invite_reward: '💌',
+  ops_adjust: '🛠️',
+};
+
+export default function Ledger() {
+  const status = useLedgerStore((s) => s.status);
+  const error = useLedgerStore((s) => s.error);
+  const items = useLedgerStore((s) => s.items);
+  const nextCursor = useLedgerStore((s) => s.nextCursor);
+  const loadingMore = useLedgerStore((s) => s.loadingMore);
+  const moreError = useLedgerStore((s) => s.moreError);
+  const load = useLedgerStore((s) => s.load);
+  const loadMore = useLedgerStore((s) => s.loadMore);
+  const points = useMemberStore((s) => s.home?.member.points);
+  const growth = useMemberStore((s) => s.home?.member.growth);
+
+  usePageData(() => {
+    const m = useMemberStore.getState();
+    return Promise.all([load(), m.load({ quiet: true })]);
+  });
+  useReachBottom(() => void loadMore());
+
+  return (
+    <Screen>
+      {points !== undefined ? (
+        <Card className="lg-head">
+          <View className="lg-head__item">
+            <Text className="lg-head__label">可用积分</Text>
+            <Text className="lg-head__value lg-head__value--points mc-num">{formatNumber(points)}</Text>
+          </View>
+          <View className="lg-head__item">
+            <Text className="lg-head__label">累计成长值</Text>
+            <Text className="lg-head__value mc-num">{formatNumber(growth ?? 0)}</Text>
+          </View>
+        </Card>
+      ) : null}
+      <PageState status={status} error={error} hasData={status === 'ready'} onRetry={() => void load()}>
+        {items.length ? (
+          <Card className="lg-list">
+            {items.map((e) => (
+              <View key={e.id} className="lg-row">
+                <View className="lg-row__icon">
+                  <Text>{KIND_ICONS[e.kind] ?? '•'}</Text>
+                </View>
+                <View className="lg-row__body">
+                  <Text className="lg-row__title">{e.title}</Text>
+                  <Text className="lg-row__time">{formatDateTime(e.createdAt)}</Text>
+                </View>
+                <View className="lg-row__amounts">
+                  {e.points !== 0 ? (
+                    <Text className={cx('lg-row__points mc-num', e.points > 0 ? 'lg-row__points--in' : 'lg-row__points--out')}>{signed(e.points)} 积分</Text>
+                  ) : null}
+                  {e.growth !== 0 ? <Text className="lg-row__growth mc-num">{signed(e.growth)} 成长值</Text> : null}
+                </View>
+              </View>
+            ))}
+            <View className="lg-more">
+              {moreError ? (
+                <Button size="sm" variant="secondary" onClick={() => void loadMore()}>
+                  加载失败，点击重试
+                </Button>
+              ) : (
+                <Text>{loadingMore ? '加载中…' : nextCursor ? '上滑加载更多' : '没有更多了'}</Text>
+              )}
+            </View>
+          </Card>
+        ) : (
+          <EmptyState icon="📒" title="还没有积分记录" description="完成每日签到，就会有第一笔积分" />
+        )}
+      </PageState>
+    </Screen>
+  );
+}

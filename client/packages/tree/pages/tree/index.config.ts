@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '能力成长树',
+});

@@ -1,0 +1,81 @@
+import { View, Text } from '@tarojs/components';
+import type { MemberSummary } from '@shared/contracts/member';
+import { Avatar } from '@/components/Avatar';
+import { ProgressBar } from '@/components/ProgressBar';
+import { TierTag } from '@/components/TierTag';
+import { go } from '@/routes';
+import { tierColor, tierColors, tierSoftColors } from '@/styles/tokens';
+import { formatDayString, formatNumber } from '@/utils/format';
+
+export interface MemberCardProps {
+  member: MemberSummary;
+  badges: { earned: number; total: number };
+}
+
+/** Who the member is, what they have, and how far the next tier is. */
+export function MemberCard({ member, badges }: MemberCardProps) {
+  const color = tierColor(member.tier, member.tierColor);
+  const next = member.nextTier;
+  const warning = member.downgradeWarning;
+  return (
+    <View className="home-card" style={{ background: `linear-gradient(160deg, ${tierSoftColors[member.tier]} 0%, #ffffff 62%)` }}>
+      <View className="home-card__orb" style={{ background: color }} />
+      <View className="home-card__who" onClick={() => go('profile')}>
+        <Avatar src={member.avatarUrl} name={member.nickname} size="lg" ring />
+        <View className="home-card__name-col">
+          <Text className="home-card__name">{member.nickname}</Text>
+          <TierTag tier={member.tier} name={member.tierName} size="md" />
+        </View>
+        <Text className="home-card__chevron">›</Text>
+      </View>
+
+      <View className="home-card__stats">
+        <View className="home-card__stat" onClick={() => go('ledger')}>
+          <Text className="home-card__stat-value mc-num">{formatNumber(member.points)}</Text>
+          <Text className="home-card__stat-label">积分 ›</Text>
+        </View>
+        <View className="home-card__divider" />
+        <View className="home-card__stat" onClick={() => go('tree')}>
+          <Text className="home-card__stat-value mc-num">{formatNumber(member.growth)}</Text>
+          <Text className="home-card__stat-label">成长值</Text>
+        </View>
+        <View className="home-card__divider" />
+        <View className="home-card__stat" onClick={() => go('badges')}>
+          <Text className="home-card__stat-value mc-num">
+            {badges.earned}
+            <Text className="home-card__stat-total">/{badges.total}</Text>
+          </Text>
+          <Text className="home-card__stat-label">徽章</Text>
+        </View>
+      </View>
+
+      <View className="home-card__tier">
+        <View className="home-card__tier-row">
+          <Text className="home-card__tier-title">
+            近 12 个月成长值 <Text className="mc-num home-card__tier-strong">{formatNumber(member.windowGrowth)}</Text>
+            {next ? <Text className="mc-num"> / {formatNumber(next.threshold)}</Text> : null}
+          </Text>
+          {next ? (
+            <Text className="home-card__tier-next" style={{ color: tierColors[next.id] }}>
+              {next.name}
+            </Text>
+          ) : null}
+        </View>
+        <ProgressBar value={member.tierProgress} color={next ? tierColors[next.id] : color} size="sm" />
+        <Text className="home-card__tier-hint">
+          {next ? `再获得 ${formatNumber(next.growthNeeded)} 成长值升级${next.name}` : `你已是最高等级「${member.tierName}」，保持活跃即可保级`}
+        </Text>
+      </View>
+
+      {warning ? (
+        <View className="home-card__warning">
+          <Text className="home-card__warning-title">等级变动提醒</Text>
+          <Text className="home-card__warning-text">
+            {`${formatDayString(warning.date)}起将有 ${formatNumber(warning.growthLeaving)} 成长值过期，等级会从${warning.fromTierName}降为${warning.toTierName}。`}
+            {warning.growthToKeep > 0 ? `在此之前再获得 ${formatNumber(warning.growthToKeep)} 成长值即可保级。` : ''}
+          </Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}

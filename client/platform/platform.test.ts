@@ -1,0 +1,84 @@
+/**
+ * Contract tests of the platform adapters: the WeChat and browser files of each adapter export
+ * the same names with the same kinds (function / value), as their shared `.d.ts` declares, and
+ * the browser ones behave as the H5 build needs.
+ */
+jest.mock('@tarojs/taro', () => require('@/testing/taro'));
+jest.mock('@tarojs/components', () => require('@/testing/taroComponents'));
+
+import fs from 'node:fs';
+import path from 'node:path';
+
+const CLIENT = path.resolve(__dirname, '..');
+
+/** Every `x.weapp.ts[x]` in the client with its `x.h5.ts[x]` twin and `x.d.ts` (or `index.d.ts`). */
+function adapterPairs(): Array<{ name: string; weapp: string; h5: string; dts: string }> {
+  const out: Array<{ name: string; weapp: string; h5: string; dts: string }> = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && entry.name !== 'ops') walk(p);
+        continue;
+      }
+      const m = /^(.*)\.weapp\.(tsx?)$/.exec(entry.name);
+      if (m) out.push({ name: path.relative(CLIENT, path.join(dir, m[1])), weapp: p, h5: path.join(dir, `${m[1]}.h5.${m[2]}`), dts: path.join(dir, `${m[1]}.d.ts`) });
+    }
+  };
+  walk(CLIENT);
+  return out;
+}
+
+function shape(mod: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.keys(mod).sort().map((k) => [k, typeof mod[k]]));
+}
+
+const pairs = adapterPairs();
+
+it('finds the adapters', () => {
+  expect(pairs.map((p) => p.name).sort()).toEqual(
+    expect.arrayContaining([
+      'components/DevMemberSwitcher/index',
+      'components/PosterCanvas/index',
+      'components/ShareButton/index',
+      'packages/profile/components/AvatarPicker/index',
+      'platform/avatar',
+      'platform/poster',
+      'platform/random',
+      'platform/scanner',
+      'services/cloud/transport',
+    ]),
+  );
+});
+
+describe.each(pairs)('$name', ({ weapp, h5, dts }) => {
+  it('has a browser twin and one declared interface', () => {
+    expect(fs.existsSync(h5)).toBe(true);
+    expect(fs.existsSync(dts)).toBe(true);
+  });
+
+  it('exports the same names on both platforms', () => {
+    const a = shape(jest.requireActual(weapp));
+    const b = shape(jest.requireActual(h5));
+    expect(a).toEqual(b);
+    const declared = [...fs.readFileSync(dts, 'utf8').matchAll(/export declare (?:const|function) (\w+)/g)].map((m) => m[1]).sort();
+    expect(Object.keys(a).sort()).toEqual(declared);
+  });
+});
+
+describe('browser behaviour', () => {
+  it('random bytes come from the secure source', async () => {
+    const { randomBytes } = await import('./random');
+    const bytes = await randomBytes(32);
+    expect(bytes).toHaveLength(32);
+    expect(new Set(bytes).size).toBeGreaterThan(8);
+  });
+
+  it('a browser cannot scan or choose an avatar: staff type codes, avatars are changed in WeChat', async () => {
+    const scanner = await import('./scanner');
+    const avatar = await import('./avatar');
+    expect(scanner.canScan).toBe(false);
+    await expect(scanner.scanCode()).resolves.toBeNull();
+    expect(avatar.canChooseAvatar).toBe(false);
+  });
+});

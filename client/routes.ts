@@ -1,0 +1,33 @@
+/**
+ * Every page of the app in one place (the same list as app.config.ts). Home is the main
+ * package; everything else is a subpackage, loaded on first visit.
+ */
+import Taro from '@tarojs/taro';
+
+export const ROUTES = {
+  home: '/pages/index/index',
+  checkin: '/packages/checkin/pages/calendar/index',
+  badges: '/packages/badges/pages/wall/index',
+  tree: '/packages/tree/pages/tree/index',
+  benefits: '/packages/benefits/pages/list/index',
+  vouchers: '/packages/benefits/pages/vouchers/index',
+  invite: '/packages/invite/pages/card/index',
+  rules: '/packages/invite/pages/rules/index',
+  verify: '/packages/staff/pages/verify/index',
+  profile: '/packages/profile/pages/profile/index',
+  ledger: '/packages/profile/pages/ledger/index',
+  privacy: '/packages/profile/pages/privacy/index',
+  opsDashboard: '/packages/ops/pages/dashboard/index',
+} as const;
+
+export type RouteName = keyof typeof ROUTES;
+
+export function go(route: RouteName, query?: Record<string, string>): void {
+  const qs = query ? Object.entries(query).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&') : '';
+  void Taro.navigateTo({ url: qs ? `${ROUTES[route]}?${qs}` : ROUTES[route] });
+}
+
+/** Back to home from anywhere (e.g. after account deletion), closing every page. */
+export function relaunchHome(): void {
+  void Taro.reLaunch({ url: ROUTES.home });
+}

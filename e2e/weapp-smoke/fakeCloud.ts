@@ -1,0 +1,233 @@
+/**
+ * Canned cloud function answers for the weapp smoke test: one member with some history, built
+ * from the demo content with the shared rules (so the pages show what they would show live).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { badgeSchema } from '@shared/content/badges';
+import { treeNodeSchema } from '@shared/content/treeNodes';
+import type { CheckinData } from '@shared/contracts/checkin';
+import type { InviteCardData, InviteMineData } from '@shared/contracts/invite';
+import type { BadgeView, BadgesData, HomeData, LedgerData } from '@shared/contracts/member';
+import type { MineData, PackView, RedeemData, RedeemListData, VerifyData } from '@shared/contracts/redeem';
+import { badgeProgress, badgeRemainingText, memberBadgeMetrics } from '@shared/domain/badges';
+import { growthTree } from '@shared/domain/growthTree';
+
+const DEMO = path.resolve(__dirname, '..', '..', 'content', 'demo');
+const read = (name: string): unknown[] => JSON.parse(fs.readFileSync(path.join(DEMO, `${name}.json`), 'utf8')) as unknown[];
+
+const GROWTH = 130;
+const nodes = read('tree_nodes').map((d) => treeNodeSchema.parse(d));
+const badgeDocs = read('badges').map((d) => badgeSchema.parse(d));
+const tree = growthTree(nodes, GROWTH);
+const metrics = memberBadgeMetrics({ streak: { current: 4, best: 6 }, checkinDays: 12, invitesActivated: 1, redemptions: 1, growth: GROWTH }, tree.unlocked);
+
+const badges: BadgeView[] = badgeDocs.map((b) => {
+  const earnedAlready = ['first_checkin', 'first_redeem', 'first_invite', 'tree_first_leaf'].includes(b._id);
+  const progress = badgeProgress(b, metrics, earnedAlready);
+  return {
+    id: b._id,
+    name: b.name,
+    description: b.description,
+    icon: b.icon,
+    rarity: b.rarity,
+    rarityPct: progress.earned ? 41.2 : 3.5,
+    order: b.order,
+    earned: progress.earned,
+    earnedAt: progress.earned ? '2026-11-12T02:00:00.000Z' : null,
+    seen: true,
+    progress: { current: progress.current, target: progress.target },
+    remainingText: badgeRemainingText(b, progress),
+  };
+});
+
+function pack(p: Partial<PackView> & Pick<PackView, 'id' | 'title' | 'minTier' | 'minTierName' | 'cost'>): PackView {
+  return {
+    description: '会员专属福利',
+    image: '',
+    scene: 'normal',
+    stockLeft: 100,
+    perMemberLimit: 1,
+    limitPeriod: 'month',
+    usedInPeriod: 0,
+    scheduleText: '',
+    dateText: '',
+    startAt: null,
+    endAt: null,
+    voucherDays: 14,
+    eligibility: { eligible: true },
+    ...p,
+  };
+}
+
+export const packs: PackView[] = [
+  pack({ id: 'basic_health_pack', title: '健康福利包', minTier: 'basic', minTierName: '基础层', cost: 80 }),
+  pack({
+    id: 'scene_weekday_lunch',
+    title: '工作日午间福利包',
+    minTier: 'basic',
+    minTierName: '基础层',
+    cost: 30,
+    scene: 'lunch',
+    scheduleText: '工作日 11:30–13:30',
+    eligibility: { eligible: false, reason: 'NOT_AVAILABLE_NOW', detail: { opensAt: '2026-11-24T03:30:00.000Z' } },
+  }),
+  pack({
+    id: 'adv_offline_salon',
+    title: '线下沙龙席位',
+    minTier: 'advanced',
+    minTierName: '进阶层',
+    cost: 200,
+    eligibility: { eligible: false, reason: 'TIER_TOO_LOW', detail: { requiredTier: 'advanced' } },
+  }),
+];
+
+const voucher = {
+  id: 'oSmoke_req_0001',
+  packId: 'basic_health_pack',
+  packTitle: '健康福利包',
+  cost: 80,
+  code: 'K7QM2XRT9PAB',
+  status: 'issued' as const,
+  createdAt: '2026-11-20T02:00:00.000Z',
+  expiresAt: '2026-12-03T16:00:00.000Z',
+  usedAt: null,
+};
+
+export const home: HomeData = {
+  today: '2026-11-23',
+  member: {
+    nickname: '小林',
+    avatarUrl: '',
+    tier: 'basic',
+    tierName: '基础层',
+    tierColor: '#8A9BA8',
+    points: 160,
+    growth: GROWTH,
+    windowGrowth: GROWTH,
+    streak: { current: 4, best: 6, lastDate: '2026-11-22' },
+    checkedInToday: false,
+    checkinDays: 12,
+    nextTier: { id: 'advanced', name: '进阶层', threshold: 300, growthNeeded: 300 - GROWTH },
+    tierProgress: GROWTH / 300,
+    downgradeWarning: null,
+    roles: ['verifier'],
+    joinedAt: '2026-11-01T02:00:00.000Z',
+  },
+  badges: { earned: badges.filter((b) => b.earned).length, total: badges.length, newestUnseen: null },
+  tree: { stage: tree.stage, stageName: tree.stageName, unlocked: tree.unlocked, total: tree.total, nextNode: tree.nextNode },
+  packs: packs.slice(0, 2),
+  invite: { code: 'K7QM2XRT', invited: 2, activated: 1 },
+  nextStreakBonus: { days: 7, daysLeft: 3, points: 30, growth: 20 },
+};
+
+const checkin: CheckinData = {
+  date: '2026-11-23',
+  alreadyCheckedIn: false,
+  streak: { current: 5, best: 6, lastDate: '2026-11-23' },
+  reward: { points: 10, growth: 10, bonus: null },
+  balance: { points: 170, growth: GROWTH + 10 },
+  newBadges: [],
+  newNodes: [],
+  tierChanged: null,
+};
+
+const inviteCard: InviteCardData = {
+  code: 'K7QM2XRT',
+  sharePath: 'pages/index/index?inviteCode=K7QM2XRT',
+  shareTitle: '小林邀你一起加入会员社群',
+  qrFileId: null,
+  qrUrl: null,
+  nickname: '小林',
+  avatarUrl: '',
+};
+
+const inviteMine: InviteMineData = {
+  invitees: [
+    {
+      nickname: '小周',
+      avatarUrl: '',
+      boundAt: '2026-11-15T02:00:00.000Z',
+      status: 'rewarded',
+      expired: false,
+      progress: { checkinDays: 3, needed: 3, deadline: '2026-11-21' },
+      reward: { points: 50, growth: 30 },
+      rewardSkippedReason: null,
+    },
+    {
+      nickname: '阿青',
+      avatarUrl: '',
+      boundAt: '2026-11-22T02:00:00.000Z',
+      status: 'bound',
+      expired: false,
+      progress: { checkinDays: 1, needed: 3, deadline: '2026-11-28' },
+      reward: null,
+      rewardSkippedReason: null,
+    },
+  ],
+  totals: { invited: 2, activated: 1, rewarded: 1, pointsEarned: 50, growthEarned: 30 },
+  rule: { checkinDays: 3, withinDays: 7, orFirstRedemption: true, dailyRewardCap: 5, rewardPoints: 50, rewardGrowth: 30 },
+};
+
+const ledger: LedgerData = {
+  entries: [
+    { id: 'l3', kind: 'redeem', title: '兑换福利', points: -80, growth: 0, createdAt: '2026-11-20T02:00:00.000Z' },
+    { id: 'l2', kind: 'invite_reward', title: '邀请奖励', points: 50, growth: 30, createdAt: '2026-11-18T02:00:00.000Z' },
+    { id: 'l1', kind: 'checkin', title: '每日签到', points: 10, growth: 10, createdAt: '2026-11-17T02:00:00.000Z' },
+  ],
+  nextCursor: null,
+};
+
+const verify: VerifyData = { code: 'K7QM2XRT9PAB', packId: 'basic_health_pack', packTitle: '健康福利包', usedAt: '2026-11-23T03:00:00.000Z', memberNickname: '小周' };
+
+type Answer = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
+
+/** What changed since the start: the fake cloud remembers today's check-in. */
+const state = { checkedIn: false };
+
+export function resetFakeCloud(): void {
+  state.checkedIn = false;
+}
+
+function homeNow(): HomeData {
+  if (!state.checkedIn) return home;
+  return {
+    ...home,
+    member: { ...home.member, checkedInToday: true, streak: checkin.streak, points: checkin.balance.points, growth: checkin.balance.growth, checkinDays: home.member.checkinDays + 1 },
+  };
+}
+
+const ANSWERS: Record<string, () => unknown> = {
+  'member.home': homeNow,
+  'member.badges': (): BadgesData => ({ badges, earned: home.badges.earned, total: badges.length }),
+  'member.badgesSeen': () => ({ updated: 1 }),
+  'member.tree': () => tree,
+  'member.ledger': () => ledger,
+  'member.profile': () => ({ nickname: '小林', avatarUrl: '' }),
+  'checkin.checkin': () => {
+    const answer = { ...checkin, alreadyCheckedIn: state.checkedIn };
+    state.checkedIn = true;
+    return answer;
+  },
+  'checkin.calendar': () => ({
+    month: '2026-11',
+    today: '2026-11-23',
+    days: ['2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22'].map((date, i) => ({ date, streak: i + 1, points: 10, growth: 10, bonus: false })),
+    streak: home.member.streak,
+    checkedInToday: false,
+    totals: { days: 4, points: 40, growth: 40 },
+  }),
+  'redeem.list': (): RedeemListData => ({ packs, points: home.member.points, tier: 'basic' }),
+  'redeem.redeem': (): RedeemData => ({ voucher, balance: { points: 80 } }),
+  'redeem.mine': (): MineData => ({ vouchers: [voucher], nextCursor: null }),
+  'redeem.verify': () => verify,
+  'invite.card': () => inviteCard,
+  'invite.mine': () => inviteMine,
+};
+
+/** The fake cloud: known actions answer data, anything else `FORBIDDEN` (like ops for a member). */
+export function fakeCloud(name: string, event: Record<string, unknown>): Answer {
+  const answer = ANSWERS[`${name}.${String(event.action)}`];
+  if (!answer) return { ok: false, error: { code: 'FORBIDDEN', message: '你没有权限进行这个操作' } };
+  return { ok: true, data: answer() };
+}
