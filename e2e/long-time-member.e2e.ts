@@ -46,7 +46,7 @@ test('home warns ahead of a tier drop, with the day and what keeps the tier', as
   expect(text).toContain('陈老师');
   expect(text).toContain('进阶层');
   expect(text).toContain('12月10日起将有 400 成长值过期，等级会从进阶层降为基础层');
-  expect(text).toContain('在此之前再获得 300 成长值即可保级');
+  expect(text).toContain('在此之前再获得 350 成长值即可保级');
   await shot(page, '26-home-downgrade-warning');
 });
 

@@ -39,7 +39,7 @@ test('a new member opens home: member card, tier progress, a check-in button', a
   await see(page, '今天开始你的第一次签到');
   const text = await pageText(page);
   expect(text).toContain('基础层');
-  expect(text).toContain('再获得 300 成长值升级进阶层');
+  expect(text).toContain('再获得 350 成长值升级进阶层');
   expect(text).toContain('今日未签');
   expect(text).toContain('徽章墙');
   expect(text).toContain('为你推荐');
@@ -61,7 +61,7 @@ test('checking in shows the unlock ceremony of the first badge, then the streak 
   const text = await pageText(page);
   expect(text).toContain('已连续签到 1 天');
   expect(text).toContain('已签到');
-  expect(text).toContain('再获得 290 成长值升级进阶层');
+  expect(text).toContain('再获得 340 成长值升级进阶层');
   await shot(page, '03-home-checked-in');
 });
 

@@ -12,8 +12,8 @@ const NOW = Date.parse('2030-05-10T02:00:00Z'); // 10:00 Shanghai
 describe('progress: a balance change and what follows from it', () => {
   it('moves the balance, records growth by Shanghai day, and re-evaluates tier, badges and nodes', () => {
     const m = { ...createMember('oProgress_member_000000000001', NOW), checkinDays: 1 };
-    const p = progress(m, { points: 10, growth: 320 }, program, NOW);
-    expect(p.member).toMatchObject({ points: 10, growth: 320, tier: 'advanced', growthDays: { '2030-05-10': 320 } });
+    const p = progress(m, { points: 10, growth: 370 }, program, NOW);
+    expect(p.member).toMatchObject({ points: 10, growth: 370, tier: 'advanced', growthDays: { '2030-05-10': 370 } });
     expect(p.tierChanged).toEqual({ from: 'basic', to: 'advanced', toName: '进阶层' });
     expect(p.newNodes.map((n) => n._id)).toEqual(['learning_1', 'learning_2', 'community_1', 'community_2', 'charity_1']);
     expect(p.newBadges.map((b) => b._id)).toEqual(['first_checkin', 'tree_first_leaf']);

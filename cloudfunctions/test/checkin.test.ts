@@ -89,8 +89,8 @@ describe('streaks, rewards, badges, nodes and tier across days', () => {
 
   it('reports the tier change in the check-in that crosses the threshold', async () => {
     cloud.lc.setClock(shanghai('2031-03-11 09:00:00'));
-    // 300 growth makes advanced: ops grant 185 brings the window to 295, the check-in adds 10.
-    await cloud.ok('ops', 'adjust', OPS, { openid: who, points: 0, growth: 185, reason: '线下活动', requestId: 'tier-grant-0001' });
+    // 350 growth makes advanced: ops grant 235 brings the window to 345, the check-in adds 10.
+    await cloud.ok('ops', 'adjust', OPS, { openid: who, points: 0, growth: 235, reason: '线下活动', requestId: 'tier-grant-0001' });
     const crossed = await checkin(who);
     expect(crossed.tierChanged).toEqual({ from: 'basic', to: 'advanced', toName: '进阶层' });
     const home = await cloud.ok('member', 'home', who, {});

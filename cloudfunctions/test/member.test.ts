@@ -40,7 +40,7 @@ describe('member.home', () => {
     const home = warm.body.data as Awaited<ReturnType<typeof cloud.ok<'member', 'home'>>>;
     expect(home.member).toMatchObject({ points: 10, growth: 10, tier: 'basic', tierName: '基础层', checkedInToday: true, checkinDays: 1, roles: [] });
     expect(home.member.streak.current).toBe(1);
-    expect(home.member.nextTier).toEqual({ id: 'advanced', name: '进阶层', threshold: 300, growthNeeded: 290 });
+    expect(home.member.nextTier).toEqual({ id: 'advanced', name: '进阶层', threshold: 350, growthNeeded: 340 });
     expect(home.badges).toMatchObject({ earned: 1, total: 14, newestUnseen: { id: 'first_checkin', name: '初次签到' } });
     expect(home.tree).toMatchObject({ stage: 'seed', unlocked: 0, total: 12, nextNode: { id: 'learning_1', distance: 10 } });
     expect(home.nextStreakBonus).toEqual({ days: 7, daysLeft: 6, points: 30, growth: 20 });
@@ -62,7 +62,7 @@ describe('member.home', () => {
     const who = memberId('downgrade');
     cloud.lc.setClock(shanghai('2029-01-10 10:00:00'));
     await cloud.ok('member', 'home', who, {});
-    expect((await adjust(who, 0, 310, 'downgrade-0001')).ok).toBe(true);
+    expect((await adjust(who, 0, 360, 'downgrade-0001')).ok).toBe(true);
     expect((await cloud.ok('member', 'home', who, {})).member.tier).toBe('advanced');
 
     cloud.lc.setClock(shanghai('2029-12-01 10:00:00'));
@@ -75,13 +75,13 @@ describe('member.home', () => {
       fromTierName: '进阶层',
       toTier: 'basic',
       toTierName: '基础层',
-      growthLeaving: 310,
-      growthToKeep: 300,
+      growthLeaving: 360,
+      growthToKeep: 350,
     });
 
     cloud.lc.setClock(shanghai('2030-01-10 00:00:05'));
     const after = await cloud.ok('member', 'home', who, {});
-    expect(after.member).toMatchObject({ tier: 'basic', growth: 310, windowGrowth: 0 });
+    expect(after.member).toMatchObject({ tier: 'basic', growth: 360, windowGrowth: 0 });
     const [stored] = await cloud.docs('members', { _id: who });
     expect(stored).toMatchObject({ tier: 'basic', growthDays: {} });
     // Lifetime growth keeps the tree: it never shrinks.
