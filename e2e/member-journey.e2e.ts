@@ -170,6 +170,11 @@ test('a staff member verifies the voucher once; a second verify is refused', asy
     await page.locator('input').filter({ visible: true }).first().fill(voucherCode.toLowerCase());
     await tap(page, '核销');
     await see(page, '核对券码');
+    // Before confirming, staff see what the voucher is and whose it is.
+    await see(page, '未使用');
+    const sheet = await pageText(page);
+    expect(sheet).toContain('健康福利包');
+    expect(sheet).toMatch(/会员\s*会员/);
     await shot(page, '15-verify-confirm');
     await tap(page, '确认核销');
     await see(page, '已核销');

@@ -9,4 +9,6 @@ export const redeemService = {
   mine: (status?: RedemptionStatus, cursor?: string | null, limit = 20) =>
     callFunction('redeem', 'mine', { ...(status ? { status } : {}), ...(cursor ? { cursor } : {}), limit }),
   verify: (voucherCode: string) => callFunction('redeem', 'verify', { voucherCode }),
+  /** Staff: pack, member and status of a voucher before confirming; changes nothing. */
+  peek: (voucherCode: string) => callFunction('redeem', 'peek', { voucherCode }),
 };

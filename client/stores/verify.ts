@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { VerifyData } from '@shared/contracts/redeem';
+import type { VerifyData, VoucherPeekData } from '@shared/contracts/redeem';
 import { VOUCHER_CODE_RE, normalizeCode } from '@shared/domain/codes';
 import { redeemService } from '@/services/redeem';
 import { toLoadError, type LoadError } from './loadState';
@@ -13,6 +13,9 @@ export interface VerifyState {
   error: LoadError | null;
   /** The code the last outcome is about. */
   lastCode: string | null;
+  /** What the pending code is (pack, member, status), looked up when it is proposed. */
+  preview: VoucherPeekData | null;
+  previewError: LoadError | null;
   /** Takes a typed or scanned code; false when it cannot be a voucher code. */
   propose(input: string): boolean;
   cancel(): void;
@@ -20,7 +23,7 @@ export interface VerifyState {
   reset(): void;
 }
 
-export const initialVerifyState = { pendingCode: null, verifying: false, result: null, error: null, lastCode: null };
+export const initialVerifyState = { pendingCode: null, verifying: false, result: null, error: null, lastCode: null, preview: null, previewError: null };
 
 export const useVerifyStore = create<VerifyState>()((set, get) => ({
   ...initialVerifyState,
@@ -28,12 +31,21 @@ export const useVerifyStore = create<VerifyState>()((set, get) => ({
   propose(input) {
     const code = normalizeCode(input.trim());
     if (!VOUCHER_CODE_RE.test(code)) return false;
-    set({ pendingCode: code, result: null, error: null });
+    set({ pendingCode: code, result: null, error: null, preview: null, previewError: null });
+    void redeemService.peek(code).then(
+      // A slow answer for a code the staff member has since replaced is dropped.
+      (preview) => {
+        if (get().pendingCode === code) set({ preview });
+      },
+      (err: unknown) => {
+        if (get().pendingCode === code) set({ previewError: toLoadError(err) });
+      },
+    );
     return true;
   },
 
   cancel() {
-    if (!get().verifying) set({ pendingCode: null });
+    if (!get().verifying) set({ pendingCode: null, preview: null, previewError: null });
   },
 
   async confirm() {
@@ -42,9 +54,9 @@ export const useVerifyStore = create<VerifyState>()((set, get) => ({
     set({ verifying: true, error: null, result: null });
     try {
       const result = await redeemService.verify(pendingCode);
-      set({ verifying: false, result, pendingCode: null, lastCode: pendingCode });
+      set({ verifying: false, result, pendingCode: null, lastCode: pendingCode, preview: null, previewError: null });
     } catch (err) {
-      set({ verifying: false, error: toLoadError(err), pendingCode: null, lastCode: pendingCode });
+      set({ verifying: false, error: toLoadError(err), pendingCode: null, lastCode: pendingCode, preview: null, previewError: null });
     }
   },
 

@@ -5,12 +5,13 @@ import { createServices, requestPreparer, type RequestContext } from '../_common
 import { cancel } from './cancel';
 import { list } from './list';
 import { mine } from './mine';
+import { peek } from './peek';
 import { redeem } from './redeem';
 import { verify } from './verify';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 const services = createServices(fromSdk(cloud));
-const actions: ContractActions<'redeem', RequestContext> = { list, redeem, mine, verify, cancel };
+const actions: ContractActions<'redeem', RequestContext> = { list, redeem, mine, verify, peek, cancel };
 
 export const main = createEntry('redeem', actions, {
   identify: () => cloud.getWXContext(),

@@ -151,6 +151,17 @@ describe('vouchers: mine, verify, cancel', () => {
     expect(page2.nextCursor).toBeNull();
   });
 
+  it('lets a verifier look a voucher up before confirming, changing nothing', async () => {
+    expect((await cloud.fail('redeem', who, { action: 'peek', voucherCode: voucher.code })).code).toBe('FORBIDDEN');
+    const typed = voucher.code.toLowerCase().replace(/(.{4})(?=.)/g, '$1-');
+    const seen = await cloud.ok('redeem', 'peek', VERIFIER, { voucherCode: typed });
+    expect(seen).toMatchObject({ code: voucher.code, packId: 'basic_health_pack', status: 'issued', usedAt: null });
+    expect(seen.packTitle).toBeTruthy();
+    const [doc] = await cloud.docs('redemptions', { _id: voucher.id });
+    expect(doc).toMatchObject({ status: 'issued', usedBy: null });
+    expect((await cloud.fail('redeem', VERIFIER, { action: 'peek', voucherCode: '2345-6789-ABCD' })).code).toBe('NOT_FOUND');
+  });
+
   it('lets only a verifier mark a voucher used, once, and says when it was used', async () => {
     expect((await cloud.fail('redeem', who, { action: 'verify', voucherCode: voucher.code })).code).toBe('FORBIDDEN');
     expect((await cloud.fail('redeem', OPS, { action: 'verify', voucherCode: voucher.code })).code).toBe('FORBIDDEN');

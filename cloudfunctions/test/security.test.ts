@@ -94,6 +94,7 @@ const VALID: { [F in FunctionName]: Record<keyof (typeof INPUT_SCHEMAS)[F], Reco
     redeem: { packId: 'basic_points_coupon', requestId: 'abcdefgh-0001' },
     mine: { limit: 5, status: 'issued' },
     verify: { voucherCode: '2345-6789-ABCD' },
+    peek: { voucherCode: '2345-6789-ABCD' },
     cancel: { redemptionId: `${memberId('x')}_abcdefgh`, reason: '测试作废' },
   },
   invite: { card: {}, bind: { code: '2345ABCD' }, mine: {} },
@@ -180,6 +181,7 @@ describe('bad input for every action', () => {
 describe('staff-only actions', () => {
   const STAFF_ONLY: Array<[string, string, Record<string, unknown>]> = [
     ['redeem', 'verify', VALID.redeem.verify],
+    ['redeem', 'peek', VALID.redeem.peek],
     ['redeem', 'cancel', VALID.redeem.cancel],
     ['ops', 'validate', {}],
     ['ops', 'stats', VALID.ops.stats],

@@ -24,6 +24,7 @@ export const ACTION_ERRORS: { [F in FunctionName]: { [A in ActionName<F>]: reado
     redeem: ['NOT_FOUND', 'TIER_TOO_LOW', 'OUT_OF_STOCK', 'LIMIT_REACHED', 'NOT_AVAILABLE_NOW', 'INSUFFICIENT_POINTS'],
     mine: [],
     verify: ['FORBIDDEN', 'RATE_LIMITED', 'NOT_FOUND', 'ALREADY_USED', 'EXPIRED'],
+    peek: ['FORBIDDEN', 'RATE_LIMITED', 'NOT_FOUND'],
     cancel: ['FORBIDDEN', 'NOT_FOUND', 'ALREADY_USED'],
   },
   invite: {

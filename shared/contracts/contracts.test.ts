@@ -18,6 +18,7 @@ const EXAMPLES: { [F in FunctionName]: { [A in ActionName<F>]: ApiInput<F, A> } 
     redeem: { packId: 'basic_health_pack', requestId: 'req_0123456789' },
     mine: { status: 'issued', limit: 10 },
     verify: { voucherCode: 'K7QM-2XRT-9PAB' },
+    peek: { voucherCode: 'K7QM-2XRT-9PAB' },
     cancel: { redemptionId: 'oVfr7Kq2mXnP4sLdE9wT3bYcH6jA_req_0123456789', reason: '会员申请取消' },
   },
   invite: { card: {}, bind: { code: 'K7QM2XRT' }, mine: {} },

@@ -16,6 +16,8 @@ export const redeemInputs = {
     .strict(),
   /** Staff (role verifier) type or scan the code; spaces, dashes and lower case are accepted. */
   verify: z.object({ voucherCode: voucherCodeSchema }).strict(),
+  /** Staff (role verifier) look a voucher up before confirming: pack, member, status. Changes nothing. */
+  peek: z.object({ voucherCode: voucherCodeSchema }).strict(),
   /** Ops only: cancel an unused voucher, refund through the ledger, restore stock. */
   cancel: z.object({ redemptionId: redemptionIdSchema, reason: z.string().max(100).trim().min(2) }).strict(),
 };
@@ -90,6 +92,18 @@ export interface VerifyData {
   memberNickname: string;
 }
 
+/** What staff see before confirming a verification (核对券码). */
+export interface VoucherPeekData {
+  code: string;
+  packId: string;
+  packTitle: string;
+  memberNickname: string;
+  /** The effective status: an issued voucher past its expiry reads `expired`. */
+  status: RedemptionStatus;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
 export interface CancelData {
   redemptionId: string;
   status: 'cancelled';
@@ -102,5 +116,6 @@ export interface RedeemOutputs {
   redeem: RedeemData;
   mine: MineData;
   verify: VerifyData;
+  peek: VoucherPeekData;
   cancel: CancelData;
 }

@@ -8,7 +8,8 @@ import { Screen } from '@/components/Screen';
 import { Sheet } from '@/components/Sheet';
 import { canScan, scanCode } from '@/platform/scanner';
 import { useVerifyStore } from '@/stores/verify';
-import { formatDateTime } from '@/utils/format';
+import { formatDateTime, formatUntil } from '@/utils/format';
+import { VOUCHER_STATUS } from '@/copy/statuses';
 import './index.css';
 
 const FAILURE_TITLES: Record<string, string> = {
@@ -85,6 +86,8 @@ export default function Verify() {
   const propose = useVerifyStore((s) => s.propose);
   const cancel = useVerifyStore((s) => s.cancel);
   const confirm = useVerifyStore((s) => s.confirm);
+  const preview = useVerifyStore((s) => s.preview);
+  const previewError = useVerifyStore((s) => s.previewError);
 
   const submit = (value: string) => {
     if (!propose(value)) void Taro.showToast({ title: '券码是 12 位字母和数字，请检查', icon: 'none' });
@@ -141,6 +144,28 @@ export default function Verify() {
         <View className="vf-confirm">
           <Text className="vf-confirm__label">券码</Text>
           <Text className="vf-confirm__code mc-num">{pendingCode ? formatVoucherCode(pendingCode) : ''}</Text>
+          {preview ? (
+            <View className="vf-outcome__rows vf-confirm__preview">
+              <View className="vf-outcome__row">
+                <Text className="mc-muted">福利</Text>
+                <Text className="vf-outcome__strong">{preview.packTitle}</Text>
+              </View>
+              <View className="vf-outcome__row">
+                <Text className="mc-muted">会员</Text>
+                <Text className="vf-outcome__strong">{preview.memberNickname || '未设置昵称'}</Text>
+              </View>
+              <View className="vf-outcome__row">
+                <Text className="mc-muted">状态</Text>
+                <Text>
+                  {VOUCHER_STATUS[preview.status].text}
+                  {preview.status === 'issued' ? ` · ${formatUntil(preview.expiresAt)} 前有效` : ''}
+                  {preview.status === 'used' && preview.usedAt ? ` · ${formatDateTime(preview.usedAt)}` : ''}
+                </Text>
+              </View>
+            </View>
+          ) : (
+            <Text className="vf-confirm__note">{previewError ? previewError.message : '正在查询券信息…'}</Text>
+          )}
           <Text className="vf-confirm__note">请核对会员出示的券码。核销后券即失效，无法撤销。</Text>
         </View>
       </Sheet>
