@@ -4,23 +4,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { filesUnder } from './weapp-packages';
 
 const ROOT = path.resolve(__dirname, '..');
 export const H5_ONLY_MARKERS = ['x-wx-openid', '/functions/', 'sessionStorage'];
 
 export function findH5Code(distDir: string): { file: string; marker: string }[] {
   const hits: { file: string; marker: string }[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else if (/\.(js|wxml|wxs|json)$/.test(entry.name)) {
-        const text = fs.readFileSync(p, 'utf8');
-        for (const marker of H5_ONLY_MARKERS) if (text.includes(marker)) hits.push({ file: path.relative(distDir, p), marker });
-      }
-    }
-  };
-  walk(distDir);
+  for (const file of filesUnder(distDir).filter((f) => /\.(js|wxml|wxs|json)$/.test(f))) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const marker of H5_ONLY_MARKERS) if (text.includes(marker)) hits.push({ file: path.relative(distDir, file), marker });
+  }
   return hits;
 }
 

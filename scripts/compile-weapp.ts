@@ -7,15 +7,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as ci from 'miniprogram-ci';
-import { formatKB } from './weapp-packages';
+import { formatKB, subpackages } from './weapp-packages';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist', 'weapp');
-
-interface AppJson {
-  subPackages?: { root: string }[];
-  subpackages?: { root: string }[];
-}
 
 async function main(): Promise<number> {
   if (!fs.existsSync(path.join(DIST, 'app.json'))) {
@@ -40,8 +35,7 @@ async function main(): Promise<number> {
     setting: { es6: true, es7: true, minifyJS: true, minifyWXML: true, minifyWXSS: true, minify: true, autoPrefixWXSS: true },
   });
 
-  const appJson = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as AppJson;
-  const roots = (appJson.subPackages ?? appJson.subpackages ?? []).map((s) => s.root.replace(/^\/|\/$/g, '') + '/');
+  const roots = subpackages(DIST).map((s) => s.root);
   const bytes = new Map<string, number>([['main', 0], ...roots.map((r): [string, number] => [r.slice(0, -1), 0])]);
   for (const [file, content] of Object.entries(compiled)) {
     const rel = file.replace(/^\//, '');

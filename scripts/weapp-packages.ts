@@ -19,7 +19,7 @@ interface AppJson {
   subpackages?: { root: string; name?: string }[];
 }
 
-function filesUnder(dir: string): string[] {
+export function filesUnder(dir: string): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, entry.name);
@@ -34,9 +34,14 @@ function isUploaded(rel: string): boolean {
   return rel !== 'project.config.json' && rel !== 'project.private.config.json' && !rel.endsWith('.LICENSE.txt') && !rel.endsWith('.map');
 }
 
-export function measureWeapp(distDir: string): PackageSize[] {
+/** The subpackages of a built mini-program, each root normalised to `dir/`. */
+export function subpackages(distDir: string): { root: string; name?: string }[] {
   const appJson = JSON.parse(fs.readFileSync(path.join(distDir, 'app.json'), 'utf8')) as AppJson;
-  const subs = (appJson.subPackages ?? appJson.subpackages ?? []).map((s) => ({ ...s, root: s.root.replace(/^\/|\/$/g, '') + '/' }));
+  return (appJson.subPackages ?? appJson.subpackages ?? []).map((s) => ({ ...s, root: s.root.replace(/^\/|\/$/g, '') + '/' }));
+}
+
+export function measureWeapp(distDir: string): PackageSize[] {
+  const subs = subpackages(distDir);
   const sizes: PackageSize[] = [{ name: 'main', root: '', bytes: 0, files: 0, budget: MAIN_PACKAGE_BUDGET }];
   for (const s of subs) sizes.push({ name: s.name ?? s.root.slice(0, -1), root: s.root, bytes: 0, files: 0, budget: SUBPACKAGE_LIMIT });
   for (const file of filesUnder(distDir)) {

@@ -14,6 +14,15 @@ interface Blob {
   r: number;
 }
 
+const FULL_CROWN: Blob[] = [
+  { x: 50, y: 300, r: 96 },
+  { x: 33, y: 240, r: 78 },
+  { x: 67, y: 240, r: 78 },
+  { x: 41, y: 330, r: 66 },
+  { x: 60, y: 330, r: 66 },
+  { x: 50, y: 215, r: 70 },
+];
+
 /** Crown shapes (centre x in % of width, y from the ground in px, radius in px) per stage. */
 const CROWNS: Record<TreeStage, Blob[]> = {
   seed: [],
@@ -30,22 +39,9 @@ const CROWNS: Record<TreeStage, Blob[]> = {
     { x: 43, y: 300, r: 58 },
     { x: 58, y: 300, r: 58 },
   ],
-  blossom: [
-    { x: 50, y: 300, r: 96 },
-    { x: 33, y: 240, r: 78 },
-    { x: 67, y: 240, r: 78 },
-    { x: 41, y: 330, r: 66 },
-    { x: 60, y: 330, r: 66 },
-    { x: 50, y: 215, r: 70 },
-  ],
-  fruit: [
-    { x: 50, y: 300, r: 96 },
-    { x: 33, y: 240, r: 78 },
-    { x: 67, y: 240, r: 78 },
-    { x: 41, y: 330, r: 66 },
-    { x: 60, y: 330, r: 66 },
-    { x: 50, y: 215, r: 70 },
-  ],
+  blossom: FULL_CROWN,
+  // Fruit hangs on the same full crown as the blossom.
+  fruit: FULL_CROWN,
 };
 
 const TRUNK_HEIGHT: Record<TreeStage, number> = { seed: 0, sprout: 50, sapling: 130, tree: 200, blossom: 220, fruit: 220 };
