@@ -1,6 +1,8 @@
-// Flat config: typescript-eslint's recommended rules for all TypeScript, React hooks rules for the client.
+// Flat config: typescript-eslint's recommended rules for all TypeScript, React hooks rules for the client;
+// layout is Prettier's job (`npm run format`), so eslint-config-prettier turns off the rules that would fight it.
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   {
@@ -28,4 +30,5 @@ export default tseslint.config(
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  prettier,
 );
