@@ -17,7 +17,14 @@ const swc = [
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/shared', '<rootDir>/cloudfunctions', '<rootDir>/localcloud', '<rootDir>/client', '<rootDir>/content', '<rootDir>/scripts'],
+  roots: [
+    '<rootDir>/shared',
+    '<rootDir>/cloudfunctions',
+    '<rootDir>/localcloud',
+    '<rootDir>/client',
+    '<rootDir>/content',
+    '<rootDir>/scripts',
+  ],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: {

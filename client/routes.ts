@@ -23,7 +23,11 @@ export const ROUTES = {
 export type RouteName = keyof typeof ROUTES;
 
 export function go(route: RouteName, query?: Record<string, string>): void {
-  const qs = query ? Object.entries(query).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&') : '';
+  const qs = query
+    ? Object.entries(query)
+        .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+        .join('&')
+    : '';
   void Taro.navigateTo({ url: qs ? `${ROUTES[route]}?${qs}` : ROUTES[route] });
 }
 

@@ -42,7 +42,8 @@ function dateMs(payload: JsonValue): number | null {
     return /(Z|[+-]\d{2}:?\d{2})$/.test(payload) && Number.isFinite(ms) ? ms : null;
   }
   if (typeof payload === 'number') return Number.isFinite(payload) ? payload : null;
-  if (isObject(payload) && typeof payload.$numberLong === 'string' && /^-?\d+$/.test(payload.$numberLong)) return Number(payload.$numberLong);
+  if (isObject(payload) && typeof payload.$numberLong === 'string' && /^-?\d+$/.test(payload.$numberLong))
+    return Number(payload.$numberLong);
   return null;
 }
 
@@ -68,14 +69,18 @@ function normalise(value: JsonValue, path: string): JsonValue {
     return { $date: new Date(ms).toISOString() };
   }
   if (keys.includes('$tcb_server_date')) {
-    throw new Error(`${path}：服务器时间占位符只能用于本地种子数据，请改成具体时间 / a server-date placeholder only works in local seed data: write an instant`);
+    throw new Error(
+      `${path}：服务器时间占位符只能用于本地种子数据，请改成具体时间 / a server-date placeholder only works in local seed data: write an instant`,
+    );
   }
   const n = wrappedNumber(value);
   if (n !== null) return n;
   const out: JsonObject = {};
   for (const key of keys) {
     if (key.startsWith('.') || key.endsWith('.') || key.includes('..') || key === '') {
-      throw new Error(`${path}.${key}：字段名不能为空、以「.」开头或结尾、或包含「..」/ a key may not be empty, start or end with ".", or contain ".."`);
+      throw new Error(
+        `${path}.${key}：字段名不能为空、以「.」开头或结尾、或包含「..」/ a key may not be empty, start or end with ".", or contain ".."`,
+      );
     }
     out[key] = normalise(value[key], path ? `${path}.${key}` : key);
   }
@@ -99,7 +104,8 @@ function checked(docs: readonly JsonValue[], where: (i: number) => number): Json
     const id = idOf(doc, `#${i + 1}`);
     const fail = (zh: string, en: string) => problems.push({ at: where(i), id, message_zh: zh, message_en: en });
     if (!isObject(doc)) return fail('不是一个文档对象 {...}', 'is not a document object {...}');
-    if (typeof doc._id !== 'string' || doc._id === '') return fail('缺少字符串 _id（内容文档需要固定的 _id）', 'missing a string _id (content documents need a fixed _id)');
+    if (typeof doc._id !== 'string' || doc._id === '')
+      return fail('缺少字符串 _id（内容文档需要固定的 _id）', 'missing a string _id (content documents need a fixed _id)');
     if (seen.has(doc._id)) return fail(`_id「${doc._id}」重复`, `duplicate _id "${doc._id}"`);
     seen.add(doc._id);
     try {
@@ -125,7 +131,8 @@ export function fromConsoleLines(text: string): JsonObject[] {
   const body = text.replace(/^\uFEFF/, '');
   if (body.trimStart().startsWith('[')) {
     const parsed = JSON.parse(body) as JsonValue;
-    if (!Array.isArray(parsed)) throw new ConsoleFormatError([{ at: 1, id: '*', message_zh: '不是文档数组', message_en: 'not an array of documents' }]);
+    if (!Array.isArray(parsed))
+      throw new ConsoleFormatError([{ at: 1, id: '*', message_zh: '不是文档数组', message_en: 'not an array of documents' }]);
     return checked(parsed, (i) => i + 1);
   }
   const docs: JsonValue[] = [];

@@ -62,7 +62,17 @@ describe('demo program (issue 7)', () => {
     expect(new Set(p.badges.map((b) => b.rarity))).toEqual(new Set(['common', 'rare', 'epic', 'legendary']));
     const rules = p.badges.map((b) => `${b.rule.metric}:${b.rule.gte}`);
     expect(rules).toEqual(
-      expect.arrayContaining(['checkinDays:1', 'streak:7', 'streak:30', 'streak:100', 'redemptions:1', 'invitesActivated:1', 'invitesActivated:3', 'invitesActivated:10', 'treeNodes:1']),
+      expect.arrayContaining([
+        'checkinDays:1',
+        'streak:7',
+        'streak:30',
+        'streak:100',
+        'redemptions:1',
+        'invitesActivated:1',
+        'invitesActivated:3',
+        'invitesActivated:10',
+        'treeNodes:1',
+      ]),
     );
   });
 

@@ -60,7 +60,9 @@ export function exportContent(options: ExportOptions, out: Out): ExportResult {
   const raw: RawProgram = Object.fromEntries([...docs].map(([c, list]) => [c, list.map(revive)]));
   const report = validateProgram(raw);
   if (report.errors > 0) {
-    out(`内容有 ${report.errors} 个错误，请先运行 npm run content:validate 修正 / ${report.errors} error(s): run npm run content:validate first`);
+    out(
+      `内容有 ${report.errors} 个错误，请先运行 npm run content:validate 修正 / ${report.errors} error(s): run npm run content:validate first`,
+    );
     if (!options.force) return { code: 1, files: [] };
     out('--force：仍然导出 / exporting anyway');
   }
@@ -82,14 +84,21 @@ export function exportContent(options: ExportOptions, out: Out): ExportResult {
     out(`✔ ${collection.padEnd(14)} ${String(list.length).padStart(3)} 个文档 documents → ${file}`);
   }
   if (!options.includeStaff) out('（staff 未导出：正式环境请登记员工本人的 OPENID / staff not exported: enrol real staff OPENIDs）');
-  out('在云开发控制台 → 数据库 → 选择同名集合 → 导入，冲突处理选 Upsert / Console → Database → same-named collection → Import, mode Upsert');
+  out(
+    '在云开发控制台 → 数据库 → 选择同名集合 → 导入，冲突处理选 Upsert / Console → Database → same-named collection → Import, mode Upsert',
+  );
   return { code: 0, files };
 }
 
 const USAGE = 'Usage: tsx content/export.ts [--from content/demo] [--out dist/content] [--include-staff] [--force]';
 
 export function parseExportArgs(argv: readonly string[], root: string): ExportOptions | string {
-  const options: ExportOptions = { from: path.join(root, 'content', 'demo'), out: path.join(root, 'dist', 'content'), includeStaff: false, force: false };
+  const options: ExportOptions = {
+    from: path.join(root, 'content', 'demo'),
+    out: path.join(root, 'dist', 'content'),
+    includeStaff: false,
+    force: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--from' || a === '--out') {

@@ -38,7 +38,10 @@ describe('content:export → content:import round trip', () => {
     const text = read(path.join(tmp, 'benefit_packs.json'));
     expect(text.startsWith('[')).toBe(false);
     expect(text.endsWith('\n')).toBe(true);
-    const docs = text.trimEnd().split('\n').map((l) => JSON.parse(l) as { _id: string });
+    const docs = text
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { _id: string });
     const demo = JSON.parse(read(path.join(DEMO, 'benefit_packs.json'))) as unknown[];
     expect(docs).toEqual(demo);
   });
@@ -108,7 +111,9 @@ describe('console format', () => {
     expect(problemsOf(() => fromConsoleLines('{"_id":"a"}\n{"_id": "b",\n'))).toEqual([
       { at: 2, id: '*', message_zh: '第 2 行不是合法的 JSON', message_en: 'line 2 is not valid JSON' },
     ]);
-    const p = problemsOf(() => fromConsoleLines('{"_id":"a"}\n\n{"_id":"a"}\n{"title":"x"}\n{"_id":"k","a..b":1}\n{"_id":"d","at":{"$date":"2026-12-25 10:00"}}'));
+    const p = problemsOf(() =>
+      fromConsoleLines('{"_id":"a"}\n\n{"_id":"a"}\n{"title":"x"}\n{"_id":"k","a..b":1}\n{"_id":"d","at":{"$date":"2026-12-25 10:00"}}'),
+    );
     expect(p.map((x) => [x.at, x.id])).toEqual([
       [3, 'a'],
       [4, '#3'],

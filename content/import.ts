@@ -42,7 +42,8 @@ function revive(value: JsonValue): unknown {
 function report(collection: ContentCollection, docs: readonly JsonObject[], out: Out): void {
   const { valid, problems } = parseContent(collection, docs.map(revive));
   out(`  ${valid.length}/${docs.length} 个文档通过校验 / documents valid`);
-  for (const p of problems) out(`  ${p.severity === 'error' ? '✖' : '⚠'} ${p.id} ${p.field || '(文档 document)'}: ${p.message_zh} / ${p.message_en}`);
+  for (const p of problems)
+    out(`  ${p.severity === 'error' ? '✖' : '⚠'} ${p.id} ${p.field || '(文档 document)'}: ${p.message_zh} / ${p.message_en}`);
 }
 
 export function importContent(options: ImportOptions, out: Out): number {
@@ -50,7 +51,9 @@ export function importContent(options: ImportOptions, out: Out): number {
   for (const file of options.files) {
     const collection = collectionOf(file, options.collection);
     if (!collection) {
-      out(`✖ ${file}: 无法从文件名判断集合，请加 --collection <集合名> / cannot tell the collection from the name: add --collection <name>`);
+      out(
+        `✖ ${file}: 无法从文件名判断集合，请加 --collection <集合名> / cannot tell the collection from the name: add --collection <name>`,
+      );
       code = 2;
       continue;
     }

@@ -71,6 +71,8 @@ describe('content:validate', () => {
   it('runs as a script with tsx and sets the exit code', () => {
     const tsx = join(__dirname, '..', 'node_modules', '.bin', 'tsx');
     expect(execFileSync(tsx, [here('validate.ts'), here('demo')], { encoding: 'utf8' })).toContain('通过 / PASSED');
-    expect(() => execFileSync(tsx, [here('validate.ts'), here('fixtures/broken')], { stdio: 'pipe' })).toThrow(expect.objectContaining({ status: 1 }));
+    expect(() => execFileSync(tsx, [here('validate.ts'), here('fixtures/broken')], { stdio: 'pipe' })).toThrow(
+      expect.objectContaining({ status: 1 }),
+    );
   });
 });

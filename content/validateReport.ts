@@ -1,6 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { COLLECTION_NAMES, CONTENT_COLLECTIONS, parseContent, validateProgram, type ContentCollection, type ContentProblem, type RawProgram } from '../shared/content';
+import {
+  COLLECTION_NAMES,
+  CONTENT_COLLECTIONS,
+  parseContent,
+  validateProgram,
+  type ContentCollection,
+  type ContentProblem,
+  type RawProgram,
+} from '../shared/content';
 import { REQUIRED_COLLECTIONS } from './schemas';
 
 /**
@@ -41,10 +49,18 @@ function readCollection(dir: string, collection: ContentCollection): { docs: unk
       parsed = JSON.parse(readFileSync(json, 'utf8'));
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      return { error: fileProblem(collection, `${collection}.json 不是合法的 JSON：${why}`, `${collection}.json is not valid JSON: ${why}`) };
+      return {
+        error: fileProblem(collection, `${collection}.json 不是合法的 JSON：${why}`, `${collection}.json is not valid JSON: ${why}`),
+      };
     }
     if (!Array.isArray(parsed)) {
-      return { error: fileProblem(collection, `${collection}.json 应为文档数组 [ {...}, {...} ]`, `${collection}.json must be an array of documents [ {...}, {...} ]`) };
+      return {
+        error: fileProblem(
+          collection,
+          `${collection}.json 应为文档数组 [ {...}, {...} ]`,
+          `${collection}.json must be an array of documents [ {...}, {...} ]`,
+        ),
+      };
     }
     return { docs: parsed, file: `${collection}.json` };
   }
@@ -56,7 +72,13 @@ function readCollection(dir: string, collection: ContentCollection): { docs: unk
       try {
         docs.push(JSON.parse(lines[i]));
       } catch {
-        return { error: fileProblem(collection, `${collection}.jsonl 第 ${i + 1} 行不是合法的 JSON`, `${collection}.jsonl line ${i + 1} is not valid JSON`) };
+        return {
+          error: fileProblem(
+            collection,
+            `${collection}.jsonl 第 ${i + 1} 行不是合法的 JSON`,
+            `${collection}.jsonl line ${i + 1} is not valid JSON`,
+          ),
+        };
       }
     }
     return { docs, file: `${collection}.jsonl` };

@@ -18,7 +18,14 @@ beforeAll(async () => {
   cloud.lc.setClock('2025-12-10T02:00:00.000Z');
   await cloud.call(chen, 'member', { action: 'home' });
   await cloud.call(chen, 'member', { action: 'profile', nickname: '陈老师' });
-  await cloud.call(DEMO_OPS, 'ops', { action: 'adjust', openid: chen, points: 360, growth: 400, reason: '年度线下活动', requestId: 'e2e_veteran_0001' });
+  await cloud.call(DEMO_OPS, 'ops', {
+    action: 'adjust',
+    openid: chen,
+    points: 360,
+    growth: 400,
+    reason: '年度线下活动',
+    requestId: 'e2e_veteran_0001',
+  });
   cloud.lc.setClock('2026-11-23T02:00:00.000Z');
   browser = await launchBrowser();
   member = await openAsMember(browser);
@@ -80,7 +87,11 @@ test('a failed load shows the Chinese message, and 重试 recovers', async () =>
   let fail = true;
   await page.route('**/functions/member', async (route) => {
     if (!fail) return route.continue();
-    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'BUSY', message: '当前人数较多，请稍后再试' } }) });
+    await route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ ok: false, error: { code: 'BUSY', message: '当前人数较多，请稍后再试' } }),
+    });
   });
   try {
     await go(page, cloud.appUrl(chen, 'packages/badges/pages/wall/index'));

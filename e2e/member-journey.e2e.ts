@@ -106,7 +106,14 @@ test('the growth tree shows its stage, branches and the next node', async () => 
 test('redeeming a basic pack (double-tapped) issues one voucher and charges once', async () => {
   const { page } = member;
   // Points from an offline event, granted by ops (what the ops dashboard's adjust does).
-  await cloud.call(DEMO_OPS, 'ops', { action: 'adjust', openid: lin, points: 200, growth: 0, reason: '线下沙龙签到', requestId: 'e2e_grant_0001' });
+  await cloud.call(DEMO_OPS, 'ops', {
+    action: 'adjust',
+    openid: lin,
+    points: 200,
+    growth: 0,
+    reason: '线下沙龙签到',
+    requestId: 'e2e_grant_0001',
+  });
   await go(page, cloud.appUrl(lin, 'packages/benefits/pages/list/index'));
   await see(page, '健康福利包');
   expect(await pageText(page)).toContain('210');

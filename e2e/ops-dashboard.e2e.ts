@@ -92,7 +92,9 @@ test('ops staff see a month of metrics with charts, coverage against the targets
   expect(text).toContain('好友激活');
   expect(text).toContain(`共 ${expected.redemptions.total} 次`);
   // The line charts are SVG images the browser decoded.
-  const charts = await page.locator('img[src^="data:image/svg+xml;base64,"]').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
+  const charts = await page
+    .locator('img[src^="data:image/svg+xml;base64,"]')
+    .evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
   expect(charts.length).toBe(2);
   for (const w of charts) expect(w).toBeGreaterThan(0);
   await see(page, /内容校验通过|内容有错误/);
@@ -104,7 +106,10 @@ test('ops staff see a month of metrics with charts, coverage against the targets
     // The end of the page: the invite funnel and the content report.
     ['内容校验', 'ops-dashboard-4-invites-validation'],
   ]) {
-    await page.getByText(title, { exact: true }).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page
+      .getByText(title, { exact: true })
+      .first()
+      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shot(page, name);
   }
 });

@@ -27,7 +27,10 @@ export function tsxNodeArgs(file: string): string[] {
   return ['--require', require.resolve('tsx/preflight'), '--import', pathToFileURL(require.resolve('tsx')).href, file];
 }
 
-export function spawnLocalcloud(args: string[], options: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<SpawnedLocalcloud> {
+export function spawnLocalcloud(
+  args: string[],
+  options: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<SpawnedLocalcloud> {
   const child = spawn(process.execPath, [...tsxNodeArgs(CLI), ...args], {
     cwd: options.cwd ?? path.resolve(__dirname, '..'),
     env: options.env ?? process.env,

@@ -39,9 +39,7 @@ export function functionNames(sourceDir = SOURCE_DIR): string[] {
 }
 
 function deployManifest(name: string, sourcePkgPath: string): string {
-  const source = fs.existsSync(sourcePkgPath)
-    ? (JSON.parse(fs.readFileSync(sourcePkgPath, 'utf8')) as Record<string, unknown>)
-    : {};
+  const source = fs.existsSync(sourcePkgPath) ? (JSON.parse(fs.readFileSync(sourcePkgPath, 'utf8')) as Record<string, unknown>) : {};
   // The bundle already holds everything else: the only runtime dependency is the SDK.
   const manifest = {
     name,
@@ -90,7 +88,10 @@ export async function buildFunctions(options: BuildOptions = {}): Promise<BuiltF
     });
     fs.writeFileSync(path.join(out, 'package.json'), deployManifest(name, path.join(src, 'package.json')));
     const configPath = path.join(src, 'config.json');
-    fs.writeFileSync(path.join(out, 'config.json'), fs.existsSync(configPath) ? fs.readFileSync(configPath) : '{\n  "permissions": { "openapi": [] }\n}\n');
+    fs.writeFileSync(
+      path.join(out, 'config.json'),
+      fs.existsSync(configPath) ? fs.readFileSync(configPath) : '{\n  "permissions": { "openapi": [] }\n}\n',
+    );
     built.push({ name, dir: out, bytes: fs.statSync(path.join(out, 'index.js')).size });
   }
   return built;
@@ -101,7 +102,8 @@ if (require.main === module) {
   buildFunctions()
     .then((built) => {
       if (built.length === 0) console.log('no cloud functions found under cloudfunctions/');
-      for (const f of built) console.log(`built ${f.name.padEnd(10)} ${(f.bytes / 1024).toFixed(1).padStart(7)} KB  → ${path.relative(ROOT, f.dir)}`);
+      for (const f of built)
+        console.log(`built ${f.name.padEnd(10)} ${(f.bytes / 1024).toFixed(1).padStart(7)} KB  → ${path.relative(ROOT, f.dir)}`);
       console.log(`${built.length} function(s) in ${Date.now() - started} ms`);
     })
     .catch((err: unknown) => {

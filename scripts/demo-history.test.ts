@@ -18,7 +18,14 @@ afterAll(async () => {
 
 it('gives 林小满 a 12-day streak to yesterday, not checked in today, and a ceremony waiting', async () => {
   const home = await callAs(cloud.lc, DEMO_MEMBER, 'member', 'home', {});
-  expect(home.member).toMatchObject({ nickname: '林小满', checkedInToday: false, checkinDays: 12, points: 150, growth: 230, tier: 'basic' });
+  expect(home.member).toMatchObject({
+    nickname: '林小满',
+    checkedInToday: false,
+    checkinDays: 12,
+    points: 150,
+    growth: 230,
+    tier: 'basic',
+  });
   expect(home.member.streak).toMatchObject({ current: 12, best: 12 });
   expect(home.badges.newestUnseen).toMatchObject({ id: 'streak_7', name: '七日坚持' });
   expect(home.badges.earned).toBe(5);

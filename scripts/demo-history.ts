@@ -100,7 +100,13 @@ export async function seedDemoHistory(lc: Localcloud): Promise<void> {
         await callAs(lc, lin, 'redeem', 'redeem', { packId: 'basic_annual_kit', requestId: 'demo-lin-annual-0001' });
       }
       if (daysAgo === 4) {
-        await callAs(lc, DEMO_OPS, 'ops', 'adjust', { openid: lin, points: 100, growth: 60, reason: '线下沙龙签到奖励', requestId: 'demo-lin-salon-0001' });
+        await callAs(lc, DEMO_OPS, 'ops', 'adjust', {
+          openid: lin,
+          points: 100,
+          growth: 60,
+          reason: '线下沙龙签到奖励',
+          requestId: 'demo-lin-salon-0001',
+        });
       }
       if (daysAgo === 3) {
         await join(che, code);

@@ -17,7 +17,8 @@ import { runSimulation, type SimulationOptions } from './simulate/run';
 
 export { runSimulation, type SimulationOptions, type SimulationReport } from './simulate/run';
 
-const USAGE = 'Usage: npm run simulate -- --members 500 --days 30 [--seed 42] [--start YYYY-MM-DD] [--concurrency 6] [--no-history] [--content <dir>] [--keep <dir>] [--growth-sample <file>]';
+const USAGE =
+  'Usage: npm run simulate -- --members 500 --days 30 [--seed 42] [--start YYYY-MM-DD] [--concurrency 6] [--no-history] [--content <dir>] [--keep <dir>] [--growth-sample <file>]';
 
 interface CliOptions extends SimulationOptions {
   growthSample?: string;
@@ -81,7 +82,9 @@ async function main(): Promise<number> {
   if (options.growthSample) {
     fs.mkdirSync(path.dirname(options.growthSample), { recursive: true });
     fs.writeFileSync(options.growthSample, `${JSON.stringify(report.activeWindowGrowths)}\n`);
-    console.log(`活跃会员成长值样本 → ${options.growthSample}（npm run content:validate -- --growth-sample ${path.relative(process.cwd(), options.growthSample)}）`);
+    console.log(
+      `活跃会员成长值样本 → ${options.growthSample}（npm run content:validate -- --growth-sample ${path.relative(process.cwd(), options.growthSample)}）`,
+    );
   }
   if (options.dataDir) console.log(`数据保留在 ${options.dataDir}`);
   return 0;

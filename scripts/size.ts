@@ -31,9 +31,21 @@ for (const s of sizes) {
   const ok = s.bytes <= s.budget;
   over ||= !ok;
   const use = `${((s.bytes / s.budget) * 100).toFixed(0)}%`;
-  console.log(s.name.padEnd(18) + String(s.files).padStart(6) + formatKB(s.bytes).padStart(12) + formatKB(s.budget).padStart(12) + `  ${use}${ok ? '' : '  OVER BUDGET'}`);
+  console.log(
+    s.name.padEnd(18) +
+      String(s.files).padStart(6) +
+      formatKB(s.bytes).padStart(12) +
+      formatKB(s.budget).padStart(12) +
+      `  ${use}${ok ? '' : '  OVER BUDGET'}`,
+  );
 }
 const totalOk = total <= TOTAL_LIMIT;
 over ||= !totalOk;
-console.log('total'.padEnd(18) + ''.padStart(6) + formatKB(total).padStart(12) + formatKB(TOTAL_LIMIT).padStart(12) + (totalOk ? '' : '  OVER BUDGET'));
+console.log(
+  'total'.padEnd(18) +
+    ''.padStart(6) +
+    formatKB(total).padStart(12) +
+    formatKB(TOTAL_LIMIT).padStart(12) +
+    (totalOk ? '' : '  OVER BUDGET'),
+);
 process.exit(over ? 1 : 0);

@@ -21,7 +21,11 @@ function step(label: string): () => void {
 }
 
 function buildH5(): void {
-  const run = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+  const run = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (run.status !== 0) {
     console.error(`\n${run.stdout}\n${run.stderr}\nH5 build failed`);
     process.exit(1);

@@ -9,7 +9,10 @@ describe('envelope', () => {
 
   it('passes AppError codes, messages and details through', () => {
     const env = failureFromError(new AppError('INSUFFICIENT_POINTS', undefined, { missingPoints: 30 }));
-    expect(env).toEqual({ ok: false, error: { code: 'INSUFFICIENT_POINTS', message: ERROR_MESSAGES.INSUFFICIENT_POINTS, details: { missingPoints: 30 } } });
+    expect(env).toEqual({
+      ok: false,
+      error: { code: 'INSUFFICIENT_POINTS', message: ERROR_MESSAGES.INSUFFICIENT_POINTS, details: { missingPoints: 30 } },
+    });
   });
 
   it('never leaks an unexpected error message or stack', () => {

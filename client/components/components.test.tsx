@@ -64,7 +64,11 @@ describe('PageState', () => {
 describe('PackCard', () => {
   it('a locked pack says why and cannot be redeemed', async () => {
     const onRedeem = jest.fn();
-    const locked = pack({ minTier: 'advanced', minTierName: '进阶层', eligibility: { eligible: false, reason: 'TIER_TOO_LOW', detail: { requiredTier: 'advanced' } } });
+    const locked = pack({
+      minTier: 'advanced',
+      minTierName: '进阶层',
+      eligibility: { eligible: false, reason: 'TIER_TOO_LOW', detail: { requiredTier: 'advanced' } },
+    });
     const view = await render(<PackCard pack={locked} onRedeem={onRedeem} />);
     expect(view.text()).toContain('达到进阶层即可兑换');
     await view.click('进阶层专享');
@@ -84,7 +88,9 @@ describe('PackCard', () => {
 describe('BadgeCeremony', () => {
   it('shows the badge, its rarity, and 收下', async () => {
     const accept = jest.fn();
-    const view = await render(<BadgeCeremony badge={{ ...firstBadge, rarity: 'rare', rarityPct: 3.2 }} inviteCode="K7QM2XRT" onAccept={accept} />);
+    const view = await render(
+      <BadgeCeremony badge={{ ...firstBadge, rarity: 'rare', rarityPct: 3.2 }} inviteCode="K7QM2XRT" onAccept={accept} />,
+    );
     expect(view.text()).toContain('解锁新徽章');
     expect(view.text()).toContain('初次签到');
     expect(view.text()).toContain('稀有 · 仅 3.2% 的会员获得');

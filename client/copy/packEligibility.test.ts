@@ -9,40 +9,77 @@ describe('why a pack cannot be redeemed, in words', () => {
   });
 
   it('tier too low names the tier', () => {
-    const a = packAvailability(pack({ minTier: 'advanced', minTierName: '进阶层', eligibility: { eligible: false, reason: 'TIER_TOO_LOW', detail: { requiredTier: 'advanced' } } }), NOW);
+    const a = packAvailability(
+      pack({
+        minTier: 'advanced',
+        minTierName: '进阶层',
+        eligibility: { eligible: false, reason: 'TIER_TOO_LOW', detail: { requiredTier: 'advanced' } },
+      }),
+      NOW,
+    );
     expect(a.action).toBe('进阶层专享');
     expect(a.reason).toContain('达到进阶层即可兑换');
   });
 
   it('not enough points says how many more', () => {
-    const a = packAvailability(pack({ eligibility: { eligible: false, reason: 'INSUFFICIENT_POINTS', detail: { missingPoints: 1200 } } }), NOW);
+    const a = packAvailability(
+      pack({ eligibility: { eligible: false, reason: 'INSUFFICIENT_POINTS', detail: { missingPoints: 1200 } } }),
+      NOW,
+    );
     expect(a.action).toBe('还差 1,200 积分');
   });
 
   it('not open now says when it opens, relative to today', () => {
-    const lunch = pack({ scheduleText: '工作日 11:30–13:30', eligibility: { eligible: false, reason: 'NOT_AVAILABLE_NOW', detail: { opensAt: '2026-11-23T03:30:00.000Z' } } });
+    const lunch = pack({
+      scheduleText: '工作日 11:30–13:30',
+      eligibility: { eligible: false, reason: 'NOT_AVAILABLE_NOW', detail: { opensAt: '2026-11-23T03:30:00.000Z' } },
+    });
     expect(packAvailability(lunch, NOW).action).toBe('今天 11:30 开放');
     expect(packAvailability(lunch, NOW).reason).toBe('开放时间：工作日 11:30–13:30。下次开放：今天 11:30');
-    const weekend = pack({ eligibility: { eligible: false, reason: 'NOT_AVAILABLE_NOW', detail: { opensAt: '2026-11-27T16:00:00.000Z' } } });
+    const weekend = pack({
+      eligibility: { eligible: false, reason: 'NOT_AVAILABLE_NOW', detail: { opensAt: '2026-11-27T16:00:00.000Z' } },
+    });
     expect(packAvailability(weekend, NOW).action).toBe('周六 00:00 开放');
-    const holiday = pack({ eligibility: { eligible: false, reason: 'NOT_AVAILABLE_NOW', detail: { opensAt: '2026-12-24T16:00:00.000Z' } } });
+    const holiday = pack({
+      eligibility: { eligible: false, reason: 'NOT_AVAILABLE_NOW', detail: { opensAt: '2026-12-24T16:00:00.000Z' } },
+    });
     expect(packAvailability(holiday, NOW).action).toBe('12月25日 00:00 开放');
   });
 
   it('over and off the shelf', () => {
-    expect(packAvailability(pack({ eligibility: { eligible: false, reason: 'NOT_AVAILABLE_NOW', detail: { opensAt: null, endedAt: '2027-01-03T16:00:00.000Z' } } }), NOW).action).toBe('活动已结束');
-    expect(packAvailability(pack({ eligibility: { eligible: false, reason: 'NOT_AVAILABLE_NOW', detail: { opensAt: null } } }), NOW).action).toBe('暂未开放');
+    expect(
+      packAvailability(
+        pack({
+          eligibility: { eligible: false, reason: 'NOT_AVAILABLE_NOW', detail: { opensAt: null, endedAt: '2027-01-03T16:00:00.000Z' } },
+        }),
+        NOW,
+      ).action,
+    ).toBe('活动已结束');
+    expect(
+      packAvailability(pack({ eligibility: { eligible: false, reason: 'NOT_AVAILABLE_NOW', detail: { opensAt: null } } }), NOW).action,
+    ).toBe('暂未开放');
   });
 
   it('limit reached says when the next period starts', () => {
-    const monthly = pack({ eligibility: { eligible: false, reason: 'LIMIT_REACHED', detail: { limit: 1, period: 'month', resetsAt: '2026-11-30T16:00:00.000Z' } } });
+    const monthly = pack({
+      eligibility: {
+        eligible: false,
+        reason: 'LIMIT_REACHED',
+        detail: { limit: 1, period: 'month', resetsAt: '2026-11-30T16:00:00.000Z' },
+      },
+    });
     expect(packAvailability(monthly, NOW)).toMatchObject({ action: '本月已兑', reason: '本月已兑换 1 次，12月1日起可再兑换' });
-    const once = pack({ limitPeriod: 'campaign', eligibility: { eligible: false, reason: 'LIMIT_REACHED', detail: { limit: 1, period: 'campaign', resetsAt: null } } });
+    const once = pack({
+      limitPeriod: 'campaign',
+      eligibility: { eligible: false, reason: 'LIMIT_REACHED', detail: { limit: 1, period: 'campaign', resetsAt: null } },
+    });
     expect(packAvailability(once, NOW)).toMatchObject({ action: '已兑换', reason: '每人限兑 1 次，你已经兑换过了' });
   });
 
   it('out of stock', () => {
-    expect(packAvailability(pack({ stockLeft: 0, eligibility: { eligible: false, reason: 'OUT_OF_STOCK', detail: {} } }), NOW).action).toBe('已兑完');
+    expect(packAvailability(pack({ stockLeft: 0, eligibility: { eligible: false, reason: 'OUT_OF_STOCK', detail: {} } }), NOW).action).toBe(
+      '已兑完',
+    );
   });
 });
 

@@ -47,7 +47,11 @@ export function packAvailability(pack: PackView, now: number = Date.now()): Pack
     }
     case 'INSUFFICIENT_POINTS': {
       const missing = d.missingPoints ?? 0;
-      return { action: `还差 ${formatNumber(missing)} 积分`, reason: `积分还差 ${formatNumber(missing)}，坚持签到很快就够啦`, redeemable: false };
+      return {
+        action: `还差 ${formatNumber(missing)} 积分`,
+        reason: `积分还差 ${formatNumber(missing)}，坚持签到很快就够啦`,
+        redeemable: false,
+      };
     }
     case 'OUT_OF_STOCK':
       return { action: '已兑完', reason: '这份福利已经被领完了，下次早点来', redeemable: false };
@@ -63,7 +67,11 @@ export function packAvailability(pack: PackView, now: number = Date.now()): Pack
     case 'NOT_AVAILABLE_NOW': {
       if (d.opensAt) {
         const when = formatOpening(d.opensAt, now);
-        return { action: `${when} 开放`, reason: `${pack.scheduleText ? `开放时间：${pack.scheduleText}。` : ''}下次开放：${when}`, redeemable: false };
+        return {
+          action: `${when} 开放`,
+          reason: `${pack.scheduleText ? `开放时间：${pack.scheduleText}。` : ''}下次开放：${when}`,
+          redeemable: false,
+        };
       }
       if (d.endedAt) return { action: '活动已结束', reason: '这份福利的活动已经结束了', redeemable: false };
       return { action: '暂未开放', reason: '这份福利暂时下架了', redeemable: false };

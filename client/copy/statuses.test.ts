@@ -25,5 +25,7 @@ it('an expired invite says it did not activate', () => {
 
 it('an activated friend shows the reward, or why there was none', () => {
   expect(inviteeLine(invitee({ status: 'rewarded', reward: { points: 50, growth: 30 } })).detail).toBe('奖励 +50 积分 +30 成长值');
-  expect(inviteeLine(invitee({ status: 'activated', rewardSkippedReason: 'DAILY_CAP' })).detail).toBe('当天邀请奖励已达上限，本次未发放奖励');
+  expect(inviteeLine(invitee({ status: 'activated', rewardSkippedReason: 'DAILY_CAP' })).detail).toBe(
+    '当天邀请奖励已达上限，本次未发放奖励',
+  );
 });

@@ -23,7 +23,11 @@ export function inviteeLine(invitee: InviteeView): InviteeLine {
   const { progress, reward } = invitee;
   if (invitee.status === 'bound') {
     if (invitee.expired) {
-      return { status: '未激活', tone: 'neutral', detail: `${formatDayString(progress.deadline)}前签到 ${progress.checkinDays}/${progress.needed} 天，未达成激活` };
+      return {
+        status: '未激活',
+        tone: 'neutral',
+        detail: `${formatDayString(progress.deadline)}前签到 ${progress.checkinDays}/${progress.needed} 天，未达成激活`,
+      };
     }
     return {
       status: '待激活',
@@ -32,10 +36,15 @@ export function inviteeLine(invitee: InviteeView): InviteeLine {
     };
   }
   if (reward) {
-    const parts = [reward.points ? `+${formatNumber(reward.points)} 积分` : '', reward.growth ? `+${formatNumber(reward.growth)} 成长值` : ''].filter(Boolean);
+    const parts = [
+      reward.points ? `+${formatNumber(reward.points)} 积分` : '',
+      reward.growth ? `+${formatNumber(reward.growth)} 成长值` : '',
+    ].filter(Boolean);
     return { status: invitee.status === 'rewarded' ? '已激活 · 已奖励' : '已激活', tone: 'success', detail: `奖励 ${parts.join(' ')}` };
   }
-  if (invitee.rewardSkippedReason === 'DAILY_CAP') return { status: '已激活', tone: 'success', detail: '当天邀请奖励已达上限，本次未发放奖励' };
-  if (invitee.rewardSkippedReason === 'NO_REWARD_CONFIGURED') return { status: '已激活', tone: 'success', detail: '当前活动未设置邀请奖励' };
+  if (invitee.rewardSkippedReason === 'DAILY_CAP')
+    return { status: '已激活', tone: 'success', detail: '当天邀请奖励已达上限，本次未发放奖励' };
+  if (invitee.rewardSkippedReason === 'NO_REWARD_CONFIGURED')
+    return { status: '已激活', tone: 'success', detail: '当前活动未设置邀请奖励' };
   return { status: '已激活', tone: 'success', detail: '奖励发放中' };
 }

@@ -22,7 +22,13 @@ function adapterPairs(): Array<{ name: string; weapp: string; h5: string; dts: s
         continue;
       }
       const m = /^(.*)\.weapp\.(tsx?)$/.exec(entry.name);
-      if (m) out.push({ name: path.relative(CLIENT, path.join(dir, m[1])), weapp: p, h5: path.join(dir, `${m[1]}.h5.${m[2]}`), dts: path.join(dir, `${m[1]}.d.ts`) });
+      if (m)
+        out.push({
+          name: path.relative(CLIENT, path.join(dir, m[1])),
+          weapp: p,
+          h5: path.join(dir, `${m[1]}.h5.${m[2]}`),
+          dts: path.join(dir, `${m[1]}.d.ts`),
+        });
     }
   };
   walk(CLIENT);
@@ -30,7 +36,11 @@ function adapterPairs(): Array<{ name: string; weapp: string; h5: string; dts: s
 }
 
 function shape(mod: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.keys(mod).sort().map((k) => [k, typeof mod[k]]));
+  return Object.fromEntries(
+    Object.keys(mod)
+      .sort()
+      .map((k) => [k, typeof mod[k]]),
+  );
 }
 
 const pairs = adapterPairs();

@@ -56,7 +56,11 @@ export async function savePoster(image: string): Promise<PosterSaveResult> {
     const msg = (err as { errMsg?: string }).errMsg ?? '';
     if (/cancel/.test(msg)) return 'cancelled';
     if (/auth|deny|denied/.test(msg)) {
-      const { confirm } = await Taro.showModal({ title: '需要相册权限', content: '请在设置中允许保存到相册，再保存海报', confirmText: '去设置' });
+      const { confirm } = await Taro.showModal({
+        title: '需要相册权限',
+        content: '请在设置中允许保存到相册，再保存海报',
+        confirmText: '去设置',
+      });
       if (confirm) await Taro.openSetting();
       return 'denied';
     }

@@ -10,5 +10,8 @@ it('a share button sends its own title and path', () => {
 });
 
 it('the ··· menu shares the page default', () => {
-  expect(sharePayloadFrom({ from: 'menu' }, { title: '一起来签到', path: 'pages/index/index' })).toEqual({ title: '一起来签到', path: '/pages/index/index' });
+  expect(sharePayloadFrom({ from: 'menu' }, { title: '一起来签到', path: 'pages/index/index' })).toEqual({
+    title: '一起来签到',
+    path: '/pages/index/index',
+  });
 });

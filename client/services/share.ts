@@ -22,7 +22,8 @@ export function sharePayloadFrom(event: ShareEvent, fallback: SharePayload): Sha
   const dataset = (event.target as { dataset?: Record<string, unknown> } | undefined)?.dataset;
   const title = dataset?.shareTitle;
   const path = dataset?.sharePath;
-  if (event.from === 'button' && typeof title === 'string' && typeof path === 'string') return { title, path: `/${path.replace(/^\//, '')}` };
+  if (event.from === 'button' && typeof title === 'string' && typeof path === 'string')
+    return { title, path: `/${path.replace(/^\//, '')}` };
   return { ...fallback, path: `/${fallback.path.replace(/^\//, '')}` };
 }
 

@@ -13,7 +13,11 @@ beforeEach(() => {
   jest.resetAllMocks();
   useCeremonyStore.setState(initialCeremonyState);
   const home = homeData();
-  useMemberStore.setState({ ...initialMemberState, status: 'ready', home: { ...home, badges: { ...home.badges, newestUnseen: firstBadge } } });
+  useMemberStore.setState({
+    ...initialMemberState,
+    status: 'ready',
+    home: { ...home, badges: { ...home.badges, newestUnseen: firstBadge } },
+  });
 });
 
 it('celebrates each badge once, in order', () => {

@@ -20,7 +20,14 @@ beforeEach(() => {
   useCeremonyStore.setState(initialCeremonyState);
   useMemberStore.setState({ ...initialMemberState, home: homeData(), status: 'ready' });
   home.mockResolvedValue(
-    homeData({ checkedInToday: true, points: 10, growth: 10, windowGrowth: 10, checkinDays: 1, streak: { current: 1, best: 1, lastDate: '2026-11-23' } }),
+    homeData({
+      checkedInToday: true,
+      points: 10,
+      growth: 10,
+      windowGrowth: 10,
+      checkinDays: 1,
+      streak: { current: 1, best: 1, lastDate: '2026-11-23' },
+    }),
   );
 });
 

@@ -34,7 +34,13 @@ export const initialCheckinState = {
 /** The calendar with today's check-in added, so the page updates without another call. */
 export function calendarWithCheckin(calendar: CalendarData, result: CheckinData): CalendarData {
   if (calendar.days.some((d) => d.date === result.date)) return { ...calendar, streak: result.streak, checkedInToday: true };
-  const day = { date: result.date, streak: result.streak.current, points: result.reward.points, growth: result.reward.growth, bonus: result.reward.bonus !== null };
+  const day = {
+    date: result.date,
+    streak: result.streak.current,
+    points: result.reward.points,
+    growth: result.reward.growth,
+    bonus: result.reward.bonus !== null,
+  };
   return {
     ...calendar,
     days: [...calendar.days, day].sort((a, b) => a.date.localeCompare(b.date)),

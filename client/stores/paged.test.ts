@@ -44,7 +44,9 @@ describe('ledger (infinite scroll)', () => {
   });
 
   it('keeps the list when a next page fails, with a retry', async () => {
-    ledger.mockResolvedValueOnce({ entries: [entry('1')], nextCursor: '100.1' }).mockRejectedValueOnce(new CloudCallError('NETWORK', '网络不太顺畅'));
+    ledger
+      .mockResolvedValueOnce({ entries: [entry('1')], nextCursor: '100.1' })
+      .mockRejectedValueOnce(new CloudCallError('NETWORK', '网络不太顺畅'));
     await useLedgerStore.getState().load();
     await useLedgerStore.getState().loadMore();
     expect(useLedgerStore.getState().items).toHaveLength(1);
@@ -55,7 +57,9 @@ describe('ledger (infinite scroll)', () => {
 describe('vouchers', () => {
   it('filters by status on the server and drops answers of an older filter', async () => {
     let slow!: (v: unknown) => void;
-    mine.mockReturnValueOnce(new Promise((r) => (slow = r))).mockResolvedValueOnce({ vouchers: [voucher({ status: 'used' })], nextCursor: null });
+    mine
+      .mockReturnValueOnce(new Promise((r) => (slow = r)))
+      .mockResolvedValueOnce({ vouchers: [voucher({ status: 'used' })], nextCursor: null });
     const first = useVouchersStore.getState().load('issued');
     await useVouchersStore.getState().load('used');
     slow({ vouchers: [voucher()], nextCursor: null });

@@ -6,7 +6,15 @@ import { initialVerifyState, useVerifyStore } from './verify';
 
 const verify = redeemService.verify as jest.Mock;
 const peek = redeemService.peek as jest.Mock;
-const PREVIEW = { code: 'K7QM2XRT9PAB', packId: 'p', packTitle: '健康福利包', memberNickname: '小林', status: 'issued', expiresAt: '2026-12-23T15:59:59.999Z', usedAt: null };
+const PREVIEW = {
+  code: 'K7QM2XRT9PAB',
+  packId: 'p',
+  packTitle: '健康福利包',
+  memberNickname: '小林',
+  status: 'issued',
+  expiresAt: '2026-12-23T15:59:59.999Z',
+  usedAt: null,
+};
 
 beforeEach(() => {
   jest.resetAllMocks();
@@ -51,7 +59,13 @@ it('accepts a typed code with dashes and lower case, and refuses junk', () => {
 });
 
 it('verifies once after the staff member confirms', async () => {
-  verify.mockResolvedValue({ code: 'K7QM2XRT9PAB', packId: 'p', packTitle: '健康福利包', usedAt: '2026-11-23T03:00:00.000Z', memberNickname: '小林' });
+  verify.mockResolvedValue({
+    code: 'K7QM2XRT9PAB',
+    packId: 'p',
+    packTitle: '健康福利包',
+    usedAt: '2026-11-23T03:00:00.000Z',
+    memberNickname: '小林',
+  });
   useVerifyStore.getState().propose('K7QM2XRT9PAB');
   await Promise.all([useVerifyStore.getState().confirm(), useVerifyStore.getState().confirm()]);
   expect(verify).toHaveBeenCalledTimes(1);

@@ -23,7 +23,15 @@ export interface VerifyState {
   reset(): void;
 }
 
-export const initialVerifyState = { pendingCode: null, verifying: false, result: null, error: null, lastCode: null, preview: null, previewError: null };
+export const initialVerifyState = {
+  pendingCode: null,
+  verifying: false,
+  result: null,
+  error: null,
+  lastCode: null,
+  preview: null,
+  previewError: null,
+};
 
 export const useVerifyStore = create<VerifyState>()((set, get) => ({
   ...initialVerifyState,

@@ -30,7 +30,17 @@ export function Image({ src, className }: { src: string; className?: string }) {
   return createElement('img', { src, className });
 }
 
-export function Input({ value, placeholder, className, onInput }: { value?: string; placeholder?: string; className?: string; onInput?: (e: { detail: { value: string } }) => void }) {
+export function Input({
+  value,
+  placeholder,
+  className,
+  onInput,
+}: {
+  value?: string;
+  placeholder?: string;
+  className?: string;
+  onInput?: (e: { detail: { value: string } }) => void;
+}) {
   return createElement('input', {
     value,
     placeholder,

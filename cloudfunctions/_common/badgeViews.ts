@@ -10,7 +10,15 @@ import { badgeCounterId, MEMBERS_COUNTER, type Counters } from './counters';
 import type { StoredMember } from './members';
 
 export function ceremony(badge: BadgeDoc, earnedAt: string, pct: number): BadgeCeremony {
-  return { id: badge._id, name: badge.name, description: badge.description, icon: badge.icon, rarity: badge.rarity, rarityPct: pct, earnedAt };
+  return {
+    id: badge._id,
+    name: badge.name,
+    description: badge.description,
+    icon: badge.icon,
+    rarity: badge.rarity,
+    rarityPct: pct,
+    earnedAt,
+  };
 }
 
 /**
@@ -27,7 +35,9 @@ export async function ceremoniesForNew(counters: Counters, badges: readonly Badg
 /** Raises the rarity counters of awarded badges (after the awarding transaction committed). */
 export async function countAwards(counters: Counters, badges: readonly BadgeDoc[]): Promise<void> {
   await Promise.all(
-    badges.map((b) => counters.increment(badgeCounterId(b._id), 1).catch((err: unknown) => console.warn(`[badges] counter of ${b._id} not raised`, err))),
+    badges.map((b) =>
+      counters.increment(badgeCounterId(b._id), 1).catch((err: unknown) => console.warn(`[badges] counter of ${b._id} not raised`, err)),
+    ),
   );
 }
 

@@ -14,7 +14,9 @@ function fakeSdk(collections: Record<string, Array<Record<string, unknown>>>, re
       limit: () => q as SdkQuery,
       get: async () => {
         reads.push(name);
-        const docs = (collections[name] ?? []).filter((d) => String(d._id) > after).sort((a, b) => String(a._id).localeCompare(String(b._id)));
+        const docs = (collections[name] ?? [])
+          .filter((d) => String(d._id) > after)
+          .sort((a, b) => String(a._id).localeCompare(String(b._id)));
         return { data: docs.slice(0, 100) };
       },
     };
@@ -29,11 +31,28 @@ function fakeSdk(collections: Record<string, Array<Record<string, unknown>>>, re
   };
 }
 
-const demo = (c: string) => JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'content', 'demo', `${c}.json`), 'utf8')) as Array<Record<string, unknown>>;
+const demo = (c: string) =>
+  JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'content', 'demo', `${c}.json`), 'utf8')) as Array<Record<string, unknown>>;
 
 describe('content cache', () => {
-  const broken = { _id: 'typo_badge', name: '坏', description: 'x', icon: '🐛', rarity: 'common', rule: { metric: 'streaks', gte: 1 }, order: 1, active: true };
-  const collections = { tiers: demo('tiers'), badges: [...demo('badges'), broken], tree_nodes: demo('tree_nodes'), benefit_packs: demo('benefit_packs'), settings: demo('settings'), staff: demo('staff') };
+  const broken = {
+    _id: 'typo_badge',
+    name: '坏',
+    description: 'x',
+    icon: '🐛',
+    rarity: 'common',
+    rule: { metric: 'streaks', gte: 1 },
+    order: 1,
+    active: true,
+  };
+  const collections = {
+    tiers: demo('tiers'),
+    badges: [...demo('badges'), broken],
+    tree_nodes: demo('tree_nodes'),
+    benefit_packs: demo('benefit_packs'),
+    settings: demo('settings'),
+    staff: demo('staff'),
+  };
 
   it('skips a broken document, logs it once by collection, id and field, and serves the rest from cache', async () => {
     const reads: string[] = [];

@@ -51,7 +51,10 @@ export class ContentCache {
   /** The raw documents, fresh from the database (what `ops.validate` checks). */
   async raw(): Promise<RawProgram> {
     const entries = await Promise.all(
-      CONTENT_COLLECTIONS.map(async (c): Promise<[ContentCollection, unknown[]]> => [c, await this.db.pages<{ _id: string }>(c, {}, MAX_DOCS)]),
+      CONTENT_COLLECTIONS.map(async (c): Promise<[ContentCollection, unknown[]]> => [
+        c,
+        await this.db.pages<{ _id: string }>(c, {}, MAX_DOCS),
+      ]),
     );
     return Object.fromEntries(entries) as RawProgram;
   }

@@ -38,7 +38,9 @@ export class Counters {
     const chunks: string[][] = [];
     for (let i = 0; i < unique.length; i += MAX_PAGE) chunks.push(unique.slice(i, i + MAX_PAGE));
     const pages = await Promise.all(
-      chunks.map((chunk) => this.db.find<{ _id: string; count?: unknown }>(COLLECTIONS.counters, { _id: _.in(chunk) }, { limit: MAX_PAGE })),
+      chunks.map((chunk) =>
+        this.db.find<{ _id: string; count?: unknown }>(COLLECTIONS.counters, { _id: _.in(chunk) }, { limit: MAX_PAGE }),
+      ),
     );
     for (const doc of pages.flat()) out.set(doc._id, typeof doc.count === 'number' ? Math.max(0, doc.count) : 0);
     return out;

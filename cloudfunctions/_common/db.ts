@@ -40,7 +40,9 @@ export function duplicateIndex(err: unknown): string | null {
 export function isTransactionConflict(err: unknown): boolean {
   if (typeof err !== 'object' || err === null) return false;
   const e = err as { code?: unknown; errCode?: unknown; message?: unknown };
-  return e.code === 'DATABASE_TRANSACTION_CONFLICT' || (typeof e.message === 'string' && e.message.includes('DATABASE_TRANSACTION_CONFLICT'));
+  return (
+    e.code === 'DATABASE_TRANSACTION_CONFLICT' || (typeof e.message === 'string' && e.message.includes('DATABASE_TRANSACTION_CONFLICT'))
+  );
 }
 
 function errorText(err: unknown): string {

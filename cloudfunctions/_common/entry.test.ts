@@ -86,14 +86,22 @@ describe('contract actions and request preparation', () => {
         log: silent,
       },
     );
-    await expect(main({ action: 'verify', voucherCode: 'k7qm-2xrt-9pab' })).resolves.toMatchObject({ ok: true, data: { code: 'K7QM2XRT9PAB' } });
+    await expect(main({ action: 'verify', voucherCode: 'k7qm-2xrt-9pab' })).resolves.toMatchObject({
+      ok: true,
+      data: { code: 'K7QM2XRT9PAB' },
+    });
     expect(prepared).toEqual([`verify:${MEMBER}`]);
   });
 
   it('prepares nothing (no database work) for bad input or an unknown action', async () => {
     const prepare = jest.fn(async (caller: { openid: string; appid: string }) => caller);
     const main = createEntry('redeem', { verify }, { identify: () => ({ OPENID: MEMBER }), prepare, log: silent });
-    for (const event of [{ action: 'verify', voucherCode: { $gt: '' } }, { action: 'verify', voucherCode: 'x'.repeat(1 << 20) }, { action: 'list' }, { action: 'verify' }]) {
+    for (const event of [
+      { action: 'verify', voucherCode: { $gt: '' } },
+      { action: 'verify', voucherCode: 'x'.repeat(1 << 20) },
+      { action: 'list' },
+      { action: 'verify' },
+    ]) {
       const answer = await main(event);
       expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
       expect(JSON.stringify(answer).length).toBeLessThan(500);
@@ -102,7 +110,11 @@ describe('contract actions and request preparation', () => {
   });
 
   it('maps a failing preparation like any other error', async () => {
-    const main = createEntry('redeem', { verify }, { identify: () => ({ OPENID: MEMBER }), prepare: async () => Promise.reject(new Error('db down at 10.0.0.1')), log: silent });
+    const main = createEntry(
+      'redeem',
+      { verify },
+      { identify: () => ({ OPENID: MEMBER }), prepare: async () => Promise.reject(new Error('db down at 10.0.0.1')), log: silent },
+    );
     const answer = await main({ action: 'verify', voucherCode: 'K7QM2XRT9PAB' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(answer)).not.toContain('10.0.0.1');

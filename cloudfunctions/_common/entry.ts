@@ -15,7 +15,10 @@ export interface Action<I, O, C extends Caller = Caller> {
 }
 
 /** Declares one action with its input schema, keeping input and output types linked. */
-export function action<I, O, C extends Caller = Caller>(input: ZodType<I, ZodTypeDef, unknown>, run: (input: I, caller: C) => Promise<O>): Action<I, O, C> {
+export function action<I, O, C extends Caller = Caller>(
+  input: ZodType<I, ZodTypeDef, unknown>,
+  run: (input: I, caller: C) => Promise<O>,
+): Action<I, O, C> {
   return { input, run };
 }
 

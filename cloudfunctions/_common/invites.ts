@@ -53,7 +53,8 @@ export function normalizeInvite(raw: unknown): InviteDoc | null {
     days: Array.isArray(d.days) ? (d.days as unknown[]).filter((x): x is string => typeof x === 'string') : [],
     reward: reward ? { points: Number(reward.points) || 0, growth: Number(reward.growth) || 0 } : null,
     rewardedAt: typeof d.rewardedAt === 'string' ? d.rewardedAt : null,
-    rewardSkippedReason: d.rewardSkippedReason === 'DAILY_CAP' || d.rewardSkippedReason === 'NO_REWARD_CONFIGURED' ? d.rewardSkippedReason : null,
+    rewardSkippedReason:
+      d.rewardSkippedReason === 'DAILY_CAP' || d.rewardSkippedReason === 'NO_REWARD_CONFIGURED' ? d.rewardSkippedReason : null,
   };
 }
 
@@ -94,7 +95,13 @@ export async function settleInvite(
 
   const iso = toIso(now);
   invitee.activatedAt = iso;
-  const activated: InviteDoc = { ...invite, days, status: 'activated', activatedAt: iso, via: state.via === 'redemption' ? 'redemption' : 'checkins' };
+  const activated: InviteDoc = {
+    ...invite,
+    days,
+    status: 'activated',
+    activatedAt: iso,
+    via: state.via === 'redemption' ? 'redemption' : 'checkins',
+  };
   const inviterRaw = await tx.get<unknown>(COLLECTIONS.members, invite.inviter);
   if (!inviterRaw) {
     // The inviter deleted their account: the friend still counts as activated.
@@ -110,7 +117,17 @@ export async function settleInvite(
 
   if (decision.reward) {
     const paid = progress(inviter, { points: decision.points, growth: decision.growth }, program, now);
-    await writeLedger(tx, ledgerEntry({ openid: inviter._id, kind: 'invite_reward', points: decision.points, growth: decision.growth, refId: invitee._id, now }));
+    await writeLedger(
+      tx,
+      ledgerEntry({
+        openid: inviter._id,
+        kind: 'invite_reward',
+        points: decision.points,
+        growth: decision.growth,
+        refId: invitee._id,
+        now,
+      }),
+    );
     await tx.set(COLLECTIONS.inviteCaps, capId, { inviter: inviter._id, day: today, count: rewardedToday + 1 });
     await tx.set(COLLECTIONS.invites, invite._id, {
       ...activated,

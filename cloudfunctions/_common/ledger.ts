@@ -64,7 +64,7 @@ export function ledgerView(doc: LedgerDoc): LedgerEntryView {
   return {
     id: doc._id,
     kind: doc.kind,
-    title: doc.kind === 'ops_adjust' && doc.reason ? doc.reason : LEDGER_KIND_NAMES[doc.kind] ?? doc.kind,
+    title: doc.kind === 'ops_adjust' && doc.reason ? doc.reason : (LEDGER_KIND_NAMES[doc.kind] ?? doc.kind),
     points: doc.points,
     growth: doc.growth,
     createdAt: doc.createdAt,
@@ -80,7 +80,10 @@ export class LedgerRepository {
     const at = cursor ? decodeCursor(cursor) : null;
     // Strictly after the cursor: older instants, or the same instant with a smaller _id.
     const where: Record<string, unknown> = at
-      ? (_.or({ openid, createdAt: _.lt(toIso(at.createdAtMs)) }, { openid, createdAt: toIso(at.createdAtMs), _id: _.lt(at.id) }) as Record<string, unknown>)
+      ? (_.or({ openid, createdAt: _.lt(toIso(at.createdAtMs)) }, { openid, createdAt: toIso(at.createdAtMs), _id: _.lt(at.id) }) as Record<
+          string,
+          unknown
+        >)
       : { openid };
     const docs = await this.db.find<LedgerDoc>(COLLECTIONS.ledger, where, {
       orderBy: [

@@ -39,7 +39,9 @@ export async function readStock(db: Database, packs: readonly BenefitPackDoc[]):
   const finite = packs.filter((p) => p.stock !== null).map((p) => p._id);
   const out = new Map<string, number | null>(packs.map((p) => [p._id, p.stock === null ? null : 0]));
   const pages = await Promise.all(
-    chunks(finite).map((ids) => db.find<{ _id: string; stock?: unknown }>(COLLECTIONS.benefitPacks, { _id: _.in(ids) }, { limit: MAX_PAGE, field: { stock: true } })),
+    chunks(finite).map((ids) =>
+      db.find<{ _id: string; stock?: unknown }>(COLLECTIONS.benefitPacks, { _id: _.in(ids) }, { limit: MAX_PAGE, field: { stock: true } }),
+    ),
   );
   for (const doc of pages.flat()) {
     // A stock ops turned into null (unlimited) counts as unlimited; anything else broken as sold out.
@@ -52,7 +54,9 @@ export async function readUsage(db: Database, openid: string, packs: readonly Be
   const _ = db.command;
   const ids = new Map(packs.map((p) => [limitCounterId(openid, p._id, periodKey(p.limitPeriod, now)), p._id]));
   const out = new Map<string, number>(packs.map((p) => [p._id, 0]));
-  const pages = await Promise.all(chunks([...ids.keys()]).map((chunk) => db.find<LimitCounterDoc>(COLLECTIONS.redeemLimits, { _id: _.in(chunk) }, { limit: MAX_PAGE })));
+  const pages = await Promise.all(
+    chunks([...ids.keys()]).map((chunk) => db.find<LimitCounterDoc>(COLLECTIONS.redeemLimits, { _id: _.in(chunk) }, { limit: MAX_PAGE })),
+  );
   for (const doc of pages.flat()) {
     const packId = ids.get(doc._id);
     if (packId) out.set(packId, typeof doc.count === 'number' ? doc.count : 0);
@@ -68,7 +72,13 @@ export async function packLiveState(db: Database, openid: string, packs: readonl
   };
 }
 
-export function packView(pack: BenefitPackDoc, program: Program, member: { tier: TierId; points: number }, now: number, live: PackLiveState): PackView {
+export function packView(
+  pack: BenefitPackDoc,
+  program: Program,
+  member: { tier: TierId; points: number },
+  now: number,
+  live: PackLiveState,
+): PackView {
   const stockLeft = live.stockLeft(pack);
   const usedInPeriod = live.usedInPeriod(pack);
   return {

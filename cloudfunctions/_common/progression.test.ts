@@ -6,7 +6,13 @@ import { createMember } from './members';
 import { currentTier, needsWrite, progress, pruneGrowthDays, reevaluate } from './progression';
 
 const demo = (c: string) => JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'content', 'demo', `${c}.json`), 'utf8')) as unknown[];
-const program = validateProgram({ tiers: demo('tiers'), badges: demo('badges'), tree_nodes: demo('tree_nodes'), benefit_packs: demo('benefit_packs'), settings: demo('settings') }).program;
+const program = validateProgram({
+  tiers: demo('tiers'),
+  badges: demo('badges'),
+  tree_nodes: demo('tree_nodes'),
+  benefit_packs: demo('benefit_packs'),
+  settings: demo('settings'),
+}).program;
 const NOW = Date.parse('2030-05-10T02:00:00Z'); // 10:00 Shanghai
 
 describe('progress: a balance change and what follows from it', () => {
@@ -31,7 +37,12 @@ describe('progress: a balance change and what follows from it', () => {
   });
 
   it('drops growth that left the window and lowers the tier with it', () => {
-    const m = { ...createMember('oProgress_member_000000000003', NOW), growth: 400, tier: 'advanced' as const, growthDays: { '2029-05-10': 400 } };
+    const m = {
+      ...createMember('oProgress_member_000000000003', NOW),
+      growth: 400,
+      tier: 'advanced' as const,
+      growthDays: { '2029-05-10': 400 },
+    };
     expect(pruneGrowthDays(m.growthDays, NOW, 12)).toEqual({});
     expect(pruneGrowthDays(m.growthDays, NOW - 86_400_000, 12)).toEqual({ '2029-05-10': 400 });
     expect(currentTier(m, program, NOW)).toBe('basic');

@@ -72,11 +72,10 @@ export function pruneGrowthDays(days: Record<string, number>, now: number, windo
 export function progress(member: StoredMember, change: BalanceChange, program: Program, now: number): Progress {
   const balance = applyToBalance({ points: member.points, growth: member.growth }, change);
   if (!balance) {
-    throw new AppError(
-      'INSUFFICIENT_POINTS',
-      member.points + change.points < 0 ? undefined : '成长值不能调整为负数',
-      { points: member.points, growth: member.growth },
-    );
+    throw new AppError('INSUFFICIENT_POINTS', member.points + change.points < 0 ? undefined : '成长值不能调整为负数', {
+      points: member.points,
+      growth: member.growth,
+    });
   }
   const today = dayOf(now);
   const iso = toIso(now);

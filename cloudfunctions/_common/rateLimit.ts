@@ -32,7 +32,12 @@ export class RateLimiter {
     const raise = () => this.db.updateWhere(COLLECTIONS.rateLimits, { _id: id, count: _.lt(rate.limit) }, { count: _.inc(1) });
     if ((await raise()) > 0) return;
     try {
-      await this.db.add(COLLECTIONS.rateLimits, { _id: id, scope, count: 1, expiresAt: new Date((window + 1) * rate.windowMs).toISOString() });
+      await this.db.add(COLLECTIONS.rateLimits, {
+        _id: id,
+        scope,
+        count: 1,
+        expiresAt: new Date((window + 1) * rate.windowMs).toISOString(),
+      });
       return;
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;

@@ -44,7 +44,12 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Runs `run` over `items` with `concurrency` in flight; stops taking new items after `deadline` (performance.now()). Answers how many ran. */
-async function pool<T>(items: T[], concurrency: number, run: (item: T, index: number) => Promise<void>, deadline = Infinity): Promise<number> {
+async function pool<T>(
+  items: T[],
+  concurrency: number,
+  run: (item: T, index: number) => Promise<void>,
+  deadline = Infinity,
+): Promise<number> {
   let next = 0;
   let done = 0;
   await Promise.all(
@@ -70,7 +75,8 @@ const PHASE_BUDGET_MS = 15_000;
 function seedDir(work: string, members: string[], now: number): string {
   const dir = path.join(work, 'seed');
   fs.mkdirSync(dir, { recursive: true });
-  for (const f of fs.readdirSync(path.join(ROOT, 'content', 'demo'))) fs.copyFileSync(path.join(ROOT, 'content', 'demo', f), path.join(dir, f));
+  for (const f of fs.readdirSync(path.join(ROOT, 'content', 'demo')))
+    fs.copyFileSync(path.join(ROOT, 'content', 'demo', f), path.join(dir, f));
   const packs = JSON.parse(fs.readFileSync(path.join(dir, 'benefit_packs.json'), 'utf8')) as Array<Record<string, unknown>>;
   const pack = (id: string, stock: number | null) => ({
     _id: id,
@@ -91,7 +97,9 @@ function seedDir(work: string, members: string[], now: number): string {
   packs.push(pack('bench_race', 10), pack('bench_flow', 100_000));
   fs.writeFileSync(path.join(dir, 'benefit_packs.json'), JSON.stringify(packs));
   fs.writeFileSync(path.join(dir, 'members.json'), JSON.stringify(members.map((id) => ({ ...createMember(id, now), points: 500 }))));
-  const entries = members.map((id) => ledgerEntry({ openid: id, kind: 'ops_adjust', points: 500, growth: 0, refId: 'bench-seed', now, by: OPS, reason: '压测初始积分' }));
+  const entries = members.map((id) =>
+    ledgerEntry({ openid: id, kind: 'ops_adjust', points: 500, growth: 0, refId: 'bench-seed', now, by: OPS, reason: '压测初始积分' }),
+  );
   fs.writeFileSync(path.join(dir, 'ledger.json'), JSON.stringify(entries));
   fs.writeFileSync(path.join(dir, 'counters.json'), JSON.stringify([{ _id: 'members', count: members.length }]));
   return dir;
@@ -117,7 +125,11 @@ export async function runBackendBench(print: (line: string) => void = console.lo
       quiet: true,
     });
     const cloud = lc;
-    const call = async (fn: string, who: string, event: Record<string, unknown>): Promise<{ answer: Answer; ms: number; trips: number }> => {
+    const call = async (
+      fn: string,
+      who: string,
+      event: Record<string, unknown>,
+    ): Promise<{ answer: Answer; ms: number; trips: number }> => {
       const t0 = performance.now();
       const res = await fetch(`${cloud.url}/functions/${fn}`, {
         method: 'POST',
@@ -149,13 +161,16 @@ export async function runBackendBench(print: (line: string) => void = console.lo
     for (const who of members.slice(0, 200)) latencies.push((await must('checkin', who, { action: 'checkin' })).ms);
     latencies.sort((a, b) => a - b);
     const checkinLatencyMs = { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), samples: latencies.length };
-    print(`checkin latency (warm, gateway, sequential, ${latencies.length} members): p50 ${checkinLatencyMs.p50} ms · p95 ${checkinLatencyMs.p95} ms`);
+    print(
+      `checkin latency (warm, gateway, sequential, ${latencies.length} members): p50 ${checkinLatencyMs.p50} ms · p95 ${checkinLatencyMs.p95} ms`,
+    );
 
     // 2. Round trips per action (warm; the member exists; content cached).
     const m = members[1];
     const m2 = members[2];
     await must('member', m, { action: 'home' });
-    const voucher = (await must('redeem', m2, { action: 'redeem', packId: 'bench_flow', requestId: 'bench-trips-voucher' })).answer.data as { voucher: { code: string } };
+    const voucher = (await must('redeem', m2, { action: 'redeem', packId: 'bench_flow', requestId: 'bench-trips-voucher' })).answer
+      .data as { voucher: { code: string } };
     const probes: Array<[string, string, string, Record<string, unknown>]> = [
       ['member.home', 'member', m, { action: 'home' }],
       ['member.badges', 'member', m, { action: 'badges' }],
@@ -178,22 +193,34 @@ export async function runBackendBench(print: (line: string) => void = console.lo
     const roundTrips: BackendBenchResult['roundTrips'] = [];
     for (const [label, fn, who, event] of probes) roundTrips.push({ action: label, roundTrips: (await must(fn, who, event)).trips });
     print('database round trips per action (warm):');
-    for (const r of roundTrips) print(`  ${r.action.padEnd(32)} ${String(r.roundTrips).padStart(3)}${r.action === 'member.home' ? `   (goal ≤ 6: ${r.roundTrips <= 6 ? 'met' : 'MISSED'})` : ''}`);
+    for (const r of roundTrips)
+      print(
+        `  ${r.action.padEnd(32)} ${String(r.roundTrips).padStart(3)}${r.action === 'member.home' ? `   (goal ≤ 6: ${r.roundTrips <= 6 ? 'met' : 'MISSED'})` : ''}`,
+      );
 
     // 3. The stock-10 race: 200 members at once.
     const racers = members.slice(0, 200);
     const t0 = performance.now();
-    const race = await Promise.all(racers.map((who, i) => call('redeem', who, { action: 'redeem', packId: 'bench_race', requestId: `bench-race-${i}` })));
+    const race = await Promise.all(
+      racers.map((who, i) => call('redeem', who, { action: 'redeem', packId: 'bench_race', requestId: `bench-race-${i}` })),
+    );
     const settleMs = round(performance.now() - t0);
     const issued = race.filter((r) => r.answer.ok).length;
     const outOfStock = race.filter((r) => r.answer.error?.code === 'OUT_OF_STOCK').length;
-    print(`stock-10 race, ${racers.length} members at once: settled in ${settleMs} ms · ${issued} vouchers issued · ${outOfStock} OUT_OF_STOCK`);
+    print(
+      `stock-10 race, ${racers.length} members at once: settled in ${settleMs} ms · ${issued} vouchers issued · ${outOfStock} OUT_OF_STOCK`,
+    );
 
     // 4. Sustained throughput over 500 members (the next Shanghai day for check-ins).
     const concurrency = 16;
     cloud.setClock(Date.now() + 86_400_000);
     const c0 = performance.now();
-    const checkins = await pool(members, concurrency, async (who) => void (await must('checkin', who, { action: 'checkin' })), c0 + PHASE_BUDGET_MS);
+    const checkins = await pool(
+      members,
+      concurrency,
+      async (who) => void (await must('checkin', who, { action: 'checkin' })),
+      c0 + PHASE_BUDGET_MS,
+    );
     const checkinPerSec = round(checkins / ((performance.now() - c0) / 1000));
     const r0 = performance.now();
     const redeems = await pool(
@@ -205,7 +232,9 @@ export async function runBackendBench(print: (line: string) => void = console.lo
     const redeemPerSec = round(redeems / ((performance.now() - r0) / 1000));
     cloud.setClock(null);
     const partial = (n: number) => (n < members.length ? ` (${n} of ${members.length} within the ${PHASE_BUDGET_MS / 1000} s budget)` : '');
-    print(`sustained throughput, ${members.length} members, ${concurrency} in flight: checkin ${checkinPerSec} calls/s${partial(checkins)} · redeem ${redeemPerSec} calls/s${partial(redeems)}`);
+    print(
+      `sustained throughput, ${members.length} members, ${concurrency} in flight: checkin ${checkinPerSec} calls/s${partial(checkins)} · redeem ${redeemPerSec} calls/s${partial(redeems)}`,
+    );
 
     const totalMs = round(performance.now() - started);
     print(`backend bench done in ${(totalMs / 1000).toFixed(1)} s`);

@@ -17,7 +17,13 @@ export const calendar = contractAction('checkin', 'calendar', async ({ month }, 
     { openid, date: _.in(days) },
     { limit: 31, orderBy: [['date', 'asc']], field: { date: true, streak: true, points: true, growth: true, bonus: true } },
   );
-  const list: CalendarDay[] = docs.map((d) => ({ date: d.date, streak: d.streak, points: d.points, growth: d.growth, bonus: d.bonus === true }));
+  const list: CalendarDay[] = docs.map((d) => ({
+    date: d.date,
+    streak: d.streak,
+    points: d.points,
+    growth: d.growth,
+    bonus: d.bonus === true,
+  }));
   const today = dayOf(now);
   return {
     month,

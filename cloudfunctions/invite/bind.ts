@@ -13,7 +13,15 @@ const LOGGED: readonly ErrorCode[] = ['NOT_FOUND', 'SELF_INVITE', 'ALREADY_INVIT
 /** `invite_attempts`: every rejected bind, with its reason (the ops funnel counts them). */
 async function logRejection(ctx: RequestContext, code: string, inviter: string | null, reason: ErrorCode): Promise<void> {
   await ctx.services.db
-    .add(COLLECTIONS.inviteAttempts, { _id: randomId(), invitee: ctx.openid, inviter, code, reason, createdAt: toIso(ctx.now), day: dayOf(ctx.now) })
+    .add(COLLECTIONS.inviteAttempts, {
+      _id: randomId(),
+      invitee: ctx.openid,
+      inviter,
+      code,
+      reason,
+      createdAt: toIso(ctx.now),
+      day: dayOf(ctx.now),
+    })
     .catch((err: unknown) => console.warn('[invite.bind] attempt not logged', err));
 }
 

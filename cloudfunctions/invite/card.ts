@@ -28,7 +28,13 @@ function envVersion(): 'release' | 'trial' | 'develop' {
 async function generateCode(ctx: RequestContext, code: string): Promise<string | null> {
   const { cloud, db } = ctx.services;
   try {
-    const image = await cloud.openapi.wxacode.getUnlimited({ scene: `i=${code}`, page: INVITE_PAGE, checkPath: false, envVersion: envVersion(), width: 430 });
+    const image = await cloud.openapi.wxacode.getUnlimited({
+      scene: `i=${code}`,
+      page: INVITE_PAGE,
+      checkPath: false,
+      envVersion: envVersion(),
+      width: 430,
+    });
     const name = createHash('sha256').update(ctx.openid).digest('hex').slice(0, 24);
     const { fileID } = await cloud.uploadFile({ cloudPath: `invite-cards/${name}-${code}.png`, fileContent: image.buffer });
     const doc: InviteCardDoc = { _id: ctx.openid, openid: ctx.openid, code, fileId: fileID, createdAt: toIso(ctx.now) };

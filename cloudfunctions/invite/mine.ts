@@ -22,7 +22,12 @@ export const mine = contractAction('invite', 'mine', async (_input, ctx: Request
   const $ = db.command.aggregate;
   const [docs, byStatus] = await Promise.all([
     db.find<unknown>(COLLECTIONS.invites, { inviter: openid }, { orderBy: [['boundAt', 'desc']], limit: LIST_SIZE }),
-    db.aggregate<StatusTotals>(COLLECTIONS.invites, { inviter: openid }, { _id: '$status', n: $.sum(1), points: $.sum('$reward.points'), growth: $.sum('$reward.growth') }, 10),
+    db.aggregate<StatusTotals>(
+      COLLECTIONS.invites,
+      { inviter: openid },
+      { _id: '$status', n: $.sum(1), points: $.sum('$reward.points'), growth: $.sum('$reward.growth') },
+      10,
+    ),
   ]);
   const invites = docs.map(normalizeInvite).filter((d): d is InviteDoc => d !== null);
   const people = await services.members.many(invites.map((i) => i._id));

@@ -27,7 +27,9 @@ export const deleteAccount = contractAction('member', 'deleteAccount', async (_i
   await db.updateWhere(COLLECTIONS.members, { invitedBy: openid }, { invitedBy: anon });
   const card = await db.get<{ fileId?: unknown }>(COLLECTIONS.inviteCards, openid);
   if (card && typeof card.fileId === 'string') {
-    await cloud.deleteFile({ fileList: [card.fileId] }).catch((err: unknown) => console.warn('[deleteAccount] invite card image not deleted', err));
+    await cloud
+      .deleteFile({ fileList: [card.fileId] })
+      .catch((err: unknown) => console.warn('[deleteAccount] invite card image not deleted', err));
   }
   await Promise.all([
     db.removeWhere(COLLECTIONS.checkins, { openid }),

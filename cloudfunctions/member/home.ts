@@ -48,7 +48,8 @@ export function memberSummary(member: StoredMember, program: Program, now: numbe
 /** Up to 3 packs the member can redeem now, cheapest first; topped up with the nearest to afford. */
 function topPacks(views: PackView[]): PackView[] {
   const eligible = views.filter((v) => v.eligibility.eligible).sort((a, b) => a.cost - b.cost);
-  const missing = (v: PackView) => (!v.eligibility.eligible && v.eligibility.reason === 'INSUFFICIENT_POINTS' ? (v.eligibility.detail.missingPoints ?? 0) : Infinity);
+  const missing = (v: PackView) =>
+    !v.eligibility.eligible && v.eligibility.reason === 'INSUFFICIENT_POINTS' ? (v.eligibility.detail.missingPoints ?? 0) : Infinity;
   const near = views.filter((v) => missing(v) < Infinity).sort((a, b) => missing(a) - missing(b));
   return [...eligible, ...near].slice(0, 3);
 }
@@ -62,7 +63,11 @@ export const home = contractAction('member', 'home', async (_input, ctx: Request
   const { openid, now, program, services } = ctx;
   const { db, counters } = services;
   const listed = program.benefit_packs.filter((p) => isPackListed(p, now)).sort(byShelfOrder);
-  const [member, live, invited] = await Promise.all([refreshMember(ctx), packLiveState(db, openid, listed, now), db.count(COLLECTIONS.invites, { inviter: openid })]);
+  const [member, live, invited] = await Promise.all([
+    refreshMember(ctx),
+    packLiveState(db, openid, listed, now),
+    db.count(COLLECTIONS.invites, { inviter: openid }),
+  ]);
 
   const activeBadges = program.badges.filter((b) => b.active);
   const earned = member.badges.filter((e) => activeBadges.some((b) => b._id === e.id));

@@ -3,4 +3,6 @@ import { contractAction } from '../_common/entry';
 import type { RequestContext } from '../_common/services';
 
 /** `member.tree` — the growth tree for the member's lifetime growth (no extra round trip). */
-export const tree = contractAction('member', 'tree', async (_input, ctx: RequestContext) => growthTree(ctx.program.tree_nodes, ctx.member.growth));
+export const tree = contractAction('member', 'tree', async (_input, ctx: RequestContext) =>
+  growthTree(ctx.program.tree_nodes, ctx.member.growth),
+);

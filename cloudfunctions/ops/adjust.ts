@@ -25,7 +25,17 @@ export const adjust = contractAction('ops', 'adjust', async (input, ctx: Request
     const moved = progress(before, { points: input.points, growth: input.growth }, program, now);
     await writeLedger(
       tx,
-      ledgerEntry({ id: entryId, openid: before._id, kind: 'ops_adjust', points: input.points, growth: input.growth, refId: input.requestId, now, by: ctx.openid, reason: input.reason }),
+      ledgerEntry({
+        id: entryId,
+        openid: before._id,
+        kind: 'ops_adjust',
+        points: input.points,
+        growth: input.growth,
+        refId: input.requestId,
+        now,
+        by: ctx.openid,
+        reason: input.reason,
+      }),
     );
     await tx.set(COLLECTIONS.members, before._id, { ...moved.member });
     return { member: moved.member, awarded: moved.newBadges };

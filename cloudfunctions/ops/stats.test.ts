@@ -38,8 +38,10 @@ beforeAll(async () => {
   // The demo program (packs, settings) plus the hand-made history.
   const seedDir = path.join(work, 'seed');
   fs.mkdirSync(seedDir);
-  for (const f of fs.readdirSync(DEMO)) if (f.endsWith('.json') && f !== 'staff.json') fs.copyFileSync(path.join(DEMO, f), path.join(seedDir, f));
-  for (const [collection, docs] of Object.entries(DATASET)) fs.writeFileSync(path.join(seedDir, `${collection}.json`), JSON.stringify(docs));
+  for (const f of fs.readdirSync(DEMO))
+    if (f.endsWith('.json') && f !== 'staff.json') fs.copyFileSync(path.join(DEMO, f), path.join(seedDir, f));
+  for (const [collection, docs] of Object.entries(DATASET))
+    fs.writeFileSync(path.join(seedDir, `${collection}.json`), JSON.stringify(docs));
   lc = await startLocalcloud({
     dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'ops-stats-')),
     functionsDir,
@@ -80,7 +82,10 @@ describe('ops.stats', () => {
 
   it('reads a bounded number of times, whatever the data', async () => {
     await callOps(OPS, { action: 'stats', ...RANGE });
-    const last = lc.stats().invocations.filter((i) => i.function === 'ops').at(-1);
+    const last = lc
+      .stats()
+      .invocations.filter((i) => i.function === 'ops')
+      .at(-1);
     // The entry's staff check and member record, content (cached after the first call), then one per figure.
     expect(last?.dbRoundTrips).toBeLessThanOrEqual(14);
     expect(lc.stats().uncoveredQueries).toEqual([]);

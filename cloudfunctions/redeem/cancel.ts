@@ -29,11 +29,20 @@ export const cancel = contractAction('redeem', 'cancel', async ({ redemptionId, 
     const iso = toIso(now);
     if (raw) {
       const before = normalizeMember(raw);
-      const moved = progress({ ...before, redemptions: Math.max(0, before.redemptions - 1) }, { points: doc.cost, growth: 0 }, program, now);
-      await writeLedger(tx, ledgerEntry({ openid: doc.openid, kind: 'redeem_refund', points: doc.cost, growth: 0, refId: doc._id, now, by: openid, reason }));
+      const moved = progress(
+        { ...before, redemptions: Math.max(0, before.redemptions - 1) },
+        { points: doc.cost, growth: 0 },
+        program,
+        now,
+      );
+      await writeLedger(
+        tx,
+        ledgerEntry({ openid: doc.openid, kind: 'redeem_refund', points: doc.cost, growth: 0, refId: doc._id, now, by: openid, reason }),
+      );
       await tx.set(COLLECTIONS.members, doc.openid, { ...moved.member });
       const counter = await tx.get<LimitCounterDoc>(COLLECTIONS.redeemLimits, doc.limitCounterId);
-      if (counter && counter.count > 0) await tx.set(COLLECTIONS.redeemLimits, doc.limitCounterId, { ...counter, count: counter.count - 1 });
+      if (counter && counter.count > 0)
+        await tx.set(COLLECTIONS.redeemLimits, doc.limitCounterId, { ...counter, count: counter.count - 1 });
     }
     const cancelled: RedemptionDoc = { ...doc, status: 'cancelled', cancelledAt: iso, cancelledBy: openid, cancelReason: reason };
     await tx.set(COLLECTIONS.redemptions, doc._id, { ...cancelled });
@@ -43,8 +52,14 @@ export const cancel = contractAction('redeem', 'cancel', async ({ redemptionId, 
   // The stock unit goes back after the refund commits (outside it: the pack document is hot).
   let stockRestored = false;
   if (outcome.fresh && outcome.doc.stockTaken) {
-    stockRestored = (await db.updateWhere(COLLECTIONS.benefitPacks, { _id: outcome.doc.packId, stock: _.gte(0) }, { stock: _.inc(1) })) === 1;
+    stockRestored =
+      (await db.updateWhere(COLLECTIONS.benefitPacks, { _id: outcome.doc.packId, stock: _.gte(0) }, { stock: _.inc(1) })) === 1;
   }
   console.info(`[cancel] ${outcome.doc._id} by ops ${openid}: ${reason}`);
-  return { redemptionId: outcome.doc._id, status: 'cancelled' as const, refundedPoints: outcome.doc.cost, stockRestored: outcome.fresh ? stockRestored : outcome.doc.stockTaken };
+  return {
+    redemptionId: outcome.doc._id,
+    status: 'cancelled' as const,
+    refundedPoints: outcome.doc.cost,
+    stockRestored: outcome.fresh ? stockRestored : outcome.doc.stockTaken,
+  };
 });

@@ -86,7 +86,13 @@ interface MemberSide {
 }
 
 /** Step 5: the member's side in one transaction (retried with a fresh code in the ~never case of a taken voucher code). */
-async function commitMemberSide(ctx: RequestContext, pack: BenefitPackDoc, id: string, requestId: string, stockTaken: boolean): Promise<MemberSide> {
+async function commitMemberSide(
+  ctx: RequestContext,
+  pack: BenefitPackDoc,
+  id: string,
+  requestId: string,
+  stockTaken: boolean,
+): Promise<MemberSide> {
   const { openid, now, program, services } = ctx;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -100,7 +106,15 @@ async function commitMemberSide(ctx: RequestContext, pack: BenefitPackDoc, id: s
         const counter = await tx.get<LimitCounterDoc>(COLLECTIONS.redeemLimits, counterId);
         const used = typeof counter?.count === 'number' ? counter.count : 0;
         // Stock is already reserved: the rest of the rule is checked again on the transaction's snapshot.
-        refuse(packEligibility(pack, { memberTier: currentTier(before, program, now), points: before.points, now, usedInPeriod: used, stockLeft: null }));
+        refuse(
+          packEligibility(pack, {
+            memberTier: currentTier(before, program, now),
+            points: before.points,
+            now,
+            usedInPeriod: used,
+            stockLeft: null,
+          }),
+        );
 
         const moved = progress({ ...before, redemptions: before.redemptions + 1 }, { points: -pack.cost, growth: 0 }, program, now);
         const settlement = await settleInvite(tx, moved.member, 'redemption', program, now);
@@ -127,7 +141,12 @@ async function commitMemberSide(ctx: RequestContext, pack: BenefitPackDoc, id: s
         };
         await tx.set(COLLECTIONS.redemptions, id, { ...doc });
         await writeLedger(tx, ledgerEntry({ openid, kind: 'redeem', points: -pack.cost, growth: 0, refId: id, now }));
-        await tx.set(COLLECTIONS.redeemLimits, counterId, { openid, packId: pack._id, period: periodKey(pack.limitPeriod, now), count: used + 1 });
+        await tx.set(COLLECTIONS.redeemLimits, counterId, {
+          openid,
+          packId: pack._id,
+          period: periodKey(pack.limitPeriod, now),
+          count: used + 1,
+        });
         await tx.set(COLLECTIONS.members, openid, { ...moved.member });
         return { doc, duplicate: false, awarded: [...moved.newBadges, ...(settlement?.inviterBadges ?? [])] };
       });
@@ -144,7 +163,15 @@ async function redeemOnce(ctx: RequestContext, pack: BenefitPackDoc, id: string,
   const { db } = services;
   const live = await packLiveState(db, openid, [pack], now);
   const stockLeft = live.stockLeft(pack);
-  refuse(packEligibility(pack, { memberTier: currentTier(member, program, now), points: member.points, now, usedInPeriod: live.usedInPeriod(pack), stockLeft }));
+  refuse(
+    packEligibility(pack, {
+      memberTier: currentTier(member, program, now),
+      points: member.points,
+      now,
+      usedInPeriod: live.usedInPeriod(pack),
+      stockLeft,
+    }),
+  );
 
   const stockTaken = stockLeft !== null;
   if (stockTaken && !(await reserveStock(db, pack._id))) throw new AppError('OUT_OF_STOCK');
@@ -152,7 +179,8 @@ async function redeemOnce(ctx: RequestContext, pack: BenefitPackDoc, id: string,
   try {
     side = await commitMemberSide(ctx, pack, id, requestId, stockTaken);
   } catch (err) {
-    if (stockTaken) await releaseStock(db, pack._id).catch((e: unknown) => console.error('[redeem] reserved stock not given back', pack._id, e));
+    if (stockTaken)
+      await releaseStock(db, pack._id).catch((e: unknown) => console.error('[redeem] reserved stock not given back', pack._id, e));
     throw err;
   }
   if (side.duplicate && stockTaken) await releaseStock(db, pack._id);

@@ -92,7 +92,9 @@ describe('binding', () => {
     const friend = memberId('parFriend');
     const answers = await Promise.all([bind(friend, codeA), bind(friend, codeB)]);
     expect(answers.filter((x) => x.ok)).toHaveLength(1);
-    expect(answers.filter((x) => !x.ok)).toEqual([expect.objectContaining({ error: expect.objectContaining({ code: 'ALREADY_INVITED' }) })]);
+    expect(answers.filter((x) => !x.ok)).toEqual([
+      expect.objectContaining({ error: expect.objectContaining({ code: 'ALREADY_INVITED' }) }),
+    ]);
   });
 });
 
@@ -112,7 +114,12 @@ describe('activation and reward', () => {
     const paid = (await ledgerOf(inviter)).filter((e) => e.kind === 'invite_reward');
     expect(paid).toEqual([expect.objectContaining({ points: 50, growth: 30, refId: friend })]);
     const [invite] = await cloud.docs('invites', { _id: friend });
-    expect(invite).toMatchObject({ status: 'rewarded', via: 'checkins', reward: { points: 50, growth: 30 }, days: ['2030-10-01', '2030-10-03', '2030-10-07'] });
+    expect(invite).toMatchObject({
+      status: 'rewarded',
+      via: 'checkins',
+      reward: { points: 50, growth: 30 },
+      days: ['2030-10-01', '2030-10-03', '2030-10-07'],
+    });
     const [inviterDoc] = await cloud.docs('members', { _id: inviter });
     expect(inviterDoc.invitesActivated).toBe(1);
     expect((inviterDoc.badges as Array<{ id: string }>).map((b) => b.id)).toContain('first_invite');
@@ -123,7 +130,12 @@ describe('activation and reward', () => {
 
     const mine = await cloud.ok('invite', 'mine', inviter, {});
     expect(mine.totals).toEqual({ invited: 1, activated: 1, rewarded: 1, pointsEarned: 50, growthEarned: 30 });
-    expect(mine.invitees[0]).toMatchObject({ status: 'rewarded', expired: false, reward: { points: 50, growth: 30 }, progress: { checkinDays: 3, needed: 3 } });
+    expect(mine.invitees[0]).toMatchObject({
+      status: 'rewarded',
+      expired: false,
+      reward: { points: 50, growth: 30 },
+      progress: { checkinDays: 3, needed: 3 },
+    });
   });
 
   it('never activates a friend who misses the window, and says so', async () => {
@@ -138,7 +150,12 @@ describe('activation and reward', () => {
     }
     expect(await ledgerOf(inviter)).toEqual([]);
     const mine = await cloud.ok('invite', 'mine', inviter, {});
-    expect(mine.invitees[0]).toMatchObject({ status: 'bound', expired: true, progress: { checkinDays: 1, needed: 3, deadline: '2030-11-07' }, reward: null });
+    expect(mine.invitees[0]).toMatchObject({
+      status: 'bound',
+      expired: true,
+      progress: { checkinDays: 1, needed: 3, deadline: '2030-11-07' },
+      reward: null,
+    });
   });
 
   it('applies the daily cap to parallel activations: 5 paid, the 6th activated without reward, paid again the next day', async () => {
@@ -148,13 +165,17 @@ describe('activation and reward', () => {
     const friends = await seedFundedMembers(cloud, 'kocFriend', 7, 100, Date.parse(shanghai('2030-12-01 09:00:00')));
     for (const f of friends) expect((await bind(f, code)).ok).toBe(true);
     // First redemptions activate (orFirstRedemption) — six at once.
-    const answers = await Promise.all(friends.slice(0, 6).map((f, i) => cloud.call('redeem', f, { action: 'redeem', packId: 'invite_pack', requestId: `koc-redeem-${i}` })));
+    const answers = await Promise.all(
+      friends.slice(0, 6).map((f, i) => cloud.call('redeem', f, { action: 'redeem', packId: 'invite_pack', requestId: `koc-redeem-${i}` })),
+    );
     expect(answers.every((a) => a.ok)).toBe(true);
     const rewards = (await ledgerOf(inviter)).filter((e) => e.kind === 'invite_reward');
     expect(rewards).toHaveLength(5);
     const invites = await cloud.docs('invites', { inviter });
     expect(invites.filter((i) => i.status === 'rewarded')).toHaveLength(5);
-    expect(invites.filter((i) => i.status === 'activated')).toEqual([expect.objectContaining({ rewardSkippedReason: 'DAILY_CAP', via: 'redemption' })]);
+    expect(invites.filter((i) => i.status === 'activated')).toEqual([
+      expect.objectContaining({ rewardSkippedReason: 'DAILY_CAP', via: 'redemption' }),
+    ]);
     const [k] = await cloud.docs('members', { _id: inviter });
     expect(k).toMatchObject({ invitesActivated: 6, points: 250, growth: 150 });
 

@@ -38,7 +38,15 @@ describe('member.home', () => {
     expect(warm.body.ok).toBe(true);
     if (!warm.body.ok) return;
     const home = warm.body.data as Awaited<ReturnType<typeof cloud.ok<'member', 'home'>>>;
-    expect(home.member).toMatchObject({ points: 10, growth: 10, tier: 'basic', tierName: '基础层', checkedInToday: true, checkinDays: 1, roles: [] });
+    expect(home.member).toMatchObject({
+      points: 10,
+      growth: 10,
+      tier: 'basic',
+      tierName: '基础层',
+      checkedInToday: true,
+      checkinDays: 1,
+      roles: [],
+    });
     expect(home.member.streak.current).toBe(1);
     expect(home.member.nextTier).toEqual({ id: 'advanced', name: '进阶层', threshold: 350, growthNeeded: 340 });
     expect(home.badges).toMatchObject({ earned: 1, total: 14, newestUnseen: { id: 'first_checkin', name: '初次签到' } });
@@ -128,7 +136,8 @@ describe('tree and ledger', () => {
   it('pages the ledger newest first without gaps or repeats', async () => {
     const who = memberId('pager');
     await cloud.ok('member', 'home', who, {});
-    for (let i = 0; i < 45; i++) expect((await adjust(who, i + 1, 0, `pager-${String(i).padStart(4, '0')}`, `补发 ${i + 1}`)).ok).toBe(true);
+    for (let i = 0; i < 45; i++)
+      expect((await adjust(who, i + 1, 0, `pager-${String(i).padStart(4, '0')}`, `补发 ${i + 1}`)).ok).toBe(true);
     const seen: number[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < 5; page++) {
@@ -180,10 +189,22 @@ describe('ops.adjust', () => {
 
     expect(await adjust(who, -121, 0, 'adjust-00000002', '更正')).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_POINTS' } });
     expect(await adjust(who, 0, -41, 'adjust-00000003', '更正')).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_POINTS' } });
-    expect(await adjust(who, -20, -10, 'adjust-00000004', '更正')).toMatchObject({ ok: true, data: { balance: { points: 100, growth: 30 } } });
+    expect(await adjust(who, -20, -10, 'adjust-00000004', '更正')).toMatchObject({
+      ok: true,
+      data: { balance: { points: 100, growth: 30 } },
+    });
     expect(await adjust(memberId('nobody'), 10, 0, 'adjust-00000005')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await cloud.docs('members', { _id: memberId('nobody') })).toEqual([]);
-    expect(await cloud.call('ops', who, { action: 'adjust', openid: who, points: 999, growth: 0, reason: '自己加分', requestId: 'adjust-00000006' })).toMatchObject({
+    expect(
+      await cloud.call('ops', who, {
+        action: 'adjust',
+        openid: who,
+        points: 999,
+        growth: 0,
+        reason: '自己加分',
+        requestId: 'adjust-00000006',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
@@ -208,7 +229,8 @@ describe('member.deleteAccount', () => {
     expect(await cloud.ok('member', 'deleteAccount', who, { confirm: true })).toEqual({ deleted: true });
 
     expect(await cloud.docs('members', { _id: who })).toEqual([]);
-    for (const c of ['checkins', 'redemptions', 'redeem_limits', 'redeem_requests']) expect(await cloud.docs(c, { openid: who })).toEqual([]);
+    for (const c of ['checkins', 'redemptions', 'redeem_limits', 'redeem_requests'])
+      expect(await cloud.docs(c, { openid: who })).toEqual([]);
     expect(await cloud.docs('invite_cards', { _id: who })).toEqual([]);
     expect(await cloud.docs('ledger', { openid: who })).toEqual([]);
     const dump = JSON.stringify(await cloud.dump());

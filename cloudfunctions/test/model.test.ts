@@ -44,7 +44,14 @@ type Command =
 const member = fc.integer({ min: 0, max: MEMBERS.length - 1 });
 const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('checkin' as const), m: member }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('nextDay' as const), days: fc.integer({ min: 1, max: 3 }), hour: fc.integer({ min: 0, max: 23 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('nextDay' as const),
+      days: fc.integer({ min: 1, max: 3 }),
+      hour: fc.integer({ min: 0, max: 23 }),
+    }),
+  },
   {
     weight: 4,
     arbitrary: fc.record({
@@ -71,7 +78,19 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 );
 
 /** Codes a member or staff may legitimately get back; anything else (INTERNAL, BUSY…) fails the run. */
-const EXPECTED = new Set(['INSUFFICIENT_POINTS', 'OUT_OF_STOCK', 'LIMIT_REACHED', 'NOT_AVAILABLE_NOW', 'TIER_TOO_LOW', 'SELF_INVITE', 'ALREADY_INVITED', 'NOT_NEW_MEMBER', 'NOT_FOUND', 'ALREADY_USED', 'EXPIRED']);
+const EXPECTED = new Set([
+  'INSUFFICIENT_POINTS',
+  'OUT_OF_STOCK',
+  'LIMIT_REACHED',
+  'NOT_AVAILABLE_NOW',
+  'TIER_TOO_LOW',
+  'SELF_INVITE',
+  'ALREADY_INVITED',
+  'NOT_NEW_MEMBER',
+  'NOT_FOUND',
+  'ALREADY_USED',
+  'EXPIRED',
+]);
 
 /** What the runs did, so a vacuous run (everything refused) cannot pass unnoticed. */
 const outcomes = new Map<string, number>();
@@ -107,7 +126,17 @@ async function play(commands: Command[], run: number): Promise<void> {
       case 'adjust': {
         if (c.points === 0 && c.growth === 0) break;
         await cloud.call('member', who, { action: 'home' });
-        expect_('adjust', await cloud.call('ops', OPS, { action: 'adjust', openid: who, points: c.points, growth: c.growth, reason: '模型测试', requestId: `run${run}-adj-${c.request}` }));
+        expect_(
+          'adjust',
+          await cloud.call('ops', OPS, {
+            action: 'adjust',
+            openid: who,
+            points: c.points,
+            growth: c.growth,
+            reason: '模型测试',
+            requestId: `run${run}-adj-${c.request}`,
+          }),
+        );
         break;
       }
       case 'bind': {

@@ -34,7 +34,8 @@ afterAll(async () => {
   await cloud.close();
 });
 
-const redeemCall = (openid: string, packId: string, requestId: string) => cloud.call('redeem', openid, { action: 'redeem', packId, requestId });
+const redeemCall = (openid: string, packId: string, requestId: string) =>
+  cloud.call('redeem', openid, { action: 'redeem', packId, requestId });
 
 describe('200 members race for a pack with stock 10', () => {
   it(`sells exactly 10 each time, ${ROUNDS} rounds: stock 0, the other 190 keep their points`, async () => {
@@ -68,21 +69,25 @@ describe('one requestId sent 20 times at once', () => {
   it.each([
     ['a pack with one unit left', 'dup_pack'],
     ['an unlimited pack', 'dup_unlimited'],
-  ])('%s: one voucher, one charge, identical answers', async (_name, packId) => {
-    const [who] = await seedFundedMembers(cloud, `dup-${packId}-`, 1, 100);
-    const before = (await cloud.docs('benefit_packs', { _id: packId }))[0].stock;
-    const answers = await Promise.all(Array.from({ length: 20 }, () => redeemCall(who, packId, 'same-request-0001')));
-    expect(answers.every((a) => a.ok)).toBe(true);
-    for (const a of answers) expect(a).toEqual(answers[0]);
-    expect(await cloud.docs('redemptions', { openid: who })).toHaveLength(1);
-    const charges = (await cloud.docs('ledger', { openid: who })).filter((e) => e.kind === 'redeem');
-    expect(charges).toHaveLength(1);
-    const after = (await cloud.docs('benefit_packs', { _id: packId }))[0].stock;
-    expect(after).toBe(before === null ? null : Number(before) - 1);
-    // A later retry returns the first answer again.
-    expect(await redeemCall(who, packId, 'same-request-0001')).toEqual(answers[0]);
-    expect(await ledgerConsistency(cloud)).toEqual([]);
-  }, 60_000);
+  ])(
+    '%s: one voucher, one charge, identical answers',
+    async (_name, packId) => {
+      const [who] = await seedFundedMembers(cloud, `dup-${packId}-`, 1, 100);
+      const before = (await cloud.docs('benefit_packs', { _id: packId }))[0].stock;
+      const answers = await Promise.all(Array.from({ length: 20 }, () => redeemCall(who, packId, 'same-request-0001')));
+      expect(answers.every((a) => a.ok)).toBe(true);
+      for (const a of answers) expect(a).toEqual(answers[0]);
+      expect(await cloud.docs('redemptions', { openid: who })).toHaveLength(1);
+      const charges = (await cloud.docs('ledger', { openid: who })).filter((e) => e.kind === 'redeem');
+      expect(charges).toHaveLength(1);
+      const after = (await cloud.docs('benefit_packs', { _id: packId }))[0].stock;
+      expect(after).toBe(before === null ? null : Number(before) - 1);
+      // A later retry returns the first answer again.
+      expect(await redeemCall(who, packId, 'same-request-0001')).toEqual(answers[0]);
+      expect(await ledgerConsistency(cloud)).toEqual([]);
+    },
+    60_000,
+  );
 });
 
 describe('eligibility: the list and the action agree', () => {
@@ -99,7 +104,11 @@ describe('eligibility: the list and the action agree', () => {
     expect(reason('sold_out')).toBe('OUT_OF_STOCK');
     expect(reason('scene_weekday_lunch')).toBe('NOT_AVAILABLE_NOW');
     const lunch = list.packs.find((p) => p.id === 'scene_weekday_lunch');
-    expect(lunch?.eligibility).toEqual({ eligible: false, reason: 'NOT_AVAILABLE_NOW', detail: { opensAt: new Date(shanghai('2030-06-03 11:30:00')).toISOString() } });
+    expect(lunch?.eligibility).toEqual({
+      eligible: false,
+      reason: 'NOT_AVAILABLE_NOW',
+      detail: { opensAt: new Date(shanghai('2030-06-03 11:30:00')).toISOString() },
+    });
     expect(lunch?.scheduleText).toBe('工作日 11:30–13:30');
     // Holiday packs of past years are not listed; upcoming ones are, with their dates.
     expect(list.packs.some((p) => p.id === 'holiday_spring_festival')).toBe(false);
@@ -110,7 +119,9 @@ describe('eligibility: the list and the action agree', () => {
       expect([view.id, answer.code]).toEqual([view.id, view.eligibility.reason]);
       expect(answer.message).toMatch(/[\u4e00-\u9fa5]/);
     }
-    expect((await cloud.fail('redeem', poor, { action: 'redeem', packId: 'no_such_pack', requestId: 'check-unknown' })).code).toBe('NOT_FOUND');
+    expect((await cloud.fail('redeem', poor, { action: 'redeem', packId: 'no_such_pack', requestId: 'check-unknown' })).code).toBe(
+      'NOT_FOUND',
+    );
     // Nothing was written for any refusal.
     expect(await cloud.docs('redemptions', { openid: poor })).toEqual([]);
     expect(await cloud.docs('ledger', { openid: poor })).toEqual([]);
@@ -167,7 +178,10 @@ describe('vouchers: mine, verify, cancel', () => {
     expect((await cloud.fail('redeem', OPS, { action: 'verify', voucherCode: voucher.code })).code).toBe('FORBIDDEN');
     // Typed with dashes and lower case at the till.
     const typed = voucher.code.toLowerCase().replace(/(.{4})(?=.)/g, '$1-');
-    const both = await Promise.all([cloud.call('redeem', VERIFIER, { action: 'verify', voucherCode: typed }), cloud.call('redeem', VERIFIER, { action: 'verify', voucherCode: voucher.code })]);
+    const both = await Promise.all([
+      cloud.call('redeem', VERIFIER, { action: 'verify', voucherCode: typed }),
+      cloud.call('redeem', VERIFIER, { action: 'verify', voucherCode: voucher.code }),
+    ]);
     const ok = both.filter((a) => a.ok);
     const again = both.filter((a) => !a.ok);
     expect(ok).toHaveLength(1);
@@ -200,7 +214,10 @@ describe('vouchers: mine, verify, cancel', () => {
     const cancelled = await cloud.ok('redeem', 'cancel', OPS, { redemptionId: short.id, reason: '会员申请' });
     expect(cancelled).toEqual({ redemptionId: short.id, status: 'cancelled', refundedPoints: 10, stockRestored: true });
     // Again: the same answer, no second refund.
-    expect(await cloud.ok('redeem', 'cancel', OPS, { redemptionId: short.id, reason: '会员申请' })).toMatchObject({ status: 'cancelled', refundedPoints: 10 });
+    expect(await cloud.ok('redeem', 'cancel', OPS, { redemptionId: short.id, reason: '会员申请' })).toMatchObject({
+      status: 'cancelled',
+      refundedPoints: 10,
+    });
 
     const [memberAfter] = await cloud.docs('members', { _id: who });
     expect(Number(memberAfter.points) - Number(memberBefore.points)).toBe(10);
@@ -209,7 +226,9 @@ describe('vouchers: mine, verify, cancel', () => {
     expect(refunds).toEqual([expect.objectContaining({ points: 10, growth: 0, refId: short.id, by: OPS, reason: '会员申请' })]);
 
     expect((await cloud.fail('redeem', OPS, { action: 'cancel', redemptionId: voucher.id, reason: '会员申请' })).code).toBe('ALREADY_USED');
-    expect((await cloud.fail('redeem', OPS, { action: 'cancel', redemptionId: `${who}_nope-00000001`, reason: '会员申请' })).code).toBe('NOT_FOUND');
+    expect((await cloud.fail('redeem', OPS, { action: 'cancel', redemptionId: `${who}_nope-00000001`, reason: '会员申请' })).code).toBe(
+      'NOT_FOUND',
+    );
     expect(await ledgerConsistency(cloud)).toEqual([]);
   });
 

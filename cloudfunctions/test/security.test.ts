@@ -40,7 +40,9 @@ describe('identity', () => {
 
   it('is never read from the event (static check of every function source)', () => {
     expect(files.length).toBeGreaterThan(20);
-    const offenders = files.filter((f) => /\bevent\s*(\.|\[\s*['"`])\s*(openid|openId|OPENID|userInfo)\b|\buserInfo\s*\.\s*open[iI]d\b/.test(fs.readFileSync(f, 'utf8')));
+    const offenders = files.filter((f) =>
+      /\bevent\s*(\.|\[\s*['"`])\s*(openid|openId|OPENID|userInfo)\b|\buserInfo\s*\.\s*open[iI]d\b/.test(fs.readFileSync(f, 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 
@@ -145,7 +147,11 @@ describe('bad input for every action', () => {
         const mine = cases.filter((c) => c[0] === fn && c[1] === action).map((c) => c[2]);
         // (ops.adjust names its target member in `openid`: there it is a field, not a forgery.)
         const core = 'openid' in VALID[fn][action as keyof (typeof VALID)[typeof fn]] ? 2 : 3;
-        expect([fn, action, mine.filter((w) => ['a forged openid', 'an operator key', 'a 1 MB key'].includes(w)).length]).toEqual([fn, action, core]);
+        expect([fn, action, mine.filter((w) => ['a forged openid', 'an operator key', 'a 1 MB key'].includes(w)).length]).toEqual([
+          fn,
+          action,
+          core,
+        ]);
         if (Object.keys(VALID[fn][action as keyof (typeof VALID)[typeof fn]]).length > 0) {
           expect(mine.some((w) => w.endsWith('{"$gt": ""}'))).toBe(true);
           expect(mine.some((w) => w.endsWith('a 1 MB string'))).toBe(true);
@@ -162,15 +168,28 @@ describe('bad input for every action', () => {
     for (const [fn, action, what, payload] of cases) {
       for (const who of [caller, OPS]) {
         const answer = await cloud.call(fn, who, { ...payload, action });
-        if (answer.ok || answer.error.code !== 'INVALID_INPUT' || !CHINESE.test(answer.error.message) || JSON.stringify(answer).includes(MEGA.slice(0, 1000))) {
+        if (
+          answer.ok ||
+          answer.error.code !== 'INVALID_INPUT' ||
+          !CHINESE.test(answer.error.message) ||
+          JSON.stringify(answer).includes(MEGA.slice(0, 1000))
+        ) {
           wrong.push(`${fn}.${action} (${what}) as ${who}: ${JSON.stringify(answer).slice(0, 200)}`);
         }
       }
     }
     for (const fn of Object.keys(INPUT_SCHEMAS)) {
-      for (const event of [{ action: 'drop' }, {}, { action: 'toString' }, { action: { $gt: '' } }, { action: MEGA }, { action: ['home'] }]) {
+      for (const event of [
+        { action: 'drop' },
+        {},
+        { action: 'toString' },
+        { action: { $gt: '' } },
+        { action: MEGA },
+        { action: ['home'] },
+      ]) {
         const answer = await cloud.call(fn, caller, event);
-        if (answer.ok || answer.error.code !== 'INVALID_INPUT' || !CHINESE.test(answer.error.message)) wrong.push(`${fn} ${JSON.stringify(event).slice(0, 40)}`);
+        if (answer.ok || answer.error.code !== 'INVALID_INPUT' || !CHINESE.test(answer.error.message))
+          wrong.push(`${fn} ${JSON.stringify(event).slice(0, 40)}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -201,7 +220,8 @@ describe('staff-only actions', () => {
       const outsiders = [memberId('plain'), inactive, broken, role === 'ops' ? VERIFIER : OPS];
       for (const who of outsiders) {
         const answer = await cloud.call(fn, who, { ...input, action });
-        if (answer.ok || answer.error.code !== 'FORBIDDEN' || !CHINESE.test(answer.error.message)) wrong.push(`${fn}.${action} as ${who}: ${JSON.stringify(answer).slice(0, 160)}`);
+        if (answer.ok || answer.error.code !== 'FORBIDDEN' || !CHINESE.test(answer.error.message))
+          wrong.push(`${fn}.${action} as ${who}: ${JSON.stringify(answer).slice(0, 160)}`);
       }
       expect((ACTION_ERRORS as unknown as Record<string, Record<string, readonly string[]>>)[fn][action]).toContain('FORBIDDEN');
     }
@@ -213,12 +233,35 @@ describe('broken content', () => {
   it('is skipped and reported by id and field; every page still works', async () => {
     await cloud.lc.reset({ seed: true });
     await putContent(cloud, 'badges', [
-      { _id: 'broken_metric', name: '坏徽章', description: '指标拼错', icon: '🐛', rarity: 'common', rule: { metric: 'streaks', gte: 3 }, order: 5, active: true },
+      {
+        _id: 'broken_metric',
+        name: '坏徽章',
+        description: '指标拼错',
+        icon: '🐛',
+        rarity: 'common',
+        rule: { metric: 'streaks', gte: 3 },
+        order: 5,
+        active: true,
+      },
     ]);
     await putContent(cloud, 'benefit_packs', [
-      { _id: 'broken_cost', title: '坏福利包', description: '积分写成了文本', minTier: 'basic', cost: '100', stock: null, perMemberLimit: 1, limitPeriod: 'day', scene: 'normal', voucherDays: 7, active: true },
+      {
+        _id: 'broken_cost',
+        title: '坏福利包',
+        description: '积分写成了文本',
+        minTier: 'basic',
+        cost: '100',
+        stock: null,
+        perMemberLimit: 1,
+        limitPeriod: 'day',
+        scene: 'normal',
+        voucherDays: 7,
+        active: true,
+      },
     ]);
-    await putContent(cloud, 'tree_nodes', [{ _id: 'broken_node', branch: 'learning', branchName: '学习', threshold: -5, title: '坏节点', description: '门槛为负', order: 1 }]);
+    await putContent(cloud, 'tree_nodes', [
+      { _id: 'broken_node', branch: 'learning', branchName: '学习', threshold: -5, title: '坏节点', description: '门槛为负', order: 1 },
+    ]);
     await putContent(cloud, 'settings', [{ _id: 'main', checkin: { points: 'ten', growth: 10, streakBonuses: [] } }]);
 
     const who = memberId('afterTypo');
@@ -258,8 +301,13 @@ describe('environment setup files', () => {
     };
     const indexes = JSON.parse(fs.readFileSync(path.join(ROOT, 'content', 'indexes.json'), 'utf8')) as Record<string, unknown>;
     expect(Object.keys(permissions.collections).sort()).toEqual([...ALL_COLLECTIONS].sort());
-    for (const p of Object.values(permissions.collections)) expect(p).toEqual({ permission: 'ADMINONLY', securityRule: { read: false, write: false } });
-    expect(Object.keys(indexes).filter((k) => !k.startsWith('$')).sort()).toEqual([...ALL_COLLECTIONS].sort());
+    for (const p of Object.values(permissions.collections))
+      expect(p).toEqual({ permission: 'ADMINONLY', securityRule: { read: false, write: false } });
+    expect(
+      Object.keys(indexes)
+        .filter((k) => !k.startsWith('$'))
+        .sort(),
+    ).toEqual([...ALL_COLLECTIONS].sort());
   });
 
   it('left no query uncovered by an index in this suite', () => {

@@ -14,7 +14,12 @@ export async function see(page: Page, text: string | RegExp, timeout = TIMEOUT):
     await loc.waitFor({ state: 'visible', timeout });
   } catch (err) {
     // Leave evidence of what the member saw instead.
-    await screenshot(page, `FAILED-${String(text).replace(/[^\p{L}\p{N}]+/gu, '_').slice(0, 40)}`).catch(() => undefined);
+    await screenshot(
+      page,
+      `FAILED-${String(text)
+        .replace(/[^\p{L}\p{N}]+/gu, '_')
+        .slice(0, 40)}`,
+    ).catch(() => undefined);
     const shown = await pageText(page).catch(() => '');
     throw new Error(`"${String(text)}" not visible. The page shows:\n${shown.slice(0, 1500)}\n${(err as Error).message}`);
   }
@@ -27,7 +32,10 @@ export async function notSee(page: Page, text: string | RegExp, timeout = TIMEOU
 
 /** Taps the visible element with exactly this text (the innermost one). */
 export async function tap(page: Page, text: string | RegExp): Promise<void> {
-  const loc = page.getByText(text, { exact: typeof text === 'string' }).filter({ visible: true }).first();
+  const loc = page
+    .getByText(text, { exact: typeof text === 'string' })
+    .filter({ visible: true })
+    .first();
   await loc.waitFor({ state: 'visible', timeout: TIMEOUT });
   await loc.click();
 }

@@ -20,7 +20,10 @@ const GROWTH = 130;
 const nodes = read('tree_nodes').map((d) => treeNodeSchema.parse(d));
 const badgeDocs = read('badges').map((d) => badgeSchema.parse(d));
 const tree = growthTree(nodes, GROWTH);
-const metrics = memberBadgeMetrics({ streak: { current: 4, best: 6 }, checkinDays: 12, invitesActivated: 1, redemptions: 1, growth: GROWTH }, tree.unlocked);
+const metrics = memberBadgeMetrics(
+  { streak: { current: 4, best: 6 }, checkinDays: 12, invitesActivated: 1, redemptions: 1, growth: GROWTH },
+  tree.unlocked,
+);
 
 const badges: BadgeView[] = badgeDocs.map((b) => {
   const earnedAlready = ['first_checkin', 'first_redeem', 'first_invite', 'tree_first_leaf'].includes(b._id);
@@ -178,7 +181,13 @@ const ledger: LedgerData = {
   nextCursor: null,
 };
 
-const verify: VerifyData = { code: 'K7QM2XRT9PAB', packId: 'basic_health_pack', packTitle: '健康福利包', usedAt: '2026-11-23T03:00:00.000Z', memberNickname: '小周' };
+const verify: VerifyData = {
+  code: 'K7QM2XRT9PAB',
+  packId: 'basic_health_pack',
+  packTitle: '健康福利包',
+  usedAt: '2026-11-23T03:00:00.000Z',
+  memberNickname: '小周',
+};
 
 type Answer = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
 
@@ -193,7 +202,14 @@ function homeNow(): HomeData {
   if (!state.checkedIn) return home;
   return {
     ...home,
-    member: { ...home.member, checkedInToday: true, streak: checkin.streak, points: checkin.balance.points, growth: checkin.balance.growth, checkinDays: home.member.checkinDays + 1 },
+    member: {
+      ...home.member,
+      checkedInToday: true,
+      streak: checkin.streak,
+      points: checkin.balance.points,
+      growth: checkin.balance.growth,
+      checkinDays: home.member.checkinDays + 1,
+    },
   };
 }
 
@@ -212,7 +228,13 @@ const ANSWERS: Record<string, () => unknown> = {
   'checkin.calendar': () => ({
     month: '2026-11',
     today: '2026-11-23',
-    days: ['2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22'].map((date, i) => ({ date, streak: i + 1, points: 10, growth: 10, bonus: false })),
+    days: ['2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22'].map((date, i) => ({
+      date,
+      streak: i + 1,
+      points: 10,
+      growth: 10,
+      bonus: false,
+    })),
     streak: home.member.streak,
     checkedInToday: false,
     totals: { days: 4, points: 40, growth: 40 },

@@ -39,7 +39,10 @@ interface PageInstance {
 const g = globalThis as unknown as Record<string, unknown> & { wx: Record<string, unknown>; Component: (options: Config) => void };
 
 /** The cloud: `(fn, event) => answer envelope`. Replace per test with `setCloud`. */
-let cloud: (name: string, event: Record<string, unknown>) => unknown = () => ({ ok: false, error: { code: 'INTERNAL', message: '未设置' } });
+let cloud: (name: string, event: Record<string, unknown>) => unknown = () => ({
+  ok: false,
+  error: { code: 'INTERNAL', message: '未设置' },
+});
 export function setCloud(handler: typeof cloud): void {
   cloud = handler;
 }
@@ -84,7 +87,12 @@ let loading: { route: string; query: Record<string, string> } = { route: '', que
 
 function installRuntime(): void {
   const appJson = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as Config;
-  g.__wxConfig = { ...appJson, envVersion: 'develop', platform: 'devtools', accountInfo: { miniProgram: { appId: 'wx5f3a9c1d2e4b6a80', envVersion: 'develop' } } };
+  g.__wxConfig = {
+    ...appJson,
+    envVersion: 'develop',
+    platform: 'devtools',
+    accountInfo: { miniProgram: { appId: 'wx5f3a9c1d2e4b6a80', envVersion: 'develop' } },
+  };
   g.App = (config: Config) => {
     app = config;
   };
@@ -154,7 +162,9 @@ export async function renderPage(route: string, query: Record<string, string> = 
     page,
     text: () => (comp.dom.textContent ?? '').replace(/\s+/g, ' ').trim(),
     async tap(text) {
-      const nodes = Array.from(comp.dom.querySelectorAll<HTMLElement>('*')).filter((n) => n.textContent?.replace(/\s+/g, '') === text.replace(/\s+/g, ''));
+      const nodes = Array.from(comp.dom.querySelectorAll<HTMLElement>('*')).filter(
+        (n) => n.textContent?.replace(/\s+/g, '') === text.replace(/\s+/g, ''),
+      );
       const target = nodes.find((n) => !nodes.some((o) => o !== n && n.contains(o)));
       if (!target) throw new Error(`no "${text}" in: ${comp.dom.textContent}`);
       // Every Taro element binds `bindtap="eh"`: WeChat calls it on the tapped element and on each
@@ -164,7 +174,13 @@ export async function renderPage(route: string, query: Record<string, string> = 
       for (let el: Element | null = target; el && el !== comp.dom; el = el.parentElement) {
         const sid = el.getAttribute('data-sid');
         if (!sid) continue;
-        eh.call(page, { type: 'tap', timeStamp: Date.now(), target: { id: targetSid, dataset: { sid: targetSid } }, currentTarget: { id: sid, dataset: { sid } }, detail: {} });
+        eh.call(page, {
+          type: 'tap',
+          timeStamp: Date.now(),
+          target: { id: targetSid, dataset: { sid: targetSid } },
+          currentTarget: { id: sid, dataset: { sid } },
+          detail: {},
+        });
       }
       await settle();
     },

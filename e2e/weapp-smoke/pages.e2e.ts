@@ -38,7 +38,21 @@ async function show(route: string, query?: Record<string, string>): Promise<stri
 
 test('home: member card, check-in, shortcuts, staff entry — from one cloud call', async () => {
   const text = await show('pages/index/index');
-  for (const s of ['小林', '基础层', '160', '再获得 170 成长值升级进阶层', '已连续签到 4 天', '再签 3 天，连续 7 天额外得 30 积分', '徽章墙', '成长树', '专属福利', '邀请好友', '核销券码', '为你推荐', '健康福利包']) {
+  for (const s of [
+    '小林',
+    '基础层',
+    '160',
+    '再获得 170 成长值升级进阶层',
+    '已连续签到 4 天',
+    '再签 3 天，连续 7 天额外得 30 积分',
+    '徽章墙',
+    '成长树',
+    '专属福利',
+    '邀请好友',
+    '核销券码',
+    '为你推荐',
+    '健康福利包',
+  ]) {
     expect(text).toContain(s);
   }
   expect(text).not.toContain('数据看板');
@@ -69,12 +83,35 @@ const PAGES: Array<[string, string[]]> = [
   ['packages/checkin/pages/calendar/index', ['2026年11月', '当前连续', '最长连续', '本月签到', '已签到', '连续签到奖励']],
   ['packages/badges/pages/wall/index', ['枚徽章已点亮', '初次签到', '11月12日获得', '七日坚持', '还差 3 天', '传说']],
   ['packages/tree/pages/tree/index', ['萌芽', '累计成长值 130', '下一个节点', '进阶课程', '学习', '社群', '公益', '已点亮']],
-  ['packages/benefits/pages/list/index', ['我的积分', '160', '基础层', '健康福利包', '立即兑换', '工作日午间福利包', '工作日 11:30–13:30', '开放']],
+  [
+    'packages/benefits/pages/list/index',
+    ['我的积分', '160', '基础层', '健康福利包', '立即兑换', '工作日午间福利包', '工作日 11:30–13:30', '开放'],
+  ],
   ['packages/benefits/pages/vouchers/index', ['未使用', '健康福利包', 'K7QM-2XRT-9PAB', '有效期至 12月3日 23:59']],
-  ['packages/invite/pages/card/index', ['邀你一起加入会员社群', 'K7QM2XRT', '发送给好友', '生成海报', '我的邀请', '小周', '已激活 · 已奖励', '阿青', '待激活', '已签到 1/3 天']],
-  ['packages/invite/pages/rules/index', ['邀请好友', '3 个不同的日子完成签到', '50 积分 + 30 成长值', '每日签到', '会员等级', '积分与专属福利']],
+  [
+    'packages/invite/pages/card/index',
+    [
+      '邀你一起加入会员社群',
+      'K7QM2XRT',
+      '发送给好友',
+      '生成海报',
+      '我的邀请',
+      '小周',
+      '已激活 · 已奖励',
+      '阿青',
+      '待激活',
+      '已签到 1/3 天',
+    ],
+  ],
+  [
+    'packages/invite/pages/rules/index',
+    ['邀请好友', '3 个不同的日子完成签到', '50 积分 + 30 成长值', '每日签到', '会员等级', '积分与专属福利'],
+  ],
   ['packages/staff/pages/verify/index', ['核销会员券', '扫码核销', '核销']],
-  ['packages/profile/pages/profile/index', ['点击头像更换', '昵称', '会员等级', '加入时间', '2026年11月1日', '保存资料', '用户隐私保护指引', '注销账号']],
+  [
+    'packages/profile/pages/profile/index',
+    ['点击头像更换', '昵称', '会员等级', '加入时间', '2026年11月1日', '保存资料', '用户隐私保护指引', '注销账号'],
+  ],
   ['packages/profile/pages/ledger/index', ['可用积分', '兑换福利', '-80 积分', '邀请奖励', '+50 积分', '每日签到', '没有更多了']],
   ['packages/profile/pages/privacy/index', ['我们收集的信息', '微信用户标识（OpenID）', '你的权利', '注销账号']],
 ];

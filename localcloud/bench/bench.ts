@@ -136,7 +136,10 @@ export async function runLocalcloudBench(options: BenchOptions = {}): Promise<Be
     const db = cloud.database();
     pointAt(localcloud.url);
     await db.createCollection('bench');
-    await db.collection('bench').doc('bench-doc').set({ data: { n: 1, name: 'benchmark document' } });
+    await db
+      .collection('bench')
+      .doc('bench-doc')
+      .set({ data: { n: 1, name: 'benchmark document' } });
 
     const get = () => db.collection('bench').doc('bench-doc').get();
     log('warming up…');
@@ -156,9 +159,21 @@ export async function runLocalcloudBench(options: BenchOptions = {}): Promise<Be
     pointAt(localcloud.url);
 
     const addOps = await throughput(concurrency, writeWindowMs, (w, i) => db.collection('bench').add({ data: { w, i, at: new Date() } }));
-    await Promise.all(Array.from({ length: concurrency }, (_, w) => db.collection('bench').doc(`counter-${w}`).set({ data: { n: 0 } })));
+    await Promise.all(
+      Array.from({ length: concurrency }, (_, w) =>
+        db
+          .collection('bench')
+          .doc(`counter-${w}`)
+          .set({ data: { n: 0 } }),
+      ),
+    );
     const _ = db.command;
-    const updateOps = await throughput(concurrency, writeWindowMs, (w) => db.collection('bench').doc(`counter-${w}`).update({ data: { n: _.inc(1) } }));
+    const updateOps = await throughput(concurrency, writeWindowMs, (w) =>
+      db
+        .collection('bench')
+        .doc(`counter-${w}`)
+        .update({ data: { n: _.inc(1) } }),
+    );
     log(`writes: add ${addOps.toFixed(0)} ops/s, update ${updateOps.toFixed(0)} ops/s`);
 
     const cold: number[] = [];
@@ -204,7 +219,9 @@ export function formatBenchTable(r: BenchResult): string {
     ['gateway call, warm p50 / p95 (ms)', `${r.gatewayWarmP50.toFixed(1)} / ${r.gatewayWarmP95.toFixed(1)}`],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
-  return ['| localcloud benchmark | value |', '|---|---:|', ...rows.map(([label, value]) => `| ${label.padEnd(width)} | ${value} |`)].join('\n');
+  return ['| localcloud benchmark | value |', '|---|---:|', ...rows.map(([label, value]) => `| ${label.padEnd(width)} | ${value} |`)].join(
+    '\n',
+  );
 }
 
 if (require.main === module) {

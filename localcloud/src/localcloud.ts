@@ -79,7 +79,11 @@ export interface Localcloud {
   outbox(): OutboxMessage[];
   stats(): LocalcloudStats;
   /** Runs a function as a member without HTTP (same path as the gateway). */
-  invoke(name: string, event: Record<string, unknown>, identity: { openid?: string; unionid?: string; appid?: string }): Promise<InvokeResult>;
+  invoke(
+    name: string,
+    event: Record<string, unknown>,
+    identity: { openid?: string; unionid?: string; appid?: string },
+  ): Promise<InvokeResult>;
   /**
    * The environment variables that point an in-process wx-server-sdk at this localcloud the way a
    * function instance is set up (optionally with a caller identity).
@@ -114,7 +118,8 @@ export async function startLocalcloud(options: LocalcloudOptions): Promise<Local
   await database.ensureCollections(catalog.collections());
 
   const seedDir = options.seedDir ? path.resolve(options.seedDir) : undefined;
-  const readSeed = () => (seedDir && fs.existsSync(seedDir) ? readSeedDir(seedDir, () => clock.now()) : new Map<string, Record<string, unknown>[]>());
+  const readSeed = () =>
+    seedDir && fs.existsSync(seedDir) ? readSeedDir(seedDir, () => clock.now()) : new Map<string, Record<string, unknown>[]>();
   if (options.seed) {
     if (!seedDir || !fs.existsSync(seedDir)) log.info(`nothing to seed: ${seedDir ?? 'no seed directory given'}`);
     for (const [coll, docs] of readSeed()) await database.upsertDocuments(coll, docs);

@@ -3,7 +3,20 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { FIXTURES, FIXTURE_FUNCTIONS, callAs, getJson, openid, postJson, run, startTestCloud, tempDir, useSdk, type Db, type TestCloud } from './support/harness';
+import {
+  FIXTURES,
+  FIXTURE_FUNCTIONS,
+  callAs,
+  getJson,
+  openid,
+  postJson,
+  run,
+  startTestCloud,
+  tempDir,
+  useSdk,
+  type Db,
+  type TestCloud,
+} from './support/harness';
 
 // Generous: these suites start servers, worker threads and child processes on a shared machine.
 jest.setTimeout(30_000);
@@ -14,7 +27,12 @@ let db: Db;
 let restore: () => void;
 
 beforeAll(async () => {
-  cloud = await startTestCloud({ seedDir, seed: true, staticDir: path.join(FIXTURES, 'static'), indexesFile: path.join(FIXTURES, 'indexes.json') });
+  cloud = await startTestCloud({
+    seedDir,
+    seed: true,
+    staticDir: path.join(FIXTURES, 'static'),
+    indexesFile: path.join(FIXTURES, 'indexes.json'),
+  });
   ({ db, restore } = useSdk(cloud.lc));
 });
 

@@ -112,7 +112,16 @@ describe('get limits', () => {
 
   test('get() returns at most 100 documents without a limit', async () => {
     expect((await run(db.collection('many').get())).data).toHaveLength(100);
-    expect((await run(db.collection('many').where({ i: db.command.gte(0) }).get())).data).toHaveLength(100);
+    expect(
+      (
+        await run(
+          db
+            .collection('many')
+            .where({ i: db.command.gte(0) })
+            .get(),
+        )
+      ).data,
+    ).toHaveLength(100);
   });
 
   test('get() returns at most 1000 with an explicit limit', async () => {
@@ -129,7 +138,16 @@ describe('get limits', () => {
       { _id: 'doc-1187', i: 1187 },
     ]);
     expect((await run(db.collection('many').count())).total).toBe(1200);
-    expect((await run(db.collection('many').where({ i: db.command.lt(10) }).count())).total).toBe(10);
+    expect(
+      (
+        await run(
+          db
+            .collection('many')
+            .where({ i: db.command.lt(10) })
+            .count(),
+        )
+      ).total,
+    ).toBe(10);
   });
 });
 
@@ -137,10 +155,26 @@ describe('query commands', () => {
   const _ = () => db.command;
   beforeAll(async () => {
     await freshCollection('q', [
-      { _id: 'a', n: 1, tag: 'red', tags: ['x', 'y'], profile: { city: 'Shanghai', age: 20 }, items: [{ sku: 'p1', qty: 2 }], name: 'Alice' },
+      {
+        _id: 'a',
+        n: 1,
+        tag: 'red',
+        tags: ['x', 'y'],
+        profile: { city: 'Shanghai', age: 20 },
+        items: [{ sku: 'p1', qty: 2 }],
+        name: 'Alice',
+      },
       { _id: 'b', n: 2, tag: 'blue', tags: ['y'], profile: { city: 'Beijing', age: 30 }, items: [{ sku: 'p2', qty: 5 }], name: 'bob' },
       { _id: 'c', n: 3, tag: 'red', tags: [], profile: { city: 'Shanghai', age: 40 }, items: [], name: 'Carol', optional: true },
-      { _id: 'd', n: 4, tag: 'green', tags: ['x', 'y', 'z'], profile: { city: 'Shenzhen', age: 50 }, items: [{ sku: 'p1', qty: 9 }], name: 'dave' },
+      {
+        _id: 'd',
+        n: 4,
+        tag: 'green',
+        tags: ['x', 'y', 'z'],
+        profile: { city: 'Shenzhen', age: 50 },
+        items: [{ sku: 'p1', qty: 9 }],
+        name: 'dave',
+      },
     ]);
   });
 
@@ -173,7 +207,12 @@ describe('query commands', () => {
 
   test('geo queries answer a clear "unsupported" error', async () => {
     const point = new db.Geo.Point(121.47, 31.23);
-    const err = await rejection(db.collection('q').where({ location: db.command.geoNear({ geometry: point, maxDistance: 1000 }) }).get());
+    const err = await rejection(
+      db
+        .collection('q')
+        .where({ location: db.command.geoNear({ geometry: point, maxDistance: 1000 }) })
+        .get(),
+    );
     expect(err.errMsg).toMatch(/does not support geo queries/);
   });
 });
@@ -181,7 +220,12 @@ describe('query commands', () => {
 describe('updates', () => {
   const _ = () => db.command;
   beforeEach(async () => {
-    await run(db.collection('u').where({ _id: db.command.exists(true) }).remove()).catch(() => undefined);
+    await run(
+      db
+        .collection('u')
+        .where({ _id: db.command.exists(true) })
+        .remove(),
+    ).catch(() => undefined);
   });
   beforeAll(async () => {
     await freshCollection('u');
@@ -211,27 +255,57 @@ describe('updates', () => {
     ['_.pull', () => ({ list: _().pull('b') }), { list: ['a', 'b', 'b'] }, { list: ['a'] }],
     ['_.pull with a condition', () => ({ list: _().pull(_().gt(2)) }), { list: [1, 2, 3, 4] }, { list: [1, 2] }],
     ['_.pullAll', () => ({ list: _().pullAll(['a', 'c']) }), { list: ['a', 'b', 'c'] }, { list: ['b'] }],
-    ['_.addToSet', () => ({ list: _().addToSet('a'), other: _().addToSet('x') }), { list: ['a'], other: [] }, { list: ['a'], other: ['x'] }],
+    [
+      '_.addToSet',
+      () => ({ list: _().addToSet('a'), other: _().addToSet('x') }),
+      { list: ['a'], other: [] },
+      { list: ['a'], other: ['x'] },
+    ],
     ['nested dotted update', () => ({ 'profile.age': _().inc(1) }), { profile: { age: 1, name: 'x' } }, { profile: { age: 2, name: 'x' } }],
   ])('%s', async (_label, data, start, expected) => {
     expect(await updated(data(), start)).toEqual({ _id: 'doc', ...expected });
   });
 
   test('doc.set replaces the whole document and reports created / updated', async () => {
-    const created = await run(db.collection('u').doc('s').set({ data: { a: 1, b: 2 } }));
+    const created = await run(
+      db
+        .collection('u')
+        .doc('s')
+        .set({ data: { a: 1, b: 2 } }),
+    );
     expect(created.stats).toEqual({ updated: 0, created: 1 });
-    const replaced = await run(db.collection('u').doc('s').set({ data: { c: 3 } }));
+    const replaced = await run(
+      db
+        .collection('u')
+        .doc('s')
+        .set({ data: { c: 3 } }),
+    );
     expect(replaced.stats).toEqual({ updated: 1, created: 0 });
     expect((await run(db.collection('u').doc('s').get())).data).toEqual({ _id: 's', c: 3 });
   });
 
   test('where().update() reports stats.updated and where().remove() stats.removed', async () => {
     await run(db.collection('u').add({ data: [{ k: 1 }, { k: 1 }, { k: 2 }] }));
-    const res = await run(db.collection('u').where({ k: 1 }).update({ data: { touched: true } }));
+    const res = await run(
+      db
+        .collection('u')
+        .where({ k: 1 })
+        .update({ data: { touched: true } }),
+    );
     expect(res.stats.updated).toBe(2);
-    const again = await run(db.collection('u').where({ k: 1 }).update({ data: { touched: true } }));
+    const again = await run(
+      db
+        .collection('u')
+        .where({ k: 1 })
+        .update({ data: { touched: true } }),
+    );
     expect(again.stats.updated).toBe(0); // nothing changed: MongoDB counts modified documents
-    const none = await run(db.collection('u').doc('missing').update({ data: { x: 1 } }));
+    const none = await run(
+      db
+        .collection('u')
+        .doc('missing')
+        .update({ data: { x: 1 } }),
+    );
     expect(none.stats.updated).toBe(0);
     const removed = await run(db.collection('u').where({ k: 1 }).remove());
     expect(removed.stats.removed).toBe(2);
@@ -249,7 +323,12 @@ describe('updates', () => {
     await run(db.collection('u').add({ data: { _id: 'pack', stock: 5 } }));
     const results = await Promise.all(
       Array.from({ length: 30 }, () =>
-        run(db.collection('u').where({ _id: 'pack', stock: db.command.gt(0) }).update({ data: { stock: db.command.inc(-1) } })),
+        run(
+          db
+            .collection('u')
+            .where({ _id: 'pack', stock: db.command.gt(0) })
+            .update({ data: { stock: db.command.inc(-1) } }),
+        ),
       ),
     );
     expect(results.filter((r) => r.stats.updated === 1)).toHaveLength(5);
@@ -269,7 +348,10 @@ describe('aggregation', () => {
       { _id: 'm1', name: 'Ann' },
       { _id: 'm2', name: 'Ben' },
     ]);
-    await freshCollection('agg_many', Array.from({ length: 30 }, (_, i) => ({ i })));
+    await freshCollection(
+      'agg_many',
+      Array.from({ length: 30 }, (_, i) => ({ i })),
+    );
   });
 
   test('match, group, sort, project', async () => {
@@ -321,9 +403,10 @@ describe('aggregation', () => {
 
 describe('serverDate and the clock', () => {
   // The SDK accepts {offset} at runtime; its typings do not declare it.
-  const serverDateWithOffset = (offset: number): unknown => (db.serverDate as unknown as (options: { offset: number }) => unknown)({ offset });
+  const serverDateWithOffset = (offset: number): unknown =>
+    (db.serverDate as unknown as (options: { offset: number }) => unknown)({ offset });
 
-  test('db.serverDate() is localcloud\'s clock, in add and in update', async () => {
+  test("db.serverDate() is localcloud's clock, in add and in update", async () => {
     await freshCollection('dates');
     cloud.lc.setClock('2031-06-15T08:00:00.000Z');
     try {
@@ -333,10 +416,20 @@ describe('serverDate and the clock', () => {
       expect(doc.at).toBeInstanceOf(Date);
       expect(Math.abs(doc.at.getTime() - Date.parse('2031-06-15T08:00:00.000Z'))).toBeLessThan(5000);
       expect(doc.later.getTime() - doc.at.getTime()).toBe(60_000);
-      await run(db.collection('dates').doc(_id).update({ data: { touched: db.serverDate() } }));
+      await run(
+        db
+          .collection('dates')
+          .doc(_id)
+          .update({ data: { touched: db.serverDate() } }),
+      );
       const after = (await run(db.collection('dates').doc(_id).get())).data as { touched: Date };
       expect(after.touched.getUTCFullYear()).toBe(2031);
-      const found = await run(db.collection('dates').where({ at: db.command.lte(db.serverDate()) }).count());
+      const found = await run(
+        db
+          .collection('dates')
+          .where({ at: db.command.lte(db.serverDate()) })
+          .count(),
+      );
       expect(found.total).toBe(1);
     } finally {
       cloud.lc.setClock(null);

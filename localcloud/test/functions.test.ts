@@ -60,7 +60,11 @@ describe('gateway', () => {
   test('CORS preflight and headers for the H5 dev server', async () => {
     const pre = await fetch(`${cloud.lc.url}/functions/noop`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:10086', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-wx-openid' },
+      headers: {
+        origin: 'http://localhost:10086',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,x-wx-openid',
+      },
     });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe('*');
@@ -75,7 +79,12 @@ describe('gateway', () => {
 
   test('the function runs as the member: getWXContext, event.userInfo and an SCF environment', async () => {
     const who = openid('alice');
-    const res = await callGateway(cloud.lc, 'whoami', { tag: 't', userInfo: { openId: 'spoofed' } }, { 'x-wx-openid': who, 'x-wx-unionid': 'oUnion_abcdefghijklmnop' });
+    const res = await callGateway(
+      cloud.lc,
+      'whoami',
+      { tag: 't', userInfo: { openId: 'spoofed' } },
+      { 'x-wx-openid': who, 'x-wx-unionid': 'oUnion_abcdefghijklmnop' },
+    );
     expect(res.status).toBe(200);
     const body = res.body as WhoAmI;
     expect(body.before).toMatchObject({ OPENID: who, APPID: cloud.lc.appId, UNIONID: 'oUnion_abcdefghijklmnop', ENV: cloud.lc.envId });
@@ -123,7 +132,12 @@ describe('nested calls', () => {
 
     const requestId = res.headers.get('x-localcloud-request-id');
     const stats = await getJson(`${cloud.lc.url}/__localcloud/stats`);
-    const invocations = stats.body.invocations as Array<{ requestId: string; function: string; parentRequestId: string | null; openid: string }>;
+    const invocations = stats.body.invocations as Array<{
+      requestId: string;
+      function: string;
+      parentRequestId: string | null;
+      openid: string;
+    }>;
     const child = invocations.find((inv) => inv.parentRequestId === requestId);
     expect(child).toMatchObject({ function: 'whoami', openid: who });
   });
@@ -137,7 +151,7 @@ describe('nested calls', () => {
     });
   });
 
-  test('a failing callee rejects the caller\'s callFunction with the cloud\'s error', async () => {
+  test("a failing callee rejects the caller's callFunction with the cloud's error", async () => {
     const res = await callAs(cloud.lc, 'nested', openid('nester'), { callee: 'boom' });
     const body = res.body as { error: { code: string; errMsg: string; errCode: number } };
     expect(body.error.code).toBe('FUNCTIONS_EXECUTE_FAIL');
@@ -159,7 +173,7 @@ describe('nested calls', () => {
 });
 
 describe('errors and timeouts', () => {
-  test('a function that throws answers the cloud\'s error shape and localcloud stays up', async () => {
+  test("a function that throws answers the cloud's error shape and localcloud stays up", async () => {
     const res = await callAs(cloud.lc, 'boom', openid(1));
     expect(res.status).toBe(500);
     expect(res.body).toMatchObject({
@@ -227,7 +241,9 @@ describe('stats', () => {
     expect(res.headers.get('x-localcloud-db-round-trips')).toBe('3');
     const requestId = res.headers.get('x-localcloud-request-id');
     const stats = await getJson(`${cloud.lc.url}/__localcloud/stats`);
-    const mine = (stats.body.invocations as Array<{ requestId: string; dbRoundTrips: number; status: string }>).find((i) => i.requestId === requestId);
+    const mine = (stats.body.invocations as Array<{ requestId: string; dbRoundTrips: number; status: string }>).find(
+      (i) => i.requestId === requestId,
+    );
     expect(mine).toMatchObject({ dbRoundTrips: 3, status: 'ok' });
     expect(cloud.lc.stats().invocations.length).toBeGreaterThan(0);
   });

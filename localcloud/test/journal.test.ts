@@ -76,7 +76,10 @@ test('a crash between writing a new snapshot and deleting old journals still loa
   const dir = tempDir('localcloud-journal-');
   const { journal, state } = await reopen(dir);
   const apply = applyTo(state);
-  for (const op of [{ kind: 'create', coll: 'c' }, { kind: 'put', coll: 'c', doc: { _id: 'a', v: 1 } }] as JournalOp[]) {
+  for (const op of [
+    { kind: 'create', coll: 'c' },
+    { kind: 'put', coll: 'c', doc: { _id: 'a', v: 1 } },
+  ] as JournalOp[]) {
     apply(op);
     await journal.append([op]);
   }

@@ -41,8 +41,20 @@ test('data and files survive a restart', async () => {
   await run(sdk.db.createCollection('keep'));
   await run(sdk.db.createCollection('empty_one'));
   const at = new Date('2025-07-08T09:10:11.012Z');
-  await run(sdk.db.collection('keep').add({ data: [{ _id: 'a', at, nested: { list: [1, 'two', { three: 3 }] } }, { _id: 7, n: 7 }] }));
-  await run(sdk.db.collection('keep').doc('a').update({ data: { touched: sdk.db.command.inc(1) } }));
+  await run(
+    sdk.db.collection('keep').add({
+      data: [
+        { _id: 'a', at, nested: { list: [1, 'two', { three: 3 }] } },
+        { _id: 7, n: 7 },
+      ],
+    }),
+  );
+  await run(
+    sdk.db
+      .collection('keep')
+      .doc('a')
+      .update({ data: { touched: sdk.db.command.inc(1) } }),
+  );
   await run(sdk.db.collection('keep').add({ data: { _id: 'gone' } }));
   await run(sdk.db.collection('keep').doc('gone').remove());
   const { fileID } = await sdk.cloud.uploadFile({ cloudPath: 'kept/file.txt', fileContent: Buffer.from('still here') });
@@ -51,7 +63,12 @@ test('data and files survive a restart', async () => {
   const second = await startLocalcloud({ dataDir: first.dataDir, quiet: true });
   try {
     const again = useSdk(second);
-    expect((await run(again.db.collection('keep').doc('a').get())).data).toEqual({ _id: 'a', at, nested: { list: [1, 'two', { three: 3 }] }, touched: 1 });
+    expect((await run(again.db.collection('keep').doc('a').get())).data).toEqual({
+      _id: 'a',
+      at,
+      nested: { list: [1, 'two', { three: 3 }] },
+      touched: 1,
+    });
     expect((await run(again.db.collection('keep').doc(7).get())).data).toEqual({ _id: 7, n: 7 });
     expect((await run(again.db.collection('keep').count())).total).toBe(2);
     expect((await run(again.db.collection('empty_one').count())).total).toBe(0);
@@ -69,7 +86,11 @@ test('a torn last journal line (a write cut off by a crash) is ignored and the r
   await run(sdk.db.collection('torn').add({ data: { _id: 'safe', v: 1 } }));
   await first.lc.stop();
   const dbDir = path.join(first.dataDir, 'db');
-  const journal = fs.readdirSync(dbDir).filter((f) => f.startsWith('journal-')).sort().pop() as string;
+  const journal = fs
+    .readdirSync(dbDir)
+    .filter((f) => f.startsWith('journal-'))
+    .sort()
+    .pop() as string;
   fs.appendFileSync(path.join(dbDir, journal), '{"ops":[{"c":"torn","put":{"_id":"half","v":');
 
   for (let restart = 0; restart < 2; restart++) {
@@ -98,7 +119,12 @@ test('kill -9 in the middle of a write burst loses no acknowledged write', async
       try {
         await run(db.collection('burst').add({ data: { _id: id, w, i, payload: 'x'.repeat(200) } }));
         acked.set(id, i);
-        await run(db.collection('burst').doc(`counter-${w}`).set({ data: { n: i } }));
+        await run(
+          db
+            .collection('burst')
+            .doc(`counter-${w}`)
+            .set({ data: { n: i } }),
+        );
         counters.set(`counter-${w}`, i);
       } catch {
         cutOff++;

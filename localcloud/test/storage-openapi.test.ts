@@ -177,9 +177,11 @@ describe('subscribeMessage.send and the outbox', () => {
     expect(cloud.lc.outbox().length).toBe(messages.length);
   });
 
-  test('bad parameters fail with WeChat\'s errcodes and are not recorded', async () => {
+  test("bad parameters fail with WeChat's errcodes and are not recorded", async () => {
     const before = cloud.lc.outbox().length;
-    expect((await rejection(sdk.openapi.subscribeMessage.send({ touser: 'x', templateId: 'T', data: { a: { value: '1' } } }))).errCode).toBe(40003);
+    expect(
+      (await rejection(sdk.openapi.subscribeMessage.send({ touser: 'x', templateId: 'T', data: { a: { value: '1' } } }))).errCode,
+    ).toBe(40003);
     expect((await rejection(sdk.openapi.subscribeMessage.send({ touser: openid(1), data: { a: { value: '1' } } }))).errCode).toBe(40037);
     expect((await rejection(sdk.openapi.subscribeMessage.send({ touser: openid(1), templateId: 'T', data: {} }))).errCode).toBe(47003);
     expect(cloud.lc.outbox().length).toBe(before);

@@ -28,8 +28,7 @@ interface Txn {
 }
 
 const start = async (): Promise<Txn> => (await db.startTransaction()) as Txn;
-const runTransaction = <T>(body: (t: Txn) => Promise<T>, retries?: number): Promise<T> =>
-  db.runTransaction(body, retries) as Promise<T>;
+const runTransaction = <T>(body: (t: Txn) => Promise<T>, retries?: number): Promise<T> => db.runTransaction(body, retries) as Promise<T>;
 const read = async (coll: string, id: string) => (await run(db.collection(coll).doc(id).get())).data as Record<string, unknown>;
 
 beforeAll(async () => {
@@ -44,15 +43,34 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await run(db.collection('accounts').where({ _id: db.command.exists(true) }).remove());
-  await run(db.collection('accounts').add({ data: [{ _id: 'alice', balance: 100 }, { _id: 'bob', balance: 0 }, { _id: 'counter', n: 0 }] }));
+  await run(
+    db
+      .collection('accounts')
+      .where({ _id: db.command.exists(true) })
+      .remove(),
+  );
+  await run(
+    db.collection('accounts').add({
+      data: [
+        { _id: 'alice', balance: 100 },
+        { _id: 'bob', balance: 0 },
+        { _id: 'counter', n: 0 },
+      ],
+    }),
+  );
 });
 
 test('a committed transaction applies all its writes; it reads its own writes', async () => {
   const result = await runTransaction(async (t) => {
     const alice = await t.collection('accounts').doc('alice').get();
-    await t.collection('accounts').doc('alice').update({ data: { balance: (alice.data.balance as number) - 30 } });
-    await t.collection('accounts').doc('bob').update({ data: { balance: db.command.inc(30) } });
+    await t
+      .collection('accounts')
+      .doc('alice')
+      .update({ data: { balance: (alice.data.balance as number) - 30 } });
+    await t
+      .collection('accounts')
+      .doc('bob')
+      .update({ data: { balance: db.command.inc(30) } });
     await t.collection('accounts').add({ data: { _id: 'log-1', amount: 30 } });
     const own = await t.collection('accounts').doc('alice').get();
     return { seenInside: own.data.balance };
@@ -66,12 +84,20 @@ test('a committed transaction applies all its writes; it reads its own writes', 
 test('snapshot isolation: a transaction keeps seeing the state as of its start', async () => {
   const t = await start();
   expect((await t.collection('accounts').doc('alice').get()).data.balance).toBe(100);
-  await run(db.collection('accounts').doc('alice').update({ data: { balance: 1 } }));
+  await run(
+    db
+      .collection('accounts')
+      .doc('alice')
+      .update({ data: { balance: 1 } }),
+  );
   await run(db.collection('accounts').add({ data: { _id: 'late', balance: 5 } }));
   await run(db.collection('accounts').doc('bob').remove());
   expect((await t.collection('accounts').doc('alice').get()).data.balance).toBe(100);
   expect((await t.collection('accounts').doc('bob').get()).data.balance).toBe(0);
-  const inside = await t.collection('accounts').where({ balance: db.command.gte(0) }).get();
+  const inside = await t
+    .collection('accounts')
+    .where({ balance: db.command.gte(0) })
+    .get();
   expect(inside.data.map((d) => d._id).sort()).toEqual(['alice', 'bob']); // not 'late', still 'bob'
   await t.commit(); // it wrote nothing, so nothing conflicts
   expect(await read('accounts', 'alice')).toMatchObject({ balance: 1 });
@@ -80,9 +106,18 @@ test('snapshot isolation: a transaction keeps seeing the state as of its start',
 test('a write-write conflict fails the later commit with DATABASE_TRANSACTION_CONFLICT and changes nothing', async () => {
   const first = await start();
   const second = await start();
-  await first.collection('accounts').doc('alice').update({ data: { balance: 50 } });
-  await second.collection('accounts').doc('alice').update({ data: { balance: 60 } });
-  await second.collection('accounts').doc('bob').update({ data: { balance: 60 } });
+  await first
+    .collection('accounts')
+    .doc('alice')
+    .update({ data: { balance: 50 } });
+  await second
+    .collection('accounts')
+    .doc('alice')
+    .update({ data: { balance: 60 } });
+  await second
+    .collection('accounts')
+    .doc('bob')
+    .update({ data: { balance: 60 } });
   await first.commit();
   const err = await rejection(second.commit());
   expect(err.code).toBe('DATABASE_TRANSACTION_CONFLICT');
@@ -92,8 +127,16 @@ test('a write-write conflict fails the later commit with DATABASE_TRANSACTION_CO
 
 test('a non-transactional write to a document a transaction wrote makes that transaction conflict', async () => {
   const t = await start();
-  await t.collection('accounts').doc('alice').update({ data: { balance: 1 } });
-  await run(db.collection('accounts').doc('alice').update({ data: { balance: 2 } }));
+  await t
+    .collection('accounts')
+    .doc('alice')
+    .update({ data: { balance: 1 } });
+  await run(
+    db
+      .collection('accounts')
+      .doc('alice')
+      .update({ data: { balance: 2 } }),
+  );
   expect((await rejection(t.commit())).code).toBe('DATABASE_TRANSACTION_CONFLICT');
   expect(await read('accounts', 'alice')).toMatchObject({ balance: 2 });
 });
@@ -107,7 +150,10 @@ test('runTransaction retries on conflict: concurrent read-modify-write increment
         attempts++;
         const { data } = await t.collection('accounts').doc('counter').get();
         await new Promise((resolve) => setTimeout(resolve, 15)); // widen the race
-        await t.collection('accounts').doc('counter').update({ data: { n: (data.n as number) + 1 } });
+        await t
+          .collection('accounts')
+          .doc('counter')
+          .update({ data: { n: (data.n as number) + 1 } });
       }),
     ),
   );
@@ -121,7 +167,10 @@ test('when retries run out the error is the conflict, and the total always equal
       runTransaction(async (t) => {
         const { data } = await t.collection('accounts').doc('counter').get();
         await new Promise((resolve) => setTimeout(resolve, 20));
-        await t.collection('accounts').doc('counter').update({ data: { n: (data.n as number) + 1 } });
+        await t
+          .collection('accounts')
+          .doc('counter')
+          .update({ data: { n: (data.n as number) + 1 } });
       }, 1),
     ),
   );
@@ -135,7 +184,10 @@ test('when retries run out the error is the conflict, and the total always equal
 
 test('a rolled-back transaction changes nothing', async () => {
   const t = await start();
-  await t.collection('accounts').doc('alice').update({ data: { balance: 0 } });
+  await t
+    .collection('accounts')
+    .doc('alice')
+    .update({ data: { balance: 0 } });
   await t.collection('accounts').doc('bob').remove();
   await t.collection('accounts').add({ data: { _id: 'ghost' } });
   await t.rollback();
@@ -146,10 +198,16 @@ test('a rolled-back transaction changes nothing', async () => {
 
 test('a transaction that is never committed changes nothing; a throwing runTransaction body neither', async () => {
   const t = await start();
-  await t.collection('accounts').doc('alice').set({ data: { balance: -1 } });
+  await t
+    .collection('accounts')
+    .doc('alice')
+    .set({ data: { balance: -1 } });
   await expect(
     runTransaction(async (tx) => {
-      await tx.collection('accounts').doc('bob').update({ data: { balance: 999 } });
+      await tx
+        .collection('accounts')
+        .doc('bob')
+        .update({ data: { balance: 999 } });
       throw new Error('business rule says no');
     }),
   ).rejects.toThrow('business rule says no');

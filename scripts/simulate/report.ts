@@ -15,7 +15,8 @@ export function progressBar(p: SimulationProgress, width = 30): string {
 /** Display width of a cell: CJK characters take two columns in a terminal. */
 function width(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
   return w;
 }
 
@@ -38,12 +39,22 @@ export function summaryRows(r: SimulationReport): Array<[string, string]> {
     ['模拟区间 Range', `${r.from} 至 ${r.to}（${r.days} 天，种子 ${r.seed}）`],
     ['会员 Members', `${r.members.total}（初始 ${r.members.initial}，自然新增 ${r.members.organic}，被邀请 ${r.members.invited}）`],
     ['有历史成长值 With history', String(r.members.withHistory)],
-    ['人群 Personas', Object.entries(r.personas).map(([k, n]) => `${PERSONA_NAMES[k as PersonaKind]} ${n}`).join('，')],
+    [
+      '人群 Personas',
+      Object.entries(r.personas)
+        .map(([k, n]) => `${PERSONA_NAMES[k as PersonaKind]} ${n}`)
+        .join('，'),
+    ],
     ['', ''],
     ['签到 Check-ins', String(r.checkins)],
     ['兑换 Redemptions', `${r.redemptions}（按层：${TIER_IDS.map((t) => `${TIER_NAMES[t]} ${s.redemptions.byTier[t]}`).join(' / ')}）`],
     ['邀请 Invites', `邀请卡 ${s.invites.cards} · 绑定 ${s.invites.binds} · 激活 ${s.invites.activations} · 奖励 ${s.invites.rewards}`],
-    ['被拒绑定 Rejected binds', Object.entries(s.invites.rejections).map(([k, n]) => `${k} ${n}`).join('，') || '0'],
+    [
+      '被拒绑定 Rejected binds',
+      Object.entries(s.invites.rejections)
+        .map(([k, n]) => `${k} ${n}`)
+        .join('，') || '0',
+    ],
     ['K 因子 K-factor', s.invites.kFactor.toFixed(3)],
     ['积分 Points', `发放 ${s.points.issued} · 消耗 ${s.points.spent} · 退回 ${s.points.refunded}`],
     ['', ''],
@@ -57,7 +68,9 @@ export function summaryRows(r: SimulationReport): Array<[string, string]> {
     ['吞吐 Throughput', `${r.callsPerSecond.toFixed(1)} 次/秒 calls/s`],
     ['延迟 Latency', `p50 ${r.latencyMs.p50.toFixed(1)} ms · p95 ${r.latencyMs.p95.toFixed(1)} ms`],
   ];
-  const unexpected = Object.entries(r.errors).filter(([code]) => code === 'INTERNAL' || code.startsWith('HTTP_') || code === 'FUNCTIONS_EXECUTE_FAIL');
+  const unexpected = Object.entries(r.errors).filter(
+    ([code]) => code === 'INTERNAL' || code.startsWith('HTTP_') || code === 'FUNCTIONS_EXECUTE_FAIL',
+  );
   if (unexpected.length > 0) rows.push(['异常 Unexpected errors', unexpected.map(([k, n]) => `${k} ${n}`).join('，')]);
   return rows;
 }

@@ -129,7 +129,9 @@ export function simOpenid(seed: number, n: number): string {
 function readSettings(seedDir: string): Pick<SettingsDoc, 'checkin' | 'tier'> {
   try {
     const docs = JSON.parse(fs.readFileSync(path.join(seedDir, 'settings.json'), 'utf8')) as unknown[];
-    const parsed = settingsSchema.safeParse(docs.find((d) => typeof d === 'object' && d !== null && (d as { _id?: unknown })._id === 'main'));
+    const parsed = settingsSchema.safeParse(
+      docs.find((d) => typeof d === 'object' && d !== null && (d as { _id?: unknown })._id === 'main'),
+    );
     return parsed.success ? parsed.data : DEFAULT_SETTINGS;
   } catch {
     return DEFAULT_SETTINGS;
@@ -347,7 +349,13 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       from: start,
       to: end,
       days,
-      members: { initial: options.members, organic: tally.organic, invited: tally.invited, total: members.length, withHistory: tally.withHistory },
+      members: {
+        initial: options.members,
+        organic: tally.organic,
+        invited: tally.invited,
+        total: members.length,
+        withHistory: tally.withHistory,
+      },
       personas,
       checkins: tally.checkins,
       redemptions: tally.redemptions,
@@ -370,4 +378,3 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     }
   }
 }
-

@@ -115,7 +115,9 @@ describe('a small simulated run through the real functions', () => {
   });
 
   it('meets no unexpected failure', () => {
-    const unexpected = Object.keys(report.errors).filter((code) => code === 'INTERNAL' || code === 'INVALID_INPUT' || code.startsWith('HTTP_') || code.startsWith('FUNCTIONS_'));
+    const unexpected = Object.keys(report.errors).filter(
+      (code) => code === 'INTERNAL' || code === 'INVALID_INPUT' || code.startsWith('HTTP_') || code.startsWith('FUNCTIONS_'),
+    );
     expect(unexpected).toEqual([]);
     expect(table(summaryRows(report)).join('\n')).toContain('覆盖率');
   });

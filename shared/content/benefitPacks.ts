@@ -5,18 +5,43 @@ import { instantField } from './instant';
 import { contentId, int, optionalText, text } from './primitives';
 
 export const BENEFIT_PACK_FIELDS: FieldDocs = {
-  _id: fieldDoc('福利包标识', 'Pack id', '英文字母、数字、_ 或 -，上线后不要修改（兑换记录按它关联）', 'letters, digits, _ or -; never change it once live (redemptions refer to it)'),
+  _id: fieldDoc(
+    '福利包标识',
+    'Pack id',
+    '英文字母、数字、_ 或 -，上线后不要修改（兑换记录按它关联）',
+    'letters, digits, _ or -; never change it once live (redemptions refer to it)',
+  ),
   title: fieldDoc('福利包名称', 'Title', '例如「工作日午间福利包」，最多 30 个字', 'e.g. 工作日午间福利包; at most 30 characters'),
-  description: fieldDoc('福利内容', 'Description', '包含什么、怎么使用，最多 300 个字', 'what it contains and how to use it; at most 300 characters'),
-  minTier: fieldDoc('最低等级', 'Minimum tier', 'basic / advanced / core：达到该等级（或更高）的会员才能兑换', 'basic / advanced / core: members at this tier or above may redeem'),
-  cost: fieldDoc('所需积分', 'Cost', '兑换一次扣除的积分，整数 ≥ 0（0 表示免费领取）', 'points spent per redemption, integer ≥ 0 (0 = free)'),
+  description: fieldDoc(
+    '福利内容',
+    'Description',
+    '包含什么、怎么使用，最多 300 个字',
+    'what it contains and how to use it; at most 300 characters',
+  ),
+  minTier: fieldDoc(
+    '最低等级',
+    'Minimum tier',
+    'basic / advanced / core：达到该等级（或更高）的会员才能兑换',
+    'basic / advanced / core: members at this tier or above may redeem',
+  ),
+  cost: fieldDoc(
+    '所需积分',
+    'Cost',
+    '兑换一次扣除的积分，整数 ≥ 0（0 表示免费领取）',
+    'points spent per redemption, integer ≥ 0 (0 = free)',
+  ),
   stock: fieldDoc(
     '剩余库存',
     'Stock left',
     '还能兑换的份数，整数 ≥ 0；null 表示不限量。必须明确填写（漏填不会被当作不限量）。上线后由系统扣减，请勿手动改小',
     'units left, integer ≥ 0; null = unlimited. Must be written explicitly (a missing value is not read as unlimited). Live stock is decremented by the system',
   ),
-  perMemberLimit: fieldDoc('每人限兑次数', 'Per-member limit', '每位会员在一个周期内最多兑换的次数，整数 ≥ 1', 'redemptions per member per period, integer ≥ 1'),
+  perMemberLimit: fieldDoc(
+    '每人限兑次数',
+    'Per-member limit',
+    '每位会员在一个周期内最多兑换的次数，整数 ≥ 1',
+    'redemptions per member per period, integer ≥ 1',
+  ),
   limitPeriod: fieldDoc(
     '限兑周期',
     'Limit period',
@@ -35,9 +60,24 @@ export const BENEFIT_PACK_FIELDS: FieldDocs = {
     '可选。2027-01-03 表示到当天 24 点结束（含当天）；也可写具体时间；null 表示长期有效；必须晚于开始时间',
     'optional. 2027-01-03 = until the end of that day (inclusive); or an exact time; null = no end; must be after startAt',
   ),
-  schedule: fieldDoc('开放时段', 'Schedule', '可选，场景福利的每周开放时段（上海时间）；不填表示活动期间全天开放', 'optional weekly opening hours (Shanghai) for scene packs; missing = open all the time'),
-  'schedule.weekdays': fieldDoc('开放星期', 'Weekdays', '0=周日、1=周一 … 6=周六，例如工作日 [1,2,3,4,5]；不填表示每天', '0 = Sunday … 6 = Saturday, e.g. weekdays [1,2,3,4,5]; missing = every day'),
-  'schedule.hours': fieldDoc('开放时间段', 'Hours', '[{ "from": "11:30", "to": "13:30" }]，可多段；不填表示全天', '[{ "from": "11:30", "to": "13:30" }], several allowed; missing = all day'),
+  schedule: fieldDoc(
+    '开放时段',
+    'Schedule',
+    '可选，场景福利的每周开放时段（上海时间）；不填表示活动期间全天开放',
+    'optional weekly opening hours (Shanghai) for scene packs; missing = open all the time',
+  ),
+  'schedule.weekdays': fieldDoc(
+    '开放星期',
+    'Weekdays',
+    '0=周日、1=周一 … 6=周六，例如工作日 [1,2,3,4,5]；不填表示每天',
+    '0 = Sunday … 6 = Saturday, e.g. weekdays [1,2,3,4,5]; missing = every day',
+  ),
+  'schedule.hours': fieldDoc(
+    '开放时间段',
+    'Hours',
+    '[{ "from": "11:30", "to": "13:30" }]，可多段；不填表示全天',
+    '[{ "from": "11:30", "to": "13:30" }], several allowed; missing = all day',
+  ),
   'schedule.hours.from': fieldDoc('开始', 'From', 'HH:mm，上海时间', 'HH:mm, Shanghai time'),
   'schedule.hours.to': fieldDoc('结束', 'To', 'HH:mm，不含该分钟；可写 24:00', 'HH:mm, exclusive; 24:00 allowed'),
   scene: fieldDoc(
@@ -46,8 +86,18 @@ export const BENEFIT_PACK_FIELDS: FieldDocs = {
     'normal 常规 / lunch 工作日午间 / weekend 周末家庭 / holiday 节日限定；同一场景、同一最低等级的福利包开放时间不能重叠',
     'normal / lunch / weekend / holiday; packs of the same scene and minimum tier must not be open at the same time',
   ),
-  voucherDays: fieldDoc('券有效天数', 'Voucher days', '兑换后券的有效天数（含兑换当天，按上海日期），1–366', 'days the voucher stays valid, counting the day of redemption (Shanghai), 1–366'),
-  active: fieldDoc('是否上架', 'Active', 'false 时下架：不展示、不能兑换（已发的券不受影响）', 'false takes it off the shelf (vouchers already issued stay valid)'),
+  voucherDays: fieldDoc(
+    '券有效天数',
+    'Voucher days',
+    '兑换后券的有效天数（含兑换当天，按上海日期），1–366',
+    'days the voucher stays valid, counting the day of redemption (Shanghai), 1–366',
+  ),
+  active: fieldDoc(
+    '是否上架',
+    'Active',
+    'false 时下架：不展示、不能兑换（已发的券不受影响）',
+    'false takes it off the shelf (vouchers already issued stay valid)',
+  ),
   order: fieldDoc('排序', 'Order', '列表中的顺序，数字小的在前', 'position in lists, smaller first'),
   image: fieldDoc('封面图', 'Image', '可选，云存储 fileID 或 https 图片地址', 'optional cloud fileID or https image URL'),
 };
@@ -76,7 +126,8 @@ export const scheduleSchema = z
   .superRefine((s, ctx) => {
     if (s.weekdays) {
       if (s.weekdays.length === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'emptyWeekdays', path: ['weekdays'] });
-      if (new Set(s.weekdays).size !== s.weekdays.length) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'duplicateWeekday', path: ['weekdays'] });
+      if (new Set(s.weekdays).size !== s.weekdays.length)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'duplicateWeekday', path: ['weekdays'] });
     }
     if (s.hours) {
       if (s.hours.length === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'emptyHours', path: ['hours'] });

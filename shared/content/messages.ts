@@ -16,10 +16,16 @@ export const CUSTOM_MESSAGES: Record<string, Bilingual> = {
     zh: '只能包含英文字母、数字、下划线和连字符，且以字母或数字开头，最长 64 个字符',
     en: 'may contain only letters, digits, "_" and "-", must start with a letter or digit, at most 64 characters',
   },
-  branchKey: { zh: '应为小写英文字母开头的标识，例如 learning（最多 32 个字符）', en: 'must be a lowercase key such as learning (at most 32 characters)' },
+  branchKey: {
+    zh: '应为小写英文字母开头的标识，例如 learning（最多 32 个字符）',
+    en: 'must be a lowercase key such as learning (at most 32 characters)',
+  },
   openid: { zh: '应为微信 OPENID（10–64 位字母、数字、_ 或 -）', en: 'must be a WeChat OPENID (10–64 letters, digits, "_" or "-")' },
   hexColor: { zh: '应为 #RRGGBB 格式的颜色，例如 #C8A063', en: 'must be a colour written #RRGGBB, e.g. #C8A063' },
-  hhmm: { zh: '应为 24 小时制 HH:mm，例如 11:30（结束时间可写 24:00）', en: 'must be a 24-hour time HH:mm, e.g. 11:30 (an end may be 24:00)' },
+  hhmm: {
+    zh: '应为 24 小时制 HH:mm，例如 11:30（结束时间可写 24:00）',
+    en: 'must be a 24-hour time HH:mm, e.g. 11:30 (an end may be 24:00)',
+  },
   hoursOrder: { zh: '结束时间必须晚于开始时间（不支持跨午夜）', en: 'must be later than "from" (ranges cannot cross midnight)' },
   overlappingHours: { zh: '时间段之间有重叠', en: 'time ranges overlap' },
   duplicateWeekday: { zh: '星期有重复', en: 'a weekday is listed twice' },
@@ -69,7 +75,7 @@ function quoteList(values: ReadonlyArray<string | number>): string {
 }
 
 function shortValue(value: unknown): string {
-  const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value));
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 }
 
@@ -86,7 +92,8 @@ function problemOf(issue: z.ZodIssue): Bilingual {
       };
     case 'too_small': {
       const n = Number(issue.minimum);
-      if (issue.type === 'string') return { zh: n <= 1 ? '不能为空' : `至少 ${n} 个字符`, en: n <= 1 ? 'must not be empty' : `must have at least ${n} characters` };
+      if (issue.type === 'string')
+        return { zh: n <= 1 ? '不能为空' : `至少 ${n} 个字符`, en: n <= 1 ? 'must not be empty' : `must have at least ${n} characters` };
       if (issue.type === 'array') return { zh: `至少需要 ${n} 项`, en: `needs at least ${n} item(s)` };
       return issue.inclusive
         ? { zh: `不能小于 ${n}`, en: `must be at least ${n}` }
@@ -96,9 +103,7 @@ function problemOf(issue: z.ZodIssue): Bilingual {
       const n = Number(issue.maximum);
       if (issue.type === 'string') return { zh: `不能超过 ${n} 个字符`, en: `must have at most ${n} characters` };
       if (issue.type === 'array') return { zh: `最多 ${n} 项`, en: `may have at most ${n} item(s)` };
-      return issue.inclusive
-        ? { zh: `不能大于 ${n}`, en: `must be at most ${n}` }
-        : { zh: `必须小于 ${n}`, en: `must be less than ${n}` };
+      return issue.inclusive ? { zh: `不能大于 ${n}`, en: `must be at most ${n}` } : { zh: `必须小于 ${n}`, en: `must be less than ${n}` };
     }
     case 'invalid_enum_value':
       return {

@@ -30,10 +30,17 @@ describe('parseContent', () => {
     const r = parseContent('tiers', [doc]);
     expect(r.valid).toHaveLength(1);
     expect(r.problems).toEqual([
-      expect.objectContaining({ id: 'advanced', field: 'colour', severity: 'warning', message_zh: '未知字段 colour 会被忽略，是否想写「color」？' }),
+      expect.objectContaining({
+        id: 'advanced',
+        field: 'colour',
+        severity: 'warning',
+        message_zh: '未知字段 colour 会被忽略，是否想写「color」？',
+      }),
     ]);
     const r2 = parseContent('benefit_packs', [nested]);
-    expect(r2.problems).toEqual([expect.objectContaining({ field: 'schedule.weekday', message_en: expect.stringContaining('did you mean "weekdays"') })]);
+    expect(r2.problems).toEqual([
+      expect.objectContaining({ field: 'schedule.weekday', message_en: expect.stringContaining('did you mean "weekdays"') }),
+    ]);
   });
 
   it('explains a typo that hides a required field with both problems', () => {

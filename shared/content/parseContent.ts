@@ -41,9 +41,7 @@ export function parseContent<C extends ContentCollection>(collection: C, docs: r
     }
     for (const u of unknownKeys(schema as z.ZodTypeAny, doc)) {
       const field = displayPath([...u.path, u.key]);
-      const hint = u.suggestion
-        ? { zh: `，是否想写「${u.suggestion}」？`, en: `; did you mean "${u.suggestion}"?` }
-        : { zh: '', en: '' };
+      const hint = u.suggestion ? { zh: `，是否想写「${u.suggestion}」？`, en: `; did you mean "${u.suggestion}"?` } : { zh: '', en: '' };
       problems.push(
         problem(
           collection,

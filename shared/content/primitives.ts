@@ -14,7 +14,12 @@ export function text(max: number) {
 
 /** Optional free text; missing becomes ''. */
 export function optionalText(max: number) {
-  return z.string().max(max).trim().optional().transform((v) => v ?? '');
+  return z
+    .string()
+    .max(max)
+    .trim()
+    .optional()
+    .transform((v) => v ?? '');
 }
 
 /** A whole number in [min, max]; floats, NaN, Infinity and numeric strings are refused. */

@@ -18,7 +18,12 @@ const VALID: Record<ContentCollection, () => Doc> = {
   badges: () => badge('streak_7'),
   tree_nodes: () => treeNode('l1'),
   benefit_packs: () =>
-    pack('lunch', { scene: 'lunch', startAt: '2026-11-01', endAt: '2026-12-31', schedule: { weekdays: [1, 2, 3, 4, 5], hours: [{ from: '11:30', to: '13:30' }] } }),
+    pack('lunch', {
+      scene: 'lunch',
+      startAt: '2026-11-01',
+      endAt: '2026-12-31',
+      schedule: { weekdays: [1, 2, 3, 4, 5], hours: [{ from: '11:30', to: '13:30' }] },
+    }),
   settings,
   staff,
 };
@@ -68,7 +73,16 @@ const RULES: Array<[ContentCollection, string, unknown, string, string]> = [
   ['benefit_packs', 'schedule.weekdays', [1, 1], 'schedule.weekdays', '重复'],
   ['benefit_packs', 'schedule.hours.0.from', '25:00', 'schedule.hours[0].from', 'HH:mm'],
   ['benefit_packs', 'schedule.hours.0.to', '11:00', 'schedule.hours[0].to', '晚于开始时间'],
-  ['benefit_packs', 'schedule.hours', [{ from: '11:00', to: '13:00' }, { from: '12:30', to: '14:00' }], 'schedule.hours', '重叠'],
+  [
+    'benefit_packs',
+    'schedule.hours',
+    [
+      { from: '11:00', to: '13:00' },
+      { from: '12:30', to: '14:00' },
+    ],
+    'schedule.hours',
+    '重叠',
+  ],
   ['benefit_packs', 'schedule.hours', [], 'schedule.hours', '至少填写一个时间段'],
   ['benefit_packs', 'scene', 'festival', 'scene', 'holiday'],
   ['benefit_packs', 'voucherDays', 0, 'voucherDays', '不能小于 1'],

@@ -4,37 +4,117 @@ import { int } from './primitives';
 
 export const SETTINGS_FIELDS: FieldDocs = {
   _id: fieldDoc('文档标识', 'Document id', '固定为 "main"，只有这一份设置文档', 'always "main": there is one settings document'),
-  checkin: fieldDoc('签到奖励', 'Check-in rewards', '每日签到得到的积分与成长值，以及连续签到奖励', 'points and growth per daily check-in, plus streak bonuses'),
-  'checkin.points': fieldDoc('每日签到积分', 'Points per check-in', '每次签到固定获得的积分，整数 ≥ 0', 'points every check-in earns, integer ≥ 0'),
-  'checkin.growth': fieldDoc('每日签到成长值', 'Growth per check-in', '每次签到固定获得的成长值，整数 ≥ 0', 'growth every check-in earns, integer ≥ 0'),
+  checkin: fieldDoc(
+    '签到奖励',
+    'Check-in rewards',
+    '每日签到得到的积分与成长值，以及连续签到奖励',
+    'points and growth per daily check-in, plus streak bonuses',
+  ),
+  'checkin.points': fieldDoc(
+    '每日签到积分',
+    'Points per check-in',
+    '每次签到固定获得的积分，整数 ≥ 0',
+    'points every check-in earns, integer ≥ 0',
+  ),
+  'checkin.growth': fieldDoc(
+    '每日签到成长值',
+    'Growth per check-in',
+    '每次签到固定获得的成长值，整数 ≥ 0',
+    'growth every check-in earns, integer ≥ 0',
+  ),
   'checkin.streakBonuses': fieldDoc(
     '连续签到奖励',
     'Streak bonuses',
     '[{ "days": 7, "points": 30, "growth": 20, "repeat": true }]：连续签到恰好达到 days 天的那一天额外发放；repeat 为 true 时在 days 的每个整数倍（14、21…）再次发放；同一天命中多条时全部叠加',
     '[{ "days": 7, "points": 30, "growth": 20, "repeat": true }]: paid on the day the streak reaches exactly `days`; with repeat, again on every multiple (14, 21…); bonuses hitting the same day add up',
   ),
-  'checkin.streakBonuses.days': fieldDoc('连续天数', 'Streak days', '连续签到达到的天数，2–3650，不可重复', 'the streak length, 2–3650, unique'),
+  'checkin.streakBonuses.days': fieldDoc(
+    '连续天数',
+    'Streak days',
+    '连续签到达到的天数，2–3650，不可重复',
+    'the streak length, 2–3650, unique',
+  ),
   'checkin.streakBonuses.points': fieldDoc('额外积分', 'Bonus points', '整数 ≥ 0', 'integer ≥ 0'),
   'checkin.streakBonuses.growth': fieldDoc('额外成长值', 'Bonus growth', '整数 ≥ 0', 'integer ≥ 0'),
-  'checkin.streakBonuses.repeat': fieldDoc('是否循环', 'Repeat', 'true：每逢 days 的整数倍都发放；false 或不填：只在第一次达到时发放', 'true: paid at every multiple of days; false or missing: only when first reached'),
-  invite: fieldDoc('邀请规则', 'Invite rules', '邀请人奖励、被邀请人激活条件与每日奖励上限。奖励只在好友激活后发放，分享本身没有奖励', 'inviter reward, activation rule and daily cap. Rewards are paid only on activation, never for sharing'),
-  'invite.rewardPoints': fieldDoc('邀请奖励积分', 'Invite reward points', '每位好友激活后邀请人获得的积分，整数 ≥ 0', 'points the inviter gets per activated friend'),
-  'invite.rewardGrowth': fieldDoc('邀请奖励成长值', 'Invite reward growth', '每位好友激活后邀请人获得的成长值，整数 ≥ 0', 'growth the inviter gets per activated friend'),
-  'invite.activation': fieldDoc('激活条件', 'Activation rule', '好友在绑定后多少天内、签到多少个不同的日子（或完成首次兑换）才算激活', 'how many different check-in days within how many days of binding (or a first redemption) activate a friend'),
-  'invite.activation.checkinDays': fieldDoc('需签到天数', 'Check-in days needed', '默认 3，不能大于 withinDays', 'default 3; at most withinDays'),
-  'invite.activation.withinDays': fieldDoc('限定天数', 'Within days', '默认 7：绑定当天算第 1 天，第 7 天 24 点前完成', 'default 7: the day of binding is day 1; complete by the end of day 7'),
-  'invite.activation.orFirstRedemption': fieldDoc('首次兑换即激活', 'Or first redemption', 'true 时好友在限定天数内完成首次兑换也算激活', 'true: a first redemption within the window also activates'),
+  'checkin.streakBonuses.repeat': fieldDoc(
+    '是否循环',
+    'Repeat',
+    'true：每逢 days 的整数倍都发放；false 或不填：只在第一次达到时发放',
+    'true: paid at every multiple of days; false or missing: only when first reached',
+  ),
+  invite: fieldDoc(
+    '邀请规则',
+    'Invite rules',
+    '邀请人奖励、被邀请人激活条件与每日奖励上限。奖励只在好友激活后发放，分享本身没有奖励',
+    'inviter reward, activation rule and daily cap. Rewards are paid only on activation, never for sharing',
+  ),
+  'invite.rewardPoints': fieldDoc(
+    '邀请奖励积分',
+    'Invite reward points',
+    '每位好友激活后邀请人获得的积分，整数 ≥ 0',
+    'points the inviter gets per activated friend',
+  ),
+  'invite.rewardGrowth': fieldDoc(
+    '邀请奖励成长值',
+    'Invite reward growth',
+    '每位好友激活后邀请人获得的成长值，整数 ≥ 0',
+    'growth the inviter gets per activated friend',
+  ),
+  'invite.activation': fieldDoc(
+    '激活条件',
+    'Activation rule',
+    '好友在绑定后多少天内、签到多少个不同的日子（或完成首次兑换）才算激活',
+    'how many different check-in days within how many days of binding (or a first redemption) activate a friend',
+  ),
+  'invite.activation.checkinDays': fieldDoc(
+    '需签到天数',
+    'Check-in days needed',
+    '默认 3，不能大于 withinDays',
+    'default 3; at most withinDays',
+  ),
+  'invite.activation.withinDays': fieldDoc(
+    '限定天数',
+    'Within days',
+    '默认 7：绑定当天算第 1 天，第 7 天 24 点前完成',
+    'default 7: the day of binding is day 1; complete by the end of day 7',
+  ),
+  'invite.activation.orFirstRedemption': fieldDoc(
+    '首次兑换即激活',
+    'Or first redemption',
+    'true 时好友在限定天数内完成首次兑换也算激活',
+    'true: a first redemption within the window also activates',
+  ),
   'invite.inviterDailyRewardCap': fieldDoc(
     '邀请人每日奖励上限',
     'Inviter daily reward cap',
     '一位邀请人每天（上海时间）最多获得几次邀请奖励；超出的好友仍算激活，但不发奖励',
     'how many invite rewards one inviter can get per Shanghai day; beyond it friends still activate but earn no reward',
   ),
-  'invite.newMemberHours': fieldDoc('新会员时限（小时）', 'New-member hours', '注册后多少小时内（且尚未签到）可以接受邀请，默认 24', 'hours after joining (and before any check-in) within which a member may accept an invite; default 24'),
+  'invite.newMemberHours': fieldDoc(
+    '新会员时限（小时）',
+    'New-member hours',
+    '注册后多少小时内（且尚未签到）可以接受邀请，默认 24',
+    'hours after joining (and before any check-in) within which a member may accept an invite; default 24',
+  ),
   tier: fieldDoc('等级规则', 'Tier rules', '成长值窗口、降级提醒与覆盖率目标', 'growth window, downgrade warning and coverage targets'),
-  'tier.windowMonths': fieldDoc('成长值窗口（月）', 'Window months', '等级按最近多少个月获得的成长值计算，默认 12', 'tiers follow growth earned in this many months, default 12'),
-  'tier.downgradeWarningDays': fieldDoc('降级提前提醒天数', 'Downgrade warning days', '成长值即将过期导致降级时，提前多少天提醒会员，默认 30', 'how many days ahead members are warned that expiring growth will lower their tier, default 30'),
-  'tier.coverageTargets': fieldDoc('覆盖率目标（%）', 'Coverage targets (%)', '活跃会员中达到各等级（及以上）的目标占比，默认 基础层 90 / 进阶层 40 / 核心层 10', 'target share of active members at or above each tier; default 90 / 40 / 10'),
+  'tier.windowMonths': fieldDoc(
+    '成长值窗口（月）',
+    'Window months',
+    '等级按最近多少个月获得的成长值计算，默认 12',
+    'tiers follow growth earned in this many months, default 12',
+  ),
+  'tier.downgradeWarningDays': fieldDoc(
+    '降级提前提醒天数',
+    'Downgrade warning days',
+    '成长值即将过期导致降级时，提前多少天提醒会员，默认 30',
+    'how many days ahead members are warned that expiring growth will lower their tier, default 30',
+  ),
+  'tier.coverageTargets': fieldDoc(
+    '覆盖率目标（%）',
+    'Coverage targets (%)',
+    '活跃会员中达到各等级（及以上）的目标占比，默认 基础层 90 / 进阶层 40 / 核心层 10',
+    'target share of active members at or above each tier; default 90 / 40 / 10',
+  ),
   'tier.coverageTargets.basic': fieldDoc('基础层目标', 'Basic target', '0–100', '0–100'),
   'tier.coverageTargets.advanced': fieldDoc('进阶层目标', 'Advanced target', '0–100', '0–100'),
   'tier.coverageTargets.core': fieldDoc('核心层目标', 'Core target', '0–100', '0–100'),
@@ -62,7 +142,8 @@ const activationSchema = z
     orFirstRedemption: described(z.boolean(), SETTINGS_FIELDS['invite.activation.orFirstRedemption']),
   })
   .superRefine((a, ctx) => {
-    if (a.checkinDays > a.withinDays) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'activationDaysExceedWindow', path: ['checkinDays'] });
+    if (a.checkinDays > a.withinDays)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'activationDaysExceedWindow', path: ['checkinDays'] });
   });
 
 const inviteSettingsSchema = z.object({
@@ -79,11 +160,13 @@ const tierSettingsSchema = z.object({
   windowMonths: described(int(1, 36).optional(), SETTINGS_FIELDS['tier.windowMonths']).transform((v) => v ?? 12),
   downgradeWarningDays: described(int(0, 180).optional(), SETTINGS_FIELDS['tier.downgradeWarningDays']).transform((v) => v ?? 30),
   coverageTargets: described(
-    z.object({
-      basic: described(percent, SETTINGS_FIELDS['tier.coverageTargets.basic']),
-      advanced: described(percent, SETTINGS_FIELDS['tier.coverageTargets.advanced']),
-      core: described(percent, SETTINGS_FIELDS['tier.coverageTargets.core']),
-    }).optional(),
+    z
+      .object({
+        basic: described(percent, SETTINGS_FIELDS['tier.coverageTargets.basic']),
+        advanced: described(percent, SETTINGS_FIELDS['tier.coverageTargets.advanced']),
+        core: described(percent, SETTINGS_FIELDS['tier.coverageTargets.core']),
+      })
+      .optional(),
     SETTINGS_FIELDS['tier.coverageTargets'],
   ).transform((v) => v ?? { basic: 90, advanced: 40, core: 10 }),
 });

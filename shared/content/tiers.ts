@@ -5,14 +5,24 @@ import { hexColor, int, optionalText, text } from './primitives';
 
 export const TIER_FIELDS: FieldDocs = {
   _id: fieldDoc('等级标识', 'Tier id', '固定为 basic（基础层）、advanced（进阶层）或 core（核心层）之一', 'one of basic, advanced, core'),
-  name: fieldDoc('等级名称', 'Tier name', '会员看到的名称，例如「进阶层」，最多 10 个字', 'the name members see, e.g. 进阶层; at most 10 characters'),
+  name: fieldDoc(
+    '等级名称',
+    'Tier name',
+    '会员看到的名称，例如「进阶层」，最多 10 个字',
+    'the name members see, e.g. 进阶层; at most 10 characters',
+  ),
   threshold: fieldDoc(
     '门槛成长值',
     'Growth threshold',
     '近 12 个月（滚动）累计成长值达到该值即进入此等级；基础层必须为 0，且 基础层 < 进阶层 < 核心层',
     'growth earned in the rolling 12-month window needed for this tier; basic must be 0 and basic < advanced < core',
   ),
-  benefits: fieldDoc('等级权益', 'Benefits', '在等级页展示的权益说明列表，每条最多 60 个字，最多 10 条', 'benefit lines shown on the tier page; up to 10 lines of 60 characters'),
+  benefits: fieldDoc(
+    '等级权益',
+    'Benefits',
+    '在等级页展示的权益说明列表，每条最多 60 个字，最多 10 条',
+    'benefit lines shown on the tier page; up to 10 lines of 60 characters',
+  ),
   color: fieldDoc('主题色', 'Colour', '等级徽标与进度条颜色，#RRGGBB', 'colour of the tier mark and progress bar, #RRGGBB'),
   description: fieldDoc('等级说明', 'Description', '可选，一句话介绍该等级', 'optional one-line introduction'),
 };

@@ -29,20 +29,33 @@ describe('validateProgram', () => {
 
   describe('tiers', () => {
     it('error: a tier document is missing', () => {
-      expect(only((p) => p.tiers.splice(2, 1))).toEqual([expect.objectContaining({ collection: 'tiers', id: 'core', field: '', severity: 'error' })]);
+      expect(only((p) => p.tiers.splice(2, 1))).toEqual([
+        expect.objectContaining({ collection: 'tiers', id: 'core', field: '', severity: 'error' }),
+      ]);
     });
 
     it('error: basic threshold is not 0', () => {
-      expect(only((p) => (p.tiers[0] = tier('basic', 10)))).toEqual([expect.objectContaining({ id: 'basic', field: 'threshold', severity: 'error' })]);
+      expect(only((p) => (p.tiers[0] = tier('basic', 10)))).toEqual([
+        expect.objectContaining({ id: 'basic', field: 'threshold', severity: 'error' }),
+      ]);
     });
 
     it('error: thresholds not increasing basic < advanced < core', () => {
       const problems = only((p) => (p.tiers[2] = tier('core', 300)));
-      expect(problems).toEqual([expect.objectContaining({ id: 'core', field: 'threshold', severity: 'error', message_zh: expect.stringContaining('基础层 < 进阶层 < 核心层') })]);
+      expect(problems).toEqual([
+        expect.objectContaining({
+          id: 'core',
+          field: 'threshold',
+          severity: 'error',
+          message_zh: expect.stringContaining('基础层 < 进阶层 < 核心层'),
+        }),
+      ]);
     });
 
     it('error: duplicate ids', () => {
-      expect(only((p) => p.tiers.push(tier('core', 2000)))).toEqual([expect.objectContaining({ id: 'core', field: '_id', severity: 'error' })]);
+      expect(only((p) => p.tiers.push(tier('core', 2000)))).toEqual([
+        expect.objectContaining({ id: 'core', field: '_id', severity: 'error' }),
+      ]);
     });
   });
 
@@ -60,7 +73,9 @@ describe('validateProgram', () => {
     });
 
     it('warning: two badges with the same rule', () => {
-      expect(only((p) => p.badges.push(badge('streak_7_copy')))).toEqual([expect.objectContaining({ id: 'streak_7_copy', field: 'rule', severity: 'warning' })]);
+      expect(only((p) => p.badges.push(badge('streak_7_copy')))).toEqual([
+        expect.objectContaining({ id: 'streak_7_copy', field: 'rule', severity: 'warning' }),
+      ]);
     });
   });
 
@@ -88,7 +103,9 @@ describe('validateProgram', () => {
         p.tiers.splice(2, 1);
         p.benefit_packs.push(pack('gift', { minTier: 'core' }));
       });
-      expect(problems).toContainEqual(expect.objectContaining({ collection: 'benefit_packs', id: 'gift', field: 'minTier', severity: 'error' }));
+      expect(problems).toContainEqual(
+        expect.objectContaining({ collection: 'benefit_packs', id: 'gift', field: 'minTier', severity: 'error' }),
+      );
     });
 
     it('error: a pack whose endAt is not after startAt', () => {
@@ -107,13 +124,21 @@ describe('validateProgram', () => {
     it('no overlap: same scene on other days, other hours, another tier, or back-to-back windows', () => {
       const lunchSchedule = (days: number[], from = '11:30', to = '13:30') => ({ weekdays: days, hours: [{ from, to }] });
       expect(only((p) => p.benefit_packs.push(pack('lunch2', { scene: 'lunch', schedule: lunchSchedule([6, 0]) })))).toEqual([]);
-      expect(only((p) => p.benefit_packs.push(pack('lunch3', { scene: 'lunch', schedule: lunchSchedule([1], '13:30', '14:00') })))).toEqual([]);
-      expect(only((p) => p.benefit_packs.push(pack('lunch4', { scene: 'lunch', minTier: 'core', schedule: lunchSchedule([1]) })))).toEqual([]);
-      expect(only((p) => p.benefit_packs.push(pack('after', { scene: 'holiday', startAt: '2027-01-04', endAt: '2027-01-10' })))).toEqual([]);
+      expect(only((p) => p.benefit_packs.push(pack('lunch3', { scene: 'lunch', schedule: lunchSchedule([1], '13:30', '14:00') })))).toEqual(
+        [],
+      );
+      expect(only((p) => p.benefit_packs.push(pack('lunch4', { scene: 'lunch', minTier: 'core', schedule: lunchSchedule([1]) })))).toEqual(
+        [],
+      );
+      expect(only((p) => p.benefit_packs.push(pack('after', { scene: 'holiday', startAt: '2027-01-04', endAt: '2027-01-10' })))).toEqual(
+        [],
+      );
     });
 
     it('error: a one-day weekday window never meets a weekend schedule — but a weekday one does', () => {
-      const a = benefitPackSchema.parse(pack('a', { scene: 'weekend', startAt: '2026-11-23', endAt: '2026-11-23', schedule: { weekdays: [1] } }));
+      const a = benefitPackSchema.parse(
+        pack('a', { scene: 'weekend', startAt: '2026-11-23', endAt: '2026-11-23', schedule: { weekdays: [1] } }),
+      );
       const b = benefitPackSchema.parse(pack('b', { scene: 'weekend', schedule: { weekdays: [6, 0] } }));
       const c = benefitPackSchema.parse(pack('c', { scene: 'weekend', schedule: { weekdays: [1, 2] } }));
       expect(packsOverlap(a, b)).toBe(false);
@@ -121,7 +146,9 @@ describe('validateProgram', () => {
     });
 
     it('warning: a lunch or weekend pack without a schedule', () => {
-      expect(only((p) => p.benefit_packs.push(pack('wk', { scene: 'weekend' })))).toEqual([expect.objectContaining({ id: 'wk', field: 'schedule', severity: 'warning' })]);
+      expect(only((p) => p.benefit_packs.push(pack('wk', { scene: 'weekend' })))).toEqual([
+        expect.objectContaining({ id: 'wk', field: 'schedule', severity: 'warning' }),
+      ]);
     });
 
     it('warning: a holiday pack without an end', () => {
@@ -131,7 +158,9 @@ describe('validateProgram', () => {
     });
 
     it('warning: stock 0, and a campaign over but still active', () => {
-      expect(only((p) => p.benefit_packs.push(pack('empty', { stock: 0 })))).toEqual([expect.objectContaining({ id: 'empty', field: 'stock', severity: 'warning' })]);
+      expect(only((p) => p.benefit_packs.push(pack('empty', { stock: 0 })))).toEqual([
+        expect.objectContaining({ id: 'empty', field: 'stock', severity: 'warning' }),
+      ]);
       expect(only((p) => p.benefit_packs.push(pack('old', { endAt: '2026-10-01' })), { now: '2026-11-23T04:00:00Z' })).toEqual([
         expect.objectContaining({ id: 'old', field: 'endAt', severity: 'warning' }),
       ]);
@@ -141,7 +170,9 @@ describe('validateProgram', () => {
       const problems = only((p) => {
         for (const b of p.benefit_packs as Doc[]) b.cost = 101;
       });
-      expect(problems).toEqual([expect.objectContaining({ field: 'cost', severity: 'warning', message_zh: expect.stringContaining('积分门槛过高') })]);
+      expect(problems).toEqual([
+        expect.objectContaining({ field: 'cost', severity: 'warning', message_zh: expect.stringContaining('积分门槛过高') }),
+      ]);
     });
 
     it('warning: no basic pack at all', () => {
@@ -172,7 +203,9 @@ describe('validateProgram', () => {
   describe('coverage (given active members’ window growth)', () => {
     it('warns when a layer is far from its target', () => {
       const fewAdvanced = [...Array(80).fill(0), ...Array(20).fill(400)]; // advanced 20%, core 0% (10 off: tolerated)
-      expect(only(() => undefined, { activeWindowGrowths: fewAdvanced }).map((p) => [p.id, p.field, p.severity])).toEqual([['advanced', 'threshold', 'warning']]);
+      expect(only(() => undefined, { activeWindowGrowths: fewAdvanced }).map((p) => [p.id, p.field, p.severity])).toEqual([
+        ['advanced', 'threshold', 'warning'],
+      ]);
       const manyCore = [...Array(50).fill(0), ...Array(50).fill(2000)]; // advanced 50%, core 50%
       expect(only(() => undefined, { activeWindowGrowths: manyCore }).map((p) => [p.id, p.severity])).toEqual([['core', 'warning']]);
     });

@@ -151,7 +151,10 @@ function checkBadges(badges: BadgeDoc[], nodes: TreeNodeDoc[]): ContentProblem[]
           'badges',
           b._id,
           'rule',
-          { zh: `与徽章「${twin}」的规则完全相同，会同时获得`, en: `has the same rule as badge "${twin}": both are always earned together` },
+          {
+            zh: `与徽章「${twin}」的规则完全相同，会同时获得`,
+            en: `has the same rule as badge "${twin}": both are always earned together`,
+          },
           'warning',
         ),
       );
@@ -180,7 +183,10 @@ function checkTree(nodes: TreeNodeDoc[]): ContentProblem[] {
             'tree_nodes',
             n._id,
             'branchName',
-            { zh: `同一分支 ${branch} 的名称不一致：「${n.branchName}」与「${name}」`, en: `branch ${branch} is named both "${n.branchName}" and "${name}"` },
+            {
+              zh: `同一分支 ${branch} 的名称不一致：「${n.branchName}」与「${name}」`,
+              en: `branch ${branch} is named both "${n.branchName}" and "${name}"`,
+            },
             'warning',
           ),
         );
@@ -262,11 +268,28 @@ function checkPacks(packs: BenefitPackDoc[], tiers: TierDoc[], options: Validate
       );
     }
     if (p.stock === 0) {
-      out.push(problem('benefit_packs', p._id, 'stock', { zh: '库存为 0：会员只能看到「已兑完」', en: 'stock is 0: members only see "out of stock"' }, 'warning'));
+      out.push(
+        problem(
+          'benefit_packs',
+          p._id,
+          'stock',
+          { zh: '库存为 0：会员只能看到「已兑完」', en: 'stock is 0: members only see "out of stock"' },
+          'warning',
+        ),
+      );
     }
     if (options.now !== undefined && p.endAt !== null && toMs(options.now) >= toMs(p.endAt)) {
       out.push(
-        problem('benefit_packs', p._id, 'endAt', { zh: '活动已结束但仍为上架状态，可将 active 设为 false', en: 'the campaign is over but the pack is still active; set active to false' }, 'warning'),
+        problem(
+          'benefit_packs',
+          p._id,
+          'endAt',
+          {
+            zh: '活动已结束但仍为上架状态，可将 active 设为 false',
+            en: 'the campaign is over but the pack is still active; set active to false',
+          },
+          'warning',
+        ),
       );
     }
   }
@@ -293,7 +316,15 @@ function checkReachability(packs: BenefitPackDoc[], settings: SettingsDoc): Cont
   const basics = packs.filter((p) => p.active && p.minTier === 'basic');
   const week = pointsForDailyCheckins(settings, 7);
   if (basics.length === 0) {
-    return [problem('benefit_packs', '*', '', { zh: '没有上架的基础层福利包：新会员无福利可兑', en: 'no active basic pack: new members have nothing to redeem' }, 'warning')];
+    return [
+      problem(
+        'benefit_packs',
+        '*',
+        '',
+        { zh: '没有上架的基础层福利包：新会员无福利可兑', en: 'no active basic pack: new members have nothing to redeem' },
+        'warning',
+      ),
+    ];
   }
   const cheapest = basics.reduce((m, p) => (p.cost < m.cost ? p : m));
   if (cheapest.cost > week) {

@@ -79,8 +79,7 @@ export function splitEvent(event: unknown): { action: unknown; payload: Record<s
 }
 
 export type ParsedInput<F extends FunctionName, A extends ActionName<F>> =
-  | { ok: true; data: ApiParsedInput<F, A> }
-  | { ok: false; fields: string[] };
+  { ok: true; data: ApiParsedInput<F, A> } | { ok: false; fields: string[] };
 
 /**
  * Validates a payload. On failure, only the offending field paths come back (safe to return

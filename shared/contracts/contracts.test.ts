@@ -1,4 +1,13 @@
-import { INPUT_SCHEMAS, isActionOf, isFunctionName, parseInput, splitEvent, type ActionName, type ApiInput, type FunctionName } from './api';
+import {
+  INPUT_SCHEMAS,
+  isActionOf,
+  isFunctionName,
+  parseInput,
+  splitEvent,
+  type ActionName,
+  type ApiInput,
+  type FunctionName,
+} from './api';
 import { decodeCursor, encodeCursor } from './common';
 
 /** One valid payload per action. Typed, so a new action without an example fails to compile. */
@@ -68,7 +77,8 @@ describe.each(ACTIONS)('$fn.$action input', ({ fn, action, example }) => {
     expect(accepts({ ...(example as object), $where: 'sleep(1000)' })).toBe(false);
     expect(accepts({ ...(example as object), [MEGABYTE]: 1 })).toBe(false);
     expect(accepts({ ...(example as object), ...JSON.parse('{"__proto__": {"polluted": true}}') })).toBe(false);
-    if (!(fn === 'ops' && action === 'adjust')) expect(accepts({ ...(example as object), openid: 'oForgedForgedForgedForged123' })).toBe(false);
+    if (!(fn === 'ops' && action === 'adjust'))
+      expect(accepts({ ...(example as object), openid: 'oForgedForgedForgedForged123' })).toBe(false);
   });
 
   const fields = leaves(example);
@@ -76,20 +86,27 @@ describe.each(ACTIONS)('$fn.$action input', ({ fn, action, example }) => {
   const numbers = fields.filter((f) => typeof f.value === 'number');
 
   if (strings.length > 0) {
-    it.each(strings.map((f) => [f.path.join('.'), f.path] as const))('string %s refuses {"$gt": ""}, 1 MB, a number, an array', (_name, path) => {
-      expect(accepts(replaced(example, path, { $gt: '' }))).toBe(false);
-      expect(accepts(replaced(example, path, { $ne: null }))).toBe(false);
-      expect(accepts(replaced(example, path, MEGABYTE))).toBe(false);
-      expect(accepts(replaced(example, path, 7))).toBe(false);
-      expect(accepts(replaced(example, path, ['a']))).toBe(false);
-    });
+    it.each(strings.map((f) => [f.path.join('.'), f.path] as const))(
+      'string %s refuses {"$gt": ""}, 1 MB, a number, an array',
+      (_name, path) => {
+        expect(accepts(replaced(example, path, { $gt: '' }))).toBe(false);
+        expect(accepts(replaced(example, path, { $ne: null }))).toBe(false);
+        expect(accepts(replaced(example, path, MEGABYTE))).toBe(false);
+        expect(accepts(replaced(example, path, 7))).toBe(false);
+        expect(accepts(replaced(example, path, ['a']))).toBe(false);
+      },
+    );
   }
 
   if (numbers.length > 0) {
-    it.each(numbers.map((f) => [f.path.join('.'), f.path] as const))('integer %s refuses floats, NaN, ±Infinity, numeric strings, {"$gt": 0} and (unless signed) negatives', (name, path) => {
-      for (const bad of [1.5, Number.NaN, Infinity, -Infinity, '10', { $gt: 0 }, 1e300]) expect(accepts(replaced(example, path, bad))).toBe(false);
-      expect(accepts(replaced(example, path, -1))).toBe(SIGNED.has(`${fn}.${action}.${name}`));
-    });
+    it.each(numbers.map((f) => [f.path.join('.'), f.path] as const))(
+      'integer %s refuses floats, NaN, ±Infinity, numeric strings, {"$gt": 0} and (unless signed) negatives',
+      (name, path) => {
+        for (const bad of [1.5, Number.NaN, Infinity, -Infinity, '10', { $gt: 0 }, 1e300])
+          expect(accepts(replaced(example, path, bad))).toBe(false);
+        expect(accepts(replaced(example, path, -1))).toBe(SIGNED.has(`${fn}.${action}.${name}`));
+      },
+    );
   }
 });
 
@@ -97,7 +114,10 @@ describe('specific rules', () => {
   const ok = <F extends FunctionName>(fn: F, action: ActionName<F>, payload: unknown) => parseInput(fn, action, payload).ok;
 
   it('normalises voucher and invite codes typed by people', () => {
-    expect(parseInput('redeem', 'verify', { voucherCode: ' k7qm 2xrt-9pab ' })).toEqual({ ok: true, data: { voucherCode: 'K7QM2XRT9PAB' } });
+    expect(parseInput('redeem', 'verify', { voucherCode: ' k7qm 2xrt-9pab ' })).toEqual({
+      ok: true,
+      data: { voucherCode: 'K7QM2XRT9PAB' },
+    });
     expect(ok('redeem', 'verify', { voucherCode: 'K7QM2XRT9PA' })).toBe(false); // 11 symbols
     expect(ok('redeem', 'verify', { voucherCode: 'K7QM2XRT9PA0' })).toBe(false); // 0 is not in the alphabet
     expect(ok('invite', 'bind', { code: 'k7qm-2xrt' })).toBe(true);
@@ -147,7 +167,10 @@ describe('specific rules', () => {
 
 describe('events', () => {
   it('splits action from payload and drops the userInfo WeChat adds', () => {
-    expect(splitEvent({ action: 'redeem', packId: 'p1', userInfo: { openId: 'o1', appId: 'wx1' } })).toEqual({ action: 'redeem', payload: { packId: 'p1' } });
+    expect(splitEvent({ action: 'redeem', packId: 'p1', userInfo: { openId: 'o1', appId: 'wx1' } })).toEqual({
+      action: 'redeem',
+      payload: { packId: 'p1' },
+    });
     expect(splitEvent(null)).toEqual({ action: undefined, payload: {} });
     expect(splitEvent(['x'])).toEqual({ action: undefined, payload: {} });
   });

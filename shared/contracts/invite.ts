@@ -46,7 +46,14 @@ export interface InviteMineData {
   invitees: InviteeView[];
   totals: { invited: number; activated: number; rewarded: number; pointsEarned: number; growthEarned: number };
   /** The activation rule, for the rules page and the progress copy. */
-  rule: { checkinDays: number; withinDays: number; orFirstRedemption: boolean; dailyRewardCap: number; rewardPoints: number; rewardGrowth: number };
+  rule: {
+    checkinDays: number;
+    withinDays: number;
+    orFirstRedemption: boolean;
+    dailyRewardCap: number;
+    rewardPoints: number;
+    rewardGrowth: number;
+  };
 }
 
 export interface InviteOutputs {

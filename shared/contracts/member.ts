@@ -24,7 +24,11 @@ export const memberInputs = {
   profile: z
     .object({
       nickname: z.string().max(20).trim().min(1).optional(),
-      avatarFileId: z.string().max(512).regex(/^cloud:\/\/[A-Za-z0-9._\-/]+$/).optional(),
+      avatarFileId: z
+        .string()
+        .max(512)
+        .regex(/^cloud:\/\/[A-Za-z0-9._\-/]+$/)
+        .optional(),
     })
     .strict()
     .refine((v) => v.nickname !== undefined || v.avatarFileId !== undefined, { message: 'nothing to update' }),

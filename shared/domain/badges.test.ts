@@ -18,12 +18,17 @@ describe('badgeProgress', () => {
 
   it('never shows progress beyond the target or below 0, and earned ⇔ metric ≥ target', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...BADGE_METRICS), fc.integer({ min: 1, max: 500 }), fc.integer({ min: -5, max: 1000 }), (metric, gte, value) => {
-        const p = badgeProgress(badge('b', metric, gte), { ...zero, [metric]: value });
-        expect(p.current).toBeGreaterThanOrEqual(0);
-        expect(p.current).toBeLessThanOrEqual(p.target);
-        expect(p.earned).toBe(value >= gte);
-      }),
+      fc.property(
+        fc.constantFrom(...BADGE_METRICS),
+        fc.integer({ min: 1, max: 500 }),
+        fc.integer({ min: -5, max: 1000 }),
+        (metric, gte, value) => {
+          const p = badgeProgress(badge('b', metric, gte), { ...zero, [metric]: value });
+          expect(p.current).toBeGreaterThanOrEqual(0);
+          expect(p.current).toBeLessThanOrEqual(p.target);
+          expect(p.earned).toBe(value >= gte);
+        },
+      ),
     );
   });
 });
@@ -72,7 +77,15 @@ describe('remaining text', () => {
 describe('memberBadgeMetrics', () => {
   it('uses the best streak for earning and the running one for progress', () => {
     const m = { streak: { current: 2, best: 9 }, checkinDays: 20, invitesActivated: 1, redemptions: 2, growth: 350 };
-    expect(memberBadgeMetrics(m, 3)).toEqual({ streak: 9, currentStreak: 2, checkinDays: 20, invitesActivated: 1, redemptions: 2, growth: 350, treeNodes: 3 });
+    expect(memberBadgeMetrics(m, 3)).toEqual({
+      streak: 9,
+      currentStreak: 2,
+      checkinDays: 20,
+      invitesActivated: 1,
+      redemptions: 2,
+      growth: 350,
+      treeNodes: 3,
+    });
     expect(memberBadgeMetrics(m, 3, 0).currentStreak).toBe(0);
   });
 });

@@ -18,7 +18,10 @@ describe('checkinReward (base 10/10; +30/+20 every 7 days; +100/+80 every 30 day
   });
 
   it('pays a non-repeating bonus only once', () => {
-    const once: SettingsDoc = { ...SETTINGS, checkin: { points: 5, growth: 1, streakBonuses: [{ days: 3, points: 9, growth: 0, repeat: false }] } };
+    const once: SettingsDoc = {
+      ...SETTINGS,
+      checkin: { points: 5, growth: 1, streakBonuses: [{ days: 3, points: 9, growth: 0, repeat: false }] },
+    };
     expect(checkinReward(once, 3).bonus?.points).toBe(9);
     expect(checkinReward(once, 6).bonus).toBeNull();
   });

@@ -41,7 +41,11 @@ describe('nextStreak', () => {
   });
 
   it('restarts when a test clock goes backwards instead of extending into the past', () => {
-    expect(nextStreak({ current: 4, best: 4, lastDate: '2026-11-23' }, '2026-11-20').streak).toEqual({ current: 1, best: 4, lastDate: '2026-11-20' });
+    expect(nextStreak({ current: 4, best: 4, lastDate: '2026-11-23' }, '2026-11-20').streak).toEqual({
+      current: 1,
+      best: 4,
+      lastDate: '2026-11-20',
+    });
   });
 
   it('keeps best ≥ current and current = consecutive days up to lastDate, for any check-in sequence', () => {

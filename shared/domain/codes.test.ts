@@ -26,11 +26,15 @@ describe('codes', () => {
 
   it('draws only alphabet symbols, of the asked length, from any bytes', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 247 }), { minLength: 1, maxLength: 64 }), fc.integer({ min: 1, max: 32 }), (bytes, length) => {
-        const code = randomCode(replay(bytes), length);
-        expect(code).toHaveLength(length);
-        expect([...code].every((c) => CODE_ALPHABET.includes(c))).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 247 }), { minLength: 1, maxLength: 64 }),
+        fc.integer({ min: 1, max: 32 }),
+        (bytes, length) => {
+          const code = randomCode(replay(bytes), length);
+          expect(code).toHaveLength(length);
+          expect([...code].every((c) => CODE_ALPHABET.includes(c))).toBe(true);
+        },
+      ),
     );
   });
 

@@ -40,7 +40,11 @@ export function downgradeWarning(
       return { earned, leaves: leavesWindowOn(earned, windowMonths), growth: e.growth };
     })
     .filter((e) => e.earned <= day && day < e.leaves);
-  const sumOn = (on: DayString) => Math.max(0, inWindow.reduce((s, e) => (on < e.leaves ? s + e.growth : s), 0));
+  const sumOn = (on: DayString) =>
+    Math.max(
+      0,
+      inWindow.reduce((s, e) => (on < e.leaves ? s + e.growth : s), 0),
+    );
 
   const current = sumOn(day);
   const fromTier = tierForGrowth(tiers, current);

@@ -36,7 +36,14 @@ describe('growthTree', () => {
       ['community', '社群', 1],
       ['charity', '公益', 1],
     ]);
-    expect(t.branches[0].next).toEqual({ id: 'learning-2', title: 'learning-2', branch: 'learning', branchName: '学习', threshold: 350, distance: 50 });
+    expect(t.branches[0].next).toEqual({
+      id: 'learning-2',
+      title: 'learning-2',
+      branch: 'learning',
+      branchName: '学习',
+      threshold: 350,
+      distance: 50,
+    });
     expect(t.nextNode?.id).toBe('learning-2');
     // 6 nodes (tree stage) are unlocked at the 6th threshold, 550.
     expect(t.nextStage).toEqual({ stage: 'tree', stageName: '成长之树', growthNeeded: 250 });

@@ -110,7 +110,14 @@ export function growthTree(nodes: readonly TreeNodeDoc[], growth: number): Growt
     return {
       key,
       name: own[0].branchName,
-      nodes: own.map((n) => ({ id: n._id, title: n.title, description: n.description, icon: n.icon, threshold: n.threshold, unlocked: isUnlocked(n, growth) })),
+      nodes: own.map((n) => ({
+        id: n._id,
+        title: n.title,
+        description: n.description,
+        icon: n.icon,
+        threshold: n.threshold,
+        unlocked: isUnlocked(n, growth),
+      })),
       unlocked: own.length - locked.length,
       next: locked.length > 0 ? toNext(locked[0], growth) : null,
     };

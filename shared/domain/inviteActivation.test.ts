@@ -8,7 +8,10 @@ const at = (day: string) => atMinute(day, 12 * 60);
 
 describe('activationDeadline', () => {
   it('counts the binding day as day 1 of 7', () => {
-    expect(activationDeadline(BOUND, SETTINGS)).toEqual({ lastDay: '2026-11-29', endsAt: new Date(atMinute('2026-11-30', 0)).toISOString() });
+    expect(activationDeadline(BOUND, SETTINGS)).toEqual({
+      lastDay: '2026-11-29',
+      endsAt: new Date(atMinute('2026-11-30', 0)).toISOString(),
+    });
   });
 });
 
@@ -33,17 +36,24 @@ describe('inviteActivationState (3 check-in days within 7 days, or a first redem
     const s = inviteActivationState(invite, ['2026-11-24', '2026-11-25'], false, SETTINGS, at('2026-11-30'));
     expect(s).toMatchObject({ activated: false, expired: true });
     // The answer about the window does not change when computed later.
-    expect(inviteActivationState(invite, ['2026-11-24', '2026-11-25', '2026-12-01'], false, SETTINGS, at('2026-12-02')).activated).toBe(false);
+    expect(inviteActivationState(invite, ['2026-11-24', '2026-11-25', '2026-12-01'], false, SETTINGS, at('2026-12-02')).activated).toBe(
+      false,
+    );
   });
 
   it('activates on a first redemption when the rule allows it', () => {
     expect(inviteActivationState(invite, [], true, SETTINGS, at('2026-11-24'))).toMatchObject({ activated: true, via: 'redemption' });
-    const noRedemption = { ...SETTINGS, invite: { ...SETTINGS.invite, activation: { ...SETTINGS.invite.activation, orFirstRedemption: false } } };
+    const noRedemption = {
+      ...SETTINGS,
+      invite: { ...SETTINGS.invite, activation: { ...SETTINGS.invite.activation, orFirstRedemption: false } },
+    };
     expect(inviteActivationState(invite, [], true, noRedemption, at('2026-11-24')).activated).toBe(false);
   });
 
   it('trusts a stored activation', () => {
-    expect(inviteActivationState({ ...invite, status: 'rewarded', activatedAt: at('2026-11-25') }, [], false, SETTINGS, at('2027-01-01'))).toMatchObject({
+    expect(
+      inviteActivationState({ ...invite, status: 'rewarded', activatedAt: at('2026-11-25') }, [], false, SETTINGS, at('2027-01-01')),
+    ).toMatchObject({
       activated: true,
       via: 'stored',
       activatedOn: '2026-11-25',

@@ -68,8 +68,7 @@ export function inviteActivationState(
 }
 
 export type InviterRewardDecision =
-  | { reward: true; points: number; growth: number }
-  | { reward: false; reason: 'DAILY_CAP' | 'NO_REWARD_CONFIGURED'; cap: number };
+  { reward: true; points: number; growth: number } | { reward: false; reason: 'DAILY_CAP' | 'NO_REWARD_CONFIGURED'; cap: number };
 
 /**
  * Whether the inviter gets the activation reward, given how many invite rewards they already

@@ -8,7 +8,13 @@ describe('ledger', () => {
 
   it('sums entries', () => {
     expect(sumLedger([])).toEqual({ points: 0, growth: 0 });
-    expect(sumLedger([{ points: 10, growth: 10 }, { points: -60, growth: 0 }, { points: 100, growth: 30 }])).toEqual({ points: 50, growth: 40 });
+    expect(
+      sumLedger([
+        { points: 10, growth: 10 },
+        { points: -60, growth: 0 },
+        { points: 100, growth: 30 },
+      ]),
+    ).toEqual({ points: 50, growth: 40 });
   });
 
   it('checks signs per kind', () => {

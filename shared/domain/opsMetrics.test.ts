@@ -98,7 +98,9 @@ describe('coverage and penetration from tier counts', () => {
     const counts = { basic: 0, advanced: 0, core: 0 };
     for (const g of growths) counts[g >= 1500 ? 'core' : g >= 300 ? 'advanced' : 'basic']++;
     const aggregated = Object.entries(counts).map(([tier, members]) => ({ tier, members, redeemers: 0 }));
-    expect(coverageFromTierCounts(aggregated, SETTINGS.tier.coverageTargets)).toEqual(tierCoverage(TIERS, growths, SETTINGS.tier.coverageTargets));
+    expect(coverageFromTierCounts(aggregated, SETTINGS.tier.coverageTargets)).toEqual(
+      tierCoverage(TIERS, growths, SETTINGS.tier.coverageTargets),
+    );
   });
 
   it('is 0 everywhere without active members, and counts a broken tier as basic', () => {

@@ -185,7 +185,10 @@ export function packSummaries(docs: readonly unknown[]): PackSummary[] {
   return out;
 }
 
-export function redemptionSummary(counts: ReadonlyArray<{ packId: string; count: number }>, packs: readonly PackSummary[]): OpsStatsData['redemptions'] {
+export function redemptionSummary(
+  counts: ReadonlyArray<{ packId: string; count: number }>,
+  packs: readonly PackSummary[],
+): OpsStatsData['redemptions'] {
   const byId = new Map(packs.map((p) => [p._id, p]));
   const tierCounts: Record<TierId, number> = { basic: 0, advanced: 0, core: 0 };
   const byPack = counts

@@ -15,11 +15,19 @@ describe('packEligibility — each reason', () => {
   });
 
   it('TIER_TOO_LOW names the tier it takes', () => {
-    expect(packEligibility(pack({ minTier: 'core' }), ok)).toEqual({ eligible: false, reason: 'TIER_TOO_LOW', detail: { requiredTier: 'core' } });
+    expect(packEligibility(pack({ minTier: 'core' }), ok)).toEqual({
+      eligible: false,
+      reason: 'TIER_TOO_LOW',
+      detail: { requiredTier: 'core' },
+    });
   });
 
   it('INSUFFICIENT_POINTS says how many are missing', () => {
-    expect(packEligibility(LUNCH, { ...ok, points: 45 })).toEqual({ eligible: false, reason: 'INSUFFICIENT_POINTS', detail: { missingPoints: 15 } });
+    expect(packEligibility(LUNCH, { ...ok, points: 45 })).toEqual({
+      eligible: false,
+      reason: 'INSUFFICIENT_POINTS',
+      detail: { missingPoints: 15 },
+    });
   });
 
   it('OUT_OF_STOCK when none is left; unlimited stock never runs out', () => {
@@ -50,14 +58,21 @@ describe('packEligibility — each reason', () => {
       reason: 'NOT_AVAILABLE_NOW',
       detail: { opensAt: null, endedAt: new Date(atMinute('2026-11-21', 0)).toISOString() },
     });
-    expect(packEligibility(pack({ active: false }), ok)).toEqual({ eligible: false, reason: 'NOT_AVAILABLE_NOW', detail: { opensAt: null } });
+    expect(packEligibility(pack({ active: false }), ok)).toEqual({
+      eligible: false,
+      reason: 'NOT_AVAILABLE_NOW',
+      detail: { opensAt: null },
+    });
   });
 });
 
 describe('packEligibility — precedence: ended > tier > stock > limit > hours > points', () => {
   it('says "ended" before anything else', () => {
     const ended = pack({ minTier: 'core', endAt: '2026-11-20' });
-    expect(packEligibility(ended, { ...ok, memberTier: 'basic', points: 0, stockLeft: 0 })).toMatchObject({ reason: 'NOT_AVAILABLE_NOW', detail: { endedAt: expect.any(String) } });
+    expect(packEligibility(ended, { ...ok, memberTier: 'basic', points: 0, stockLeft: 0 })).toMatchObject({
+      reason: 'NOT_AVAILABLE_NOW',
+      detail: { endedAt: expect.any(String) },
+    });
   });
 
   it('says tier before stock, stock before limit, limit before hours, hours before points', () => {

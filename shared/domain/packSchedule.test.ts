@@ -61,7 +61,14 @@ describe('scheduleText', () => {
     expect(scheduleText(LUNCH.schedule)).toBe('工作日 11:30–13:30');
     expect(scheduleText({ weekdays: [6, 0] })).toBe('周六、周日');
     expect(scheduleText({ weekdays: [0, 1, 2, 3, 4, 5, 6], hours: [{ from: '19:00', to: '21:00' }] })).toBe('每天 19:00–21:00');
-    expect(scheduleText({ hours: [{ from: '18:00', to: '20:00' }, { from: '08:00', to: '09:30' }] })).toBe('每天 08:00–09:30、18:00–20:00');
+    expect(
+      scheduleText({
+        hours: [
+          { from: '18:00', to: '20:00' },
+          { from: '08:00', to: '09:30' },
+        ],
+      }),
+    ).toBe('每天 08:00–09:30、18:00–20:00');
     expect(scheduleText({ weekdays: [2, 3, 4] })).toBe('周二至周四');
     expect(scheduleText({ weekdays: [5, 6, 0] })).toBe('周五至周日');
     expect(scheduleText({ weekdays: [1, 3, 5] })).toBe('周一、周三、周五');

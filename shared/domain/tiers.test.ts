@@ -14,7 +14,12 @@ describe('tiers (basic 0 / advanced 300 / core 1500)', () => {
 
   it('keeps basic as the floor and makes a missing tier unreachable', () => {
     expect(tierForGrowth([], 99999)).toBe('basic');
-    expect(tierForGrowth(TIERS.filter((t) => t._id !== 'core'), 99999)).toBe('advanced');
+    expect(
+      tierForGrowth(
+        TIERS.filter((t) => t._id !== 'core'),
+        99999,
+      ),
+    ).toBe('advanced');
     expect(tierName([], 'core')).toBe('核心层');
   });
 

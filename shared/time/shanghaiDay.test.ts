@@ -94,7 +94,11 @@ describe(`Shanghai day helpers (TZ=${process.env.TZ ?? 'unset'})`, () => {
     const days = grid.flat().filter((c) => c.day !== null);
     expect(days).toHaveLength(30);
     expect(days[29].day).toBe('2026-11-30');
-    expect(monthGrid('2028-02').flat().filter((c) => c.day).length).toBe(29);
+    expect(
+      monthGrid('2028-02')
+        .flat()
+        .filter((c) => c.day).length,
+    ).toBe(29);
   });
 
   it('steps months', () => {

@@ -41,7 +41,11 @@ export function BadgeCeremony({ badge, inviteCode, onAccept }: BadgeCeremonyProp
           </Text>
         </View>
         <View className="mc-ceremony__actions">
-          <ShareButton variant="ghost" className="mc-ceremony__share" share={{ title: `我点亮了「${badge.name}」徽章`, path: invitePath(inviteCode) }}>
+          <ShareButton
+            variant="ghost"
+            className="mc-ceremony__share"
+            share={{ title: `我点亮了「${badge.name}」徽章`, path: invitePath(inviteCode) }}
+          >
             分享
           </ShareButton>
           <Button className="mc-ceremony__accept" variant="accent" onClick={onAccept}>

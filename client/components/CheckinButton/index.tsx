@@ -26,7 +26,13 @@ export function CheckinButton({ size = 'lg', className }: CheckinButtonProps) {
 
   return (
     <View
-      className={cx('mc-checkin-btn', `mc-checkin-btn--${size}`, checkedIn && 'mc-checkin-btn--done', checking && 'mc-checkin-btn--busy', className)}
+      className={cx(
+        'mc-checkin-btn',
+        `mc-checkin-btn--${size}`,
+        checkedIn && 'mc-checkin-btn--done',
+        checking && 'mc-checkin-btn--busy',
+        className,
+      )}
       hoverClass={checkedIn ? 'none' : 'mc-checkin-btn--pressed'}
       onClick={() => void onTap()}
     >

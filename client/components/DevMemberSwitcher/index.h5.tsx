@@ -32,7 +32,10 @@ function Switcher() {
         <View className="mc-dev-switch__menu">
           {DEMO_ROLES.map((r) => (
             <View key={r.openid} className="mc-dev-switch__item" onClick={() => play(r.openid)}>
-              <Text>{r.openid === current ? '✓ ' : ''}{r.label}</Text>
+              <Text>
+                {r.openid === current ? '✓ ' : ''}
+                {r.label}
+              </Text>
             </View>
           ))}
           <View className="mc-dev-switch__item" onClick={() => play(newMemberOpenid())}>

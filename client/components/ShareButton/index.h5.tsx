@@ -11,7 +11,11 @@ export function ShareButton({ share, variant = 'primary', block, className, chil
     void Taro.showToast({ title: '链接已复制', icon: 'none' });
   };
   return (
-    <View className={cx('mc-share-btn', 'mc-btn', `mc-btn--${variant}`, 'mc-btn--md', block && 'mc-btn--block', className)} hoverClass="mc-btn--pressed" onClick={copy}>
+    <View
+      className={cx('mc-share-btn', 'mc-btn', `mc-btn--${variant}`, 'mc-btn--md', block && 'mc-btn--block', className)}
+      hoverClass="mc-btn--pressed"
+      onClick={copy}
+    >
       <Text className="mc-btn__label">{children}</Text>
     </View>
   );

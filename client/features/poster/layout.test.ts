@@ -1,7 +1,14 @@
 import { drawPoster, posterImages, type PosterContext } from './draw';
 import { posterLayout, posterTexts, POSTER_HEIGHT, POSTER_WIDTH } from './layout';
 
-const input = { nickname: '小林', avatarUrl: 'https://x/avatar.png', tier: 'advanced' as const, tierName: '进阶层', qrUrl: 'https://x/qr.png', code: 'K7QM2XRT' };
+const input = {
+  nickname: '小林',
+  avatarUrl: 'https://x/avatar.png',
+  tier: 'advanced' as const,
+  tierName: '进阶层',
+  qrUrl: 'https://x/qr.png',
+  code: 'K7QM2XRT',
+};
 
 it('shows the member, the tier, the code and the mini-program code — and no reward wording', () => {
   const ops = posterLayout(input);
@@ -38,7 +45,14 @@ it('draws every step on a 2D context, with the initial when the avatar failed to
       return true;
     },
   }) as unknown as PosterContext;
-  drawPoster(ctx, posterLayout(input), new Map([['https://x/qr.png', { width: 1 }], ['https://x/avatar.png', null]]));
+  drawPoster(
+    ctx,
+    posterLayout(input),
+    new Map([
+      ['https://x/qr.png', { width: 1 }],
+      ['https://x/avatar.png', null],
+    ]),
+  );
   expect(log).toContain('fillText:小林');
   expect(log).toContain('fillText:小');
   expect(log.filter((l) => l.startsWith('drawImage'))).toHaveLength(1);

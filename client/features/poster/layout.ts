@@ -14,8 +14,27 @@ export type Fill = string | { from: string; to: string };
 export type PosterOp =
   | { kind: 'rect'; x: number; y: number; w: number; h: number; r: number; fill: Fill }
   | { kind: 'circle'; cx: number; cy: number; r: number; fill: string }
-  | { kind: 'text'; x: number; y: number; text: string; size: number; color: string; weight?: 'normal' | 'bold'; align?: 'left' | 'center'; maxWidth?: number }
-  | { kind: 'image'; x: number; y: number; w: number; h: number; src: string; round: boolean; fallback?: { text: string; fill: string; color: string } };
+  | {
+      kind: 'text';
+      x: number;
+      y: number;
+      text: string;
+      size: number;
+      color: string;
+      weight?: 'normal' | 'bold';
+      align?: 'left' | 'center';
+      maxWidth?: number;
+    }
+  | {
+      kind: 'image';
+      x: number;
+      y: number;
+      w: number;
+      h: number;
+      src: string;
+      round: boolean;
+      fallback?: { text: string; fill: string; color: string };
+    };
 
 export interface PosterInput {
   nickname: string;

@@ -24,7 +24,16 @@ function WelcomeSheet() {
   const welcome = useInvitesStore((s) => s.welcome);
   const close = useInvitesStore((s) => s.closeWelcome);
   return (
-    <Sheet open={welcome !== null} title="欢迎加入会员社群" onClose={close} footer={<Button block onClick={close}>开始我的第一次签到</Button>}>
+    <Sheet
+      open={welcome !== null}
+      title="欢迎加入会员社群"
+      onClose={close}
+      footer={
+        <Button block onClick={close}>
+          开始我的第一次签到
+        </Button>
+      }
+    >
       <View className="home-welcome">
         <Text className="home-welcome__wave">👋</Text>
         <Text className="home-welcome__text">你已接受「{welcome?.inviterNickname}」的邀请。</Text>

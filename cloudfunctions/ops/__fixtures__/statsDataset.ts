@@ -47,7 +47,14 @@ function member(_id: string, createdAt: string, tier: string) {
   };
 }
 
-const checkin = (openid: string, date: string) => ({ _id: `${openid}_${date}`, openid, date, streak: 1, reward: { points: 10, growth: 10, bonus: 0 }, createdAt: `${date}T01:00:00.000Z` });
+const checkin = (openid: string, date: string) => ({
+  _id: `${openid}_${date}`,
+  openid,
+  date,
+  streak: 1,
+  reward: { points: 10, growth: 10, bonus: 0 },
+  createdAt: `${date}T01:00:00.000Z`,
+});
 
 const redemption = (id: string, openid: string, packId: string, createdAt: string, status: string, cost: number) => ({
   _id: `${openid}_${id}`,
@@ -132,15 +139,61 @@ export const DATASET: Record<string, Array<Record<string, unknown>>> = {
   ],
   invites: [
     { _id: D, inviter: A, code: 'KEEP2NMA', status: 'bound', boundAt: '2026-03-07T01:00:00.000Z', activatedAt: null },
-    { _id: B, inviter: A, code: 'KEEP2NMA', status: 'rewarded', boundAt: '2026-02-28T17:30:00.000Z', activatedAt: '2026-03-03T02:00:00.000Z' },
+    {
+      _id: B,
+      inviter: A,
+      code: 'KEEP2NMA',
+      status: 'rewarded',
+      boundAt: '2026-02-28T17:30:00.000Z',
+      activatedAt: '2026-03-03T02:00:00.000Z',
+    },
     { _id: E, inviter: A, code: 'KEEP2NMA', status: 'bound', boundAt: '2026-03-07T20:00:00.000Z', activatedAt: null }, // 03-08 Shanghai
-    { _id: F, inviter: C, code: 'KEEP2NMC', status: 'activated', boundAt: '2026-02-20T02:00:00.000Z', activatedAt: '2026-03-01T00:00:00.000Z' },
+    {
+      _id: F,
+      inviter: C,
+      code: 'KEEP2NMC',
+      status: 'activated',
+      boundAt: '2026-02-20T02:00:00.000Z',
+      activatedAt: '2026-03-01T00:00:00.000Z',
+    },
   ],
   invite_attempts: [
-    { _id: 'att1', invitee: A, inviter: A, code: 'KEEP2NMA', reason: 'SELF_INVITE', createdAt: '2026-03-02T02:00:00.000Z', day: '2026-03-02' },
-    { _id: 'att2', invitee: C, inviter: A, code: 'KEEP2NMA', reason: 'NOT_NEW_MEMBER', createdAt: '2026-03-04T02:00:00.000Z', day: '2026-03-04' },
-    { _id: 'att3', invitee: B, inviter: C, code: 'KEEP2NMC', reason: 'NOT_NEW_MEMBER', createdAt: '2026-03-04T03:00:00.000Z', day: '2026-03-04' },
-    { _id: 'att4', invitee: B, inviter: C, code: 'KEEP2NMC', reason: 'ALREADY_INVITED', createdAt: '2026-03-10T03:00:00.000Z', day: '2026-03-10' }, // after
+    {
+      _id: 'att1',
+      invitee: A,
+      inviter: A,
+      code: 'KEEP2NMA',
+      reason: 'SELF_INVITE',
+      createdAt: '2026-03-02T02:00:00.000Z',
+      day: '2026-03-02',
+    },
+    {
+      _id: 'att2',
+      invitee: C,
+      inviter: A,
+      code: 'KEEP2NMA',
+      reason: 'NOT_NEW_MEMBER',
+      createdAt: '2026-03-04T02:00:00.000Z',
+      day: '2026-03-04',
+    },
+    {
+      _id: 'att3',
+      invitee: B,
+      inviter: C,
+      code: 'KEEP2NMC',
+      reason: 'NOT_NEW_MEMBER',
+      createdAt: '2026-03-04T03:00:00.000Z',
+      day: '2026-03-04',
+    },
+    {
+      _id: 'att4',
+      invitee: B,
+      inviter: C,
+      code: 'KEEP2NMC',
+      reason: 'ALREADY_INVITED',
+      createdAt: '2026-03-10T03:00:00.000Z',
+      day: '2026-03-10',
+    }, // after
   ],
   invite_cards: [
     { _id: A, openid: A, code: 'KEEP2NMA', fileId: 'cloud://local-env/invite-cards/a.png', createdAt: '2026-03-01T03:00:00.000Z' },
@@ -150,7 +203,10 @@ export const DATASET: Record<string, Array<Record<string, unknown>>> = {
 };
 
 const zeroDays = (counts: Record<string, number>) =>
-  ['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07'].map((date) => ({ date, count: counts[date] ?? 0 }));
+  ['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07'].map((date) => ({
+    date,
+    count: counts[date] ?? 0,
+  }));
 
 /**
  * The answer, by hand:

@@ -39,7 +39,11 @@ export interface TestCloud {
   /** A typed call that must succeed. */
   ok<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, openid: string, input?: ApiInput<F, A>): Promise<ApiOutput<F, A>>;
   /** A call that must fail: its error code and message. */
-  fail(fn: string, openid: string, event: Record<string, unknown>): Promise<{ code: string; message: string; details?: Record<string, unknown> }>;
+  fail(
+    fn: string,
+    openid: string,
+    event: Record<string, unknown>,
+  ): Promise<{ code: string; message: string; details?: Record<string, unknown> }>;
   /** POST /functions/<fn> with the identity header. */
   http(fn: string, openid: string, event: unknown): Promise<{ status: number; body: Envelope<unknown>; roundTrips: number }>;
   /** Every document of every collection the functions use. */
@@ -96,7 +100,9 @@ export async function startTestCloud(options: Partial<LocalcloudOptions> = {}): 
 
   const docs = async <T = Doc>(collection: string, where: Record<string, unknown> = {}): Promise<T[]> =>
     // `pages` walks by _id, so a lookup by _id is a plain find.
-    ('_id' in where ? await db.find<Doc>(collection, where, { limit: 100 }) : await db.pages<Doc>(collection, where, 100_000)) as unknown as T[];
+    ('_id' in where
+      ? await db.find<Doc>(collection, where, { limit: 100 })
+      : await db.pages<Doc>(collection, where, 100_000)) as unknown as T[];
 
   return {
     lc,
@@ -109,7 +115,8 @@ export async function startTestCloud(options: Partial<LocalcloudOptions> = {}): 
     },
     async fail(fn, openid, event) {
       const answer = await call(fn, openid, event);
-      if (answer.ok) throw new Error(`${fn}.${String(event.action)} succeeded but should have failed: ${JSON.stringify(answer.data).slice(0, 300)}`);
+      if (answer.ok)
+        throw new Error(`${fn}.${String(event.action)} succeeded but should have failed: ${JSON.stringify(answer.data).slice(0, 300)}`);
       return answer.error;
     },
     async http(fn, openid, event) {
@@ -118,7 +125,11 @@ export async function startTestCloud(options: Partial<LocalcloudOptions> = {}): 
         headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
         body: JSON.stringify(event),
       });
-      return { status: res.status, body: (await res.json()) as Envelope<unknown>, roundTrips: Number(res.headers.get('x-localcloud-db-round-trips') ?? NaN) };
+      return {
+        status: res.status,
+        body: (await res.json()) as Envelope<unknown>,
+        roundTrips: Number(res.headers.get('x-localcloud-db-round-trips') ?? NaN),
+      };
     },
     async dump() {
       const out: Dump = {};
@@ -147,7 +158,8 @@ export async function ledgerConsistency(cloud: TestCloud): Promise<string[]> {
   const problems: string[] = [];
   for (const m of members) {
     const s = sums.get(m._id) ?? { points: 0, growth: 0 };
-    if (s.points !== m.points || s.growth !== m.growth) problems.push(`${m._id}: member ${String(m.points)}/${String(m.growth)} vs ledger ${s.points}/${s.growth}`);
+    if (s.points !== m.points || s.growth !== m.growth)
+      problems.push(`${m._id}: member ${String(m.points)}/${String(m.growth)} vs ledger ${s.points}/${s.growth}`);
     if (Number(m.points) < 0) problems.push(`${m._id}: negative points ${String(m.points)}`);
     const ids = (m.badges as Array<{ id: string }>).map((b) => b.id);
     if (new Set(ids).size !== ids.length) problems.push(`${m._id}: duplicate badges ${ids.join(',')}`);

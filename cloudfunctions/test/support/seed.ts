@@ -7,14 +7,29 @@ import { memberId, type TestCloud } from './cloud';
  * have left them: the member document and an `ops_adjust` ledger entry of the same amount, so
  * Σ ledger = balance holds from the start. Used to set up races of hundreds of members quickly.
  */
-export async function seedFundedMembers(cloud: TestCloud, prefix: string, count: number, points: number, now = Date.now()): Promise<string[]> {
+export async function seedFundedMembers(
+  cloud: TestCloud,
+  prefix: string,
+  count: number,
+  points: number,
+  now = Date.now(),
+): Promise<string[]> {
   const ids = Array.from({ length: count }, (_v, i) => memberId(`${prefix}${i}`));
   const batch = 50;
   for (let i = 0; i < ids.length; i += batch) {
     await Promise.all(
       ids.slice(i, i + batch).map(async (openid) => {
         const member = { ...createMember(openid, now), points };
-        const entry = ledgerEntry({ openid, kind: 'ops_adjust', points, growth: 0, refId: `seed-${openid}`, now, by: 'test', reason: '测试初始积分' });
+        const entry = ledgerEntry({
+          openid,
+          kind: 'ops_adjust',
+          points,
+          growth: 0,
+          refId: `seed-${openid}`,
+          now,
+          by: 'test',
+          reason: '测试初始积分',
+        });
         await cloud.db.add('members', { ...member });
         await cloud.db.add('ledger', { ...entry });
       }),
@@ -24,7 +39,11 @@ export async function seedFundedMembers(cloud: TestCloud, prefix: string, count:
 }
 
 /** Adds (or replaces) content documents; call before the functions first load content (right after a reset). */
-export async function putContent(cloud: TestCloud, collection: string, docs: Array<Record<string, unknown> & { _id: string }>): Promise<void> {
+export async function putContent(
+  cloud: TestCloud,
+  collection: string,
+  docs: Array<Record<string, unknown> & { _id: string }>,
+): Promise<void> {
   await Promise.all(docs.map((d) => cloud.db.set(collection, d._id, d)));
 }
 

@@ -54,7 +54,10 @@ export function createDatabaseActions(db: Database, catalog: IndexCatalog, clock
   function collection(params: Record<string, unknown>): string {
     const name = str(params, 'collectionName');
     if (!db.hasCollection(name)) {
-      throw new CloudError(ErrorCodes.COLLECTION_NOT_EXIST, `[ResourceNotFound] Db or Table not exist: ${name}. database collection not exists`);
+      throw new CloudError(
+        ErrorCodes.COLLECTION_NOT_EXIST,
+        `[ResourceNotFound] Db or Table not exist: ${name}. database collection not exists`,
+      );
     }
     return name;
   }

@@ -162,7 +162,10 @@ export class Database {
   private requireCollection(name: string): Map<IdKey, Doc> {
     const docs = this.collections.get(name);
     if (!docs) {
-      throw new CloudError(ErrorCodes.COLLECTION_NOT_EXIST, `[ResourceNotFound] Db or Table not exist: ${name}. database collection not exists`);
+      throw new CloudError(
+        ErrorCodes.COLLECTION_NOT_EXIST,
+        `[ResourceNotFound] Db or Table not exist: ${name}. database collection not exists`,
+      );
     }
     return docs;
   }
@@ -376,7 +379,13 @@ export class Database {
     return draft;
   }
 
-  update(coll: string, filter: Record<string, unknown>, spec: UpdateSpec, options: UpdateOptions, txn?: Transaction): Durable<UpdateResult> {
+  update(
+    coll: string,
+    filter: Record<string, unknown>,
+    spec: UpdateSpec,
+    options: UpdateOptions,
+    txn?: Transaction,
+  ): Durable<UpdateResult> {
     const committed = this.requireCollection(coll);
     const matches = this.matching(coll, filter, txn);
     const targets = options.multi ? matches : matches.slice(0, 1);

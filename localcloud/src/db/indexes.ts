@@ -68,7 +68,8 @@ function boundedFields(filter: Record<string, unknown>, out: Set<string>): void 
     if (key.startsWith('$')) continue;
     if (isPlainObject(value)) {
       const ops = Object.keys(value).filter((k) => k.startsWith('$'));
-      if (ops.length === 0) out.add(key); // embedded document equality
+      if (ops.length === 0)
+        out.add(key); // embedded document equality
       else if (ops.some((op) => BOUNDING_OPERATORS.has(op))) out.add(key);
       else if (ops.includes('$regex') && isAnchoredRegExp(value.$regex)) out.add(key);
     } else if (!(value instanceof RegExp) || isAnchoredRegExp(value)) {
@@ -149,7 +150,12 @@ export class IndexCatalog {
     if (this.isFilterCovered(collection, filter)) return;
     const fields = new Set<string>();
     mentionedFields(filter, fields);
-    this.fail(collection, operation, [...fields].sort(), Object.keys(filter).length === 0 ? 'an empty filter scans the whole collection' : undefined);
+    this.fail(
+      collection,
+      operation,
+      [...fields].sort(),
+      Object.keys(filter).length === 0 ? 'an empty filter scans the whole collection' : undefined,
+    );
   }
 
   checkPipeline(collection: string, pipeline: Array<Record<string, unknown>>): void {

@@ -29,7 +29,13 @@ export function readBody(req: IncomingMessage, limit = 64 * 1024 * 1024): Promis
   });
 }
 
-export function sendBuffer(res: ServerResponse, status: number, body: Buffer, contentType: string, headers: OutgoingHttpHeaders = {}): void {
+export function sendBuffer(
+  res: ServerResponse,
+  status: number,
+  body: Buffer,
+  contentType: string,
+  headers: OutgoingHttpHeaders = {},
+): void {
   res.writeHead(status, { 'content-type': contentType, 'content-length': body.length, ...headers });
   res.end(body);
 }

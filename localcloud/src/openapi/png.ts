@@ -42,7 +42,14 @@ export interface Rgba {
  * Draws a square module matrix (true = dark) into a `width`×`width` PNG with a quiet zone of
  * `margin` modules, the way QR renderers do (module = floor(pixel / scale) - margin).
  */
-export function drawModules(modules: (row: number, col: number) => boolean, size: number, width: number, margin: number, dark: Rgba, light: Rgba): Buffer {
+export function drawModules(
+  modules: (row: number, col: number) => boolean,
+  size: number,
+  width: number,
+  margin: number,
+  dark: Rgba,
+  light: Rgba,
+): Buffer {
   const scale = width / (size + margin * 2);
   const rgba = Buffer.alloc(width * width * 4);
   for (let y = 0; y < width; y++) {

@@ -41,8 +41,9 @@ export function renderWxacode(text: string, width: number, line: Rgba, transpare
 export function getUnlimited(params: Record<string, unknown>, options: WxacodeOptions): OpenApiResult {
   const scene = params.scene;
   if (typeof scene !== 'string' || scene.length === 0) return wxError(40129, 'invalid scene: scene is required');
-  if (scene.length > 32) return wxError(40169, 'invalid length for scene, or the data is not json string: scene is longer than 32 characters');
-  if (!SCENE_CHARS.test(scene)) return wxError(40129, 'invalid scene: only 0-9 A-Z a-z and !#$&\'()*+,/:;=?@-._~ are allowed');
+  if (scene.length > 32)
+    return wxError(40169, 'invalid length for scene, or the data is not json string: scene is longer than 32 characters');
+  if (!SCENE_CHARS.test(scene)) return wxError(40129, "invalid scene: only 0-9 A-Z a-z and !#$&'()*+,/:;=?@-._~ are allowed");
 
   const page = params.page === undefined ? '' : params.page;
   if (typeof page !== 'string' || page.startsWith('/') || page.includes('?')) {

@@ -92,7 +92,12 @@ export interface GatewayAnswer {
   body: unknown;
 }
 
-export async function callGateway(lc: Localcloud, name: string, event: unknown, headers: Record<string, string> = {}): Promise<GatewayAnswer> {
+export async function callGateway(
+  lc: Localcloud,
+  name: string,
+  event: unknown,
+  headers: Record<string, string> = {},
+): Promise<GatewayAnswer> {
   const res = await fetch(`${lc.url}/functions/${name}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

@@ -89,7 +89,11 @@ export function validProgram(): RawFixture {
     tree_nodes: [treeNode('l1', 'learning', 20, 1), treeNode('l2', 'learning', 200, 2), treeNode('c1', 'community', 50, 10)],
     benefit_packs: [
       pack('health'),
-      pack('lunch', { scene: 'lunch', limitPeriod: 'day', schedule: { weekdays: [1, 2, 3, 4, 5], hours: [{ from: '11:30', to: '13:30' }] } }),
+      pack('lunch', {
+        scene: 'lunch',
+        limitPeriod: 'day',
+        schedule: { weekdays: [1, 2, 3, 4, 5], hours: [{ from: '11:30', to: '13:30' }] },
+      }),
       pack('xmas', { scene: 'holiday', startAt: '2026-12-25', endAt: '2027-01-03', limitPeriod: 'campaign' }),
     ],
     settings: [settings()],

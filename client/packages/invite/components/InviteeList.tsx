@@ -44,7 +44,12 @@ export function InviteeList({ mine }: InviteeListProps) {
                   <StatusTag tone={line.tone}>{line.status}</StatusTag>
                 </View>
                 {pending ? (
-                  <ProgressBar className="il-row__bar" value={inv.progress.needed ? inv.progress.checkinDays / inv.progress.needed : 0} size="xs" color="#E8912D" />
+                  <ProgressBar
+                    className="il-row__bar"
+                    value={inv.progress.needed ? inv.progress.checkinDays / inv.progress.needed : 0}
+                    size="xs"
+                    color="#E8912D"
+                  />
                 ) : null}
                 <Text className="il-row__detail">{line.detail}</Text>
                 <Text className="il-row__date">{formatDay(inv.boundAt)}接受邀请</Text>

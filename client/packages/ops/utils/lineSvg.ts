@@ -65,14 +65,18 @@ export function lineChartSvg(series: readonly LineSeries[], max: number, size: L
   const parts: string[] = [];
   for (let g = 0; g <= 4; g++) {
     const y = round(PAD.top + (g / 4) * (size.height - PAD.top - PAD.bottom));
-    parts.push(`<line x1="0" y1="${y}" x2="${size.width}" y2="${y}" stroke="${gridColor}" stroke-width="1"${g < 4 ? ' stroke-dasharray="4 4"' : ''}/>`);
+    parts.push(
+      `<line x1="0" y1="${y}" x2="${size.width}" y2="${y}" stroke="${gridColor}" stroke-width="1"${g < 4 ? ' stroke-dasharray="4 4"' : ''}/>`,
+    );
   }
   for (const s of series) {
     const points = plot(s.values, max, size);
     const dots = points.length <= 31;
     for (const run of runs(points)) {
       if (run.length > 1) {
-        parts.push(`<polyline fill="none" stroke="${s.color}" stroke-width="3" stroke-linejoin="round" stroke-linecap="round" points="${run.map(([x, y]) => `${x},${y}`).join(' ')}"/>`);
+        parts.push(
+          `<polyline fill="none" stroke="${s.color}" stroke-width="3" stroke-linejoin="round" stroke-linecap="round" points="${run.map(([x, y]) => `${x},${y}`).join(' ')}"/>`,
+        );
       }
       if (dots || run.length === 1) for (const [x, y] of run) parts.push(`<circle cx="${x}" cy="${y}" r="4" fill="${s.color}"/>`);
     }

@@ -102,7 +102,11 @@ export function TreeArt({ stage }: TreeArtProps) {
       ))}
       {index >= 4
         ? DOTS.map((d, i) => (
-            <View key={i} className={stage === 'fruit' ? 'tree-art__fruit' : 'tree-art__blossom'} style={{ left: `${d.x}%`, bottom: px(d.y) }} />
+            <View
+              key={i}
+              className={stage === 'fruit' ? 'tree-art__fruit' : 'tree-art__blossom'}
+              style={{ left: `${d.x}%`, bottom: px(d.y) }}
+            />
           ))
         : null}
     </View>

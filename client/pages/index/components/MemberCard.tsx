@@ -63,7 +63,9 @@ export function MemberCard({ member, badges }: MemberCardProps) {
         </View>
         <ProgressBar value={member.tierProgress} color={next ? tierColors[next.id] : color} size="sm" />
         <Text className="home-card__tier-hint">
-          {next ? `再获得 ${formatNumber(next.growthNeeded)} 成长值升级${next.name}` : `你已是最高等级「${member.tierName}」，保持活跃即可保级`}
+          {next
+            ? `再获得 ${formatNumber(next.growthNeeded)} 成长值升级${next.name}`
+            : `你已是最高等级「${member.tierName}」，保持活跃即可保级`}
         </Text>
       </View>
 

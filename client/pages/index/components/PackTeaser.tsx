@@ -17,7 +17,12 @@ export function PackTeaser({ packs }: PackTeaserProps) {
       {packs.map((pack) => {
         const a = packAvailability(pack);
         return (
-          <View key={pack.id} className="home-packs__item" hoverClass="home-shortcuts__item--pressed" onClick={() => go('benefits', { tier: pack.minTier })}>
+          <View
+            key={pack.id}
+            className="home-packs__item"
+            hoverClass="home-shortcuts__item--pressed"
+            onClick={() => go('benefits', { tier: pack.minTier })}
+          >
             <View className="home-packs__badge" style={{ background: tierSoftColors[pack.minTier], color: tierInkColors[pack.minTier] }}>
               <Text>{pack.minTierName}</Text>
             </View>

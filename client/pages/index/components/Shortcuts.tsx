@@ -21,7 +21,13 @@ export function Shortcuts({ home }: ShortcutsProps) {
     { route: 'badges', icon: '🏅', title: '徽章墙', sub: `${home.badges.earned}/${home.badges.total}`, tint: '#FDF1E2' },
     { route: 'tree', icon: '🌳', title: '成长树', sub: home.tree.stageName, tint: '#E4F4EC' },
     { route: 'benefits', icon: '🎁', title: '专属福利', sub: home.member.tierName, tint: '#F8ECEF' },
-    { route: 'invite', icon: '💌', title: '邀请好友', sub: home.invite.invited ? `已邀 ${home.invite.invited}` : undefined, tint: '#E6EFFB' },
+    {
+      route: 'invite',
+      icon: '💌',
+      title: '邀请好友',
+      sub: home.invite.invited ? `已邀 ${home.invite.invited}` : undefined,
+      tint: '#E6EFFB',
+    },
   ];
   const more: Shortcut[] = [
     { route: 'vouchers', icon: '🎫', title: '我的券', tint: '#F3F1ED' },
@@ -59,7 +65,12 @@ export function Shortcuts({ home }: ShortcutsProps) {
       {staff.length ? (
         <View className="home-shortcuts__staff">
           {staff.map((s) => (
-            <View key={s.route} className="home-shortcuts__staff-item" hoverClass="home-shortcuts__item--pressed" onClick={() => go(s.route)}>
+            <View
+              key={s.route}
+              className="home-shortcuts__staff-item"
+              hoverClass="home-shortcuts__item--pressed"
+              onClick={() => go(s.route)}
+            >
               <Text className="home-shortcuts__staff-icon">{s.icon}</Text>
               <View className="home-shortcuts__staff-text">
                 <Text className="home-shortcuts__title">{s.title}</Text>

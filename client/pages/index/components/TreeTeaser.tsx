@@ -24,7 +24,9 @@ export function TreeTeaser({ tree }: TreeTeaserProps) {
         </View>
         <ProgressBar value={tree.total ? tree.unlocked / tree.total : 0} color="#2E9E6B" size="xs" />
         <Text className="home-tree__next">
-          {tree.nextNode ? `下一个节点「${tree.nextNode.title}」· 还差 ${formatNumber(tree.nextNode.distance)} 成长值` : '整棵树都点亮了，硕果累累！'}
+          {tree.nextNode
+            ? `下一个节点「${tree.nextNode.title}」· 还差 ${formatNumber(tree.nextNode.distance)} 成长值`
+            : '整棵树都点亮了，硕果累累！'}
         </Text>
       </View>
     </View>

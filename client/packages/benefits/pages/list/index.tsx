@@ -39,7 +39,12 @@ function ConfirmSheet() {
           <Button variant="ghost" onClick={close} disabled={redeeming} className="bn-confirm__cancel">
             再想想
           </Button>
-          <Button onClick={() => void confirm()} loading={redeeming} disabled={!a.redeemable && error?.code !== 'NETWORK'} className="bn-confirm__ok">
+          <Button
+            onClick={() => void confirm()}
+            loading={redeeming}
+            disabled={!a.redeemable && error?.code !== 'NETWORK'}
+            className="bn-confirm__ok"
+          >
             {error?.code === 'NETWORK' ? '重试兑换' : `确认兑换 · ${formatNumber(pack.cost)} 积分`}
           </Button>
         </View>
@@ -120,7 +125,8 @@ export default function Benefits() {
     if (wanted && isTierId(wanted)) setTab(wanted);
   }, [wanted, setTab]);
 
-  const tabTitle = (t: TierId) => data?.packs.find((p) => p.minTier === t)?.minTierName ?? { basic: '基础层', advanced: '进阶层', core: '核心层' }[t];
+  const tabTitle = (t: TierId) =>
+    data?.packs.find((p) => p.minTier === t)?.minTierName ?? { basic: '基础层', advanced: '进阶层', core: '核心层' }[t];
   const packs = data ? data.packs.filter((p) => p.minTier === tab) : [];
 
   return (

@@ -22,7 +22,9 @@ export default function CheckinCalendar() {
   const error = useCheckinStore((s) => s.error);
   const loadMonth = useCheckinStore((s) => s.loadMonth);
   const home = useMemberStore((s) => s.home);
-  const result = useCheckinStore((s) => (s.lastResult && s.lastResult.date === calendar?.today && !s.lastResult.alreadyCheckedIn ? s.lastResult : null));
+  const result = useCheckinStore((s) =>
+    s.lastResult && s.lastResult.date === calendar?.today && !s.lastResult.alreadyCheckedIn ? s.lastResult : null,
+  );
 
   usePageData(() =>
     Promise.all([useMemberStore.getState().load({ quiet: true }), loadMonth(useCheckinStore.getState().month ?? undefined)]),

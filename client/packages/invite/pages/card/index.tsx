@@ -117,7 +117,11 @@ export default function Invite() {
         }
       >
         <View className="iv-poster">
-          {poster.src ? <Image className="iv-poster__img" src={poster.src} mode="aspectFit" /> : <Text className="iv-poster__busy">海报生成中…</Text>}
+          {poster.src ? (
+            <Image className="iv-poster__img" src={poster.src} mode="aspectFit" />
+          ) : (
+            <Text className="iv-poster__busy">海报生成中…</Text>
+          )}
         </View>
       </Sheet>
     </Screen>

@@ -45,9 +45,7 @@ export default function Rules() {
           <View>
             <Card title="💌 邀请好友">
               <Rule n={1}>通过邀请卡或海报把会员中心分享给朋友。分享本身不会获得任何奖励，也不需要分享到群或朋友圈。</Rule>
-              <Rule n={2}>
-                {`朋友第一次打开时自动接受你的邀请。只有新会员可以接受邀请，每人只能接受一次，不能邀请自己。`}
-              </Rule>
+              <Rule n={2}>{`朋友第一次打开时自动接受你的邀请。只有新会员可以接受邀请，每人只能接受一次，不能邀请自己。`}</Rule>
               <Rule n={3}>
                 {`朋友在接受邀请当天起 ${rule.withinDays} 天内，有 ${rule.checkinDays} 个不同的日子完成签到${rule.orFirstRedemption ? '，或完成第一次福利兑换' : ''}，即成为活跃会员（激活）。`}
               </Rule>

@@ -72,11 +72,21 @@ function RangeBar() {
         }}
       />
       <View className="ops-dash__dates">
-        <Picker mode="date" value={range.from} end={range.to} onChange={(e) => void chooseRange({ from: String(e.detail.value), to: range.to })}>
+        <Picker
+          mode="date"
+          value={range.from}
+          end={range.to}
+          onChange={(e) => void chooseRange({ from: String(e.detail.value), to: range.to })}
+        >
           <Text className="ops-dash__date">{range.from}</Text>
         </Picker>
         <Text className="ops-dash__to">至</Text>
-        <Picker mode="date" value={range.to} start={range.from} onChange={(e) => void chooseRange({ from: range.from, to: String(e.detail.value) })}>
+        <Picker
+          mode="date"
+          value={range.to}
+          start={range.from}
+          onChange={(e) => void chooseRange({ from: range.from, to: String(e.detail.value) })}
+        >
           <Text className="ops-dash__date">{range.to}</Text>
         </Picker>
         {asOf ? <Text className="ops-dash__asof">统计于 {asOf}</Text> : null}
@@ -111,7 +121,10 @@ function Metrics({ stats, refreshing }: { stats: OpsStatsData; refreshing: boole
       </Card>
 
       <Card title="每日签到人数（DAU）">
-        <LineChart series={[{ key: 'dau', name: '签到人数', color: colors.primary, values: stats.dau.map((d) => d.count) }]} labels={labels} />
+        <LineChart
+          series={[{ key: 'dau', name: '签到人数', color: colors.primary, values: stats.dau.map((d) => d.count) }]}
+          labels={labels}
+        />
       </Card>
 
       <Card title="签到留存" extra={<Text>当天签到者次日 / 第 7 日回来的比例</Text>}>
@@ -147,7 +160,13 @@ function Metrics({ stats, refreshing }: { stats: OpsStatsData; refreshing: boole
         />
         <Text className="ops-dash__sub">按福利包{stats.redemptions.byPack.length > 10 ? '（前 10）' : ''}</Text>
         <BarList
-          items={packs.map((p) => ({ key: p.packId, label: p.title, value: p.count, color: tierColors[p.minTier], hint: TIER_LABELS[p.minTier] }))}
+          items={packs.map((p) => ({
+            key: p.packId,
+            label: p.title,
+            value: p.count,
+            color: tierColors[p.minTier],
+            hint: TIER_LABELS[p.minTier],
+          }))}
           empty="区间内没有兑换"
         />
       </Card>
@@ -192,7 +211,10 @@ function Metrics({ stats, refreshing }: { stats: OpsStatsData; refreshing: boole
           K 因子 = 区间内激活的好友 {stats.invites.activations} ÷ 区间内签到过的会员 {stats.invites.activeMembersInRange}
         </Text>
         <Text className="ops-dash__sub">绑定被拒原因</Text>
-        <BarList items={rejections.map(([reason, n]) => ({ key: reason, label: rejectionLabel(reason), value: n, color: colors.warning }))} empty="区间内没有被拒的绑定" />
+        <BarList
+          items={rejections.map(([reason, n]) => ({ key: reason, label: rejectionLabel(reason), value: n, color: colors.warning }))}
+          empty="区间内没有被拒的绑定"
+        />
       </Card>
     </View>
   );

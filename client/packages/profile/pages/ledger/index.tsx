@@ -66,7 +66,9 @@ export default function Ledger() {
                 </View>
                 <View className="lg-row__amounts">
                   {e.points !== 0 ? (
-                    <Text className={cx('lg-row__points mc-num', e.points > 0 ? 'lg-row__points--in' : 'lg-row__points--out')}>{signed(e.points)} 积分</Text>
+                    <Text className={cx('lg-row__points mc-num', e.points > 0 ? 'lg-row__points--in' : 'lg-row__points--out')}>
+                      {signed(e.points)} 积分
+                    </Text>
                   ) : null}
                   {e.growth !== 0 ? <Text className="lg-row__growth mc-num">{signed(e.growth)} 成长值</Text> : null}
                 </View>

@@ -30,12 +30,16 @@ export default function Privacy() {
       </Card>
       <Card title="我们如何保存和使用">
         <Text className="pv-p">信息保存在品牌的微信云开发环境中，仅用于会员中心的功能，不会出售或提供给第三方，也不会用于广告推送。</Text>
-        <Text className="pv-p">品牌运营人员只能查看汇总的活动数据（如签到人数、兑换次数），门店员工核销时只能看到券对应的福利和会员昵称。</Text>
+        <Text className="pv-p">
+          品牌运营人员只能查看汇总的活动数据（如签到人数、兑换次数），门店员工核销时只能看到券对应的福利和会员昵称。
+        </Text>
         <Text className="pv-p">昵称会经过微信内容安全检测，以防出现不当内容。</Text>
       </Card>
       <Card title="你的权利">
         <Text className="pv-p">你可以随时在“我的资料”中修改头像和昵称，在“积分明细”“我的券”“我的邀请”中查看你的全部记录。</Text>
-        <Text className="pv-p">你可以在“我的资料”中注销账号。注销后，你的会员资料、积分、成长值、徽章、券和邀请记录将被删除，无法恢复。</Text>
+        <Text className="pv-p">
+          你可以在“我的资料”中注销账号。注销后，你的会员资料、积分、成长值、徽章、券和邀请记录将被删除，无法恢复。
+        </Text>
         <Text className="pv-p">如对本指引有疑问，可通过社群客服联系我们。</Text>
       </Card>
     </Screen>

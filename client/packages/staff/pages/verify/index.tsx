@@ -102,7 +102,9 @@ export default function Verify() {
     <Screen>
       <Card className="vf-head">
         <Text className="vf-head__title">核销会员券</Text>
-        <Text className="vf-head__text">{canScan ? '扫描会员出示的券码二维码，或手动输入券码。' : '输入会员出示的 12 位券码（不区分大小写，可带短横线）。'}</Text>
+        <Text className="vf-head__text">
+          {canScan ? '扫描会员出示的券码二维码，或手动输入券码。' : '输入会员出示的 12 位券码（不区分大小写，可带短横线）。'}
+        </Text>
         {canScan ? (
           <Button block size="lg" className="vf-head__scan" onClick={() => void scan()}>
             扫码核销

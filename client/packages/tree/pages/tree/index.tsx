@@ -36,7 +36,9 @@ function Branch({ branch, color, growth }: { branch: TreeBranchView; color: stri
                 <View className="tr-node__dot" style={node.unlocked ? { background: color, borderColor: color } : undefined}>
                   <Text className="tr-node__icon">{node.icon}</Text>
                 </View>
-                {i < branch.nodes.length - 1 ? <View className="tr-node__line" style={node.unlocked ? { background: color } : undefined} /> : null}
+                {i < branch.nodes.length - 1 ? (
+                  <View className="tr-node__line" style={node.unlocked ? { background: color } : undefined} />
+                ) : null}
               </View>
               <View className="tr-node__body">
                 <View className="tr-node__title-row">
@@ -84,7 +86,10 @@ export default function GrowthTree() {
             <Card>
               <View className="tr-stages">
                 {TREE_STAGES.map((s, i) => (
-                  <View key={s} className={cx('tr-stage', i <= tree.stageIndex && 'tr-stage--on', i === tree.stageIndex && 'tr-stage--current')}>
+                  <View
+                    key={s}
+                    className={cx('tr-stage', i <= tree.stageIndex && 'tr-stage--on', i === tree.stageIndex && 'tr-stage--current')}
+                  >
                     <View className="tr-stage__icon">
                       <Text>{TREE_STAGE_ICONS[s]}</Text>
                     </View>
@@ -107,13 +112,16 @@ export default function GrowthTree() {
                   {tree.nextNode.branchName} · {tree.nextNode.title}
                 </Text>
                 <Text className="tr-next__distance">
-                  还差 <Text className="tr-next__num mc-num">{formatNumber(tree.nextNode.distance)}</Text> 成长值 · 签到、邀请好友都能获得成长值
+                  还差 <Text className="tr-next__num mc-num">{formatNumber(tree.nextNode.distance)}</Text> 成长值 ·
+                  签到、邀请好友都能获得成长值
                 </Text>
               </Card>
             ) : null}
 
             {tree.branches.length ? (
-              tree.branches.map((b, i) => <Branch key={b.key} branch={b} color={BRANCH_COLORS[i % BRANCH_COLORS.length]} growth={tree.growth} />)
+              tree.branches.map((b, i) => (
+                <Branch key={b.key} branch={b} color={BRANCH_COLORS[i % BRANCH_COLORS.length]} growth={tree.growth} />
+              ))
             ) : (
               <EmptyState icon="🌱" title="成长树正在培育中" description="节点即将上线，先去签到积累成长值吧" />
             )}
