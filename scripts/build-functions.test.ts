@@ -23,7 +23,7 @@ describe('build-functions', () => {
   it('bundles shared/ and local imports but leaves wx-server-sdk external', () => {
     const js = fs.readFileSync(path.join(outDir, 'hello', 'index.js'), 'utf8');
     expect(js).toContain('require("wx-server-sdk")');
-    expect(js).toContain('Asia/Shanghai');
+    expect(js).toContain('SHANGHAI_OFFSET_MS'); // shared/time, bundled in
     expect(js).toContain('你好');
     expect(js).not.toMatch(/require\("@shared/);
     expect(js).not.toMatch(/require\("dayjs/);

@@ -15,7 +15,7 @@
  */
 import type { ActionName, ApiInput, ApiOutput, FunctionName } from '../shared/contracts/api';
 import type { Envelope } from '../shared/envelope';
-import { addDays, atMinute, today } from '../shared/time/shanghaiDay';
+import { addDays, atMinute, dayOf } from '../shared/time/shanghai';
 import type { Localcloud } from '../localcloud';
 
 export const DEMO_MEMBER = 'oDemo_Member_Lin_00000000001';
@@ -56,7 +56,7 @@ export function isEmptyDatabase(lc: Pick<Localcloud, 'stats'>): boolean {
 export async function seedDemoHistory(lc: Localcloud): Promise<void> {
   if (!isEmptyDatabase(lc)) return;
   const now = Date.now();
-  const day0 = today(now);
+  const day0 = dayOf(now);
   /** Shanghai wall-clock time `hh:mm` on `today - daysAgo`. */
   const at = (daysAgo: number, hhmm: string) => {
     const [h, m] = hhmm.split(':').map(Number);

@@ -1,46 +1,20 @@
 /**
  * Dates and numbers as members read them. Instants come from the functions as ISO strings and
- * are shown in Shanghai time. Asia/Shanghai has had no daylight saving since 1991, so a fixed
- * +08:00 offset is exact — and it works in every WeChat JS engine, some of which lack Intl
- * time-zone data.
+ * are shown in Shanghai time (`@shared/time/shanghai`: a fixed +08:00 offset, which works in every
+ * WeChat JS engine, some of which lack Intl time-zone data).
  */
-import type { DayString } from '@shared/time/shanghaiDay';
+import { wallClock, type DayString, type WallClock } from '@shared/time/shanghai';
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
-
-export interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  weekday: number;
-  /** `YYYY-MM-DD` in Shanghai. */
-  date: DayString;
-}
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** The Shanghai wall clock of an instant (ISO string or epoch ms); null when unreadable. */
+/** The Shanghai wall clock of an instant from the functions (ISO string or epoch ms); null when unreadable. */
 export function shanghaiClock(at: string | number): WallClock | null {
   const ms = typeof at === 'number' ? at : Date.parse(at);
-  if (!Number.isFinite(ms)) return null;
-  const d = new Date(ms + SHANGHAI_OFFSET_MS);
-  const year = d.getUTCFullYear();
-  const month = d.getUTCMonth() + 1;
-  const day = d.getUTCDate();
-  return {
-    year,
-    month,
-    day,
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    weekday: d.getUTCDay(),
-    date: `${year}-${pad(month)}-${pad(day)}`,
-  };
+  return Number.isFinite(ms) ? wallClock(ms) : null;
 }
 
 /** `11月23日` (with the year when it is not `thisYear`). */

@@ -4,7 +4,7 @@ import type { BadgeCeremony, BadgeView } from '@shared/contracts/member';
 import { badgeProgress, badgeRemainingText, memberBadgeMetrics } from '@shared/domain/badges';
 import { displayedStreak } from '@shared/domain/checkinStreak';
 import { unlockedCount } from '@shared/domain/growthTree';
-import { dayOf } from '@shared/domain/instant';
+import { dayOf } from '@shared/time/shanghai';
 import { rarityPct } from '@shared/domain/rarity';
 import { badgeCounterId, MEMBERS_COUNTER, type Counters } from './counters';
 import type { StoredMember } from './members';

@@ -1,6 +1,6 @@
 import type { BadgeDoc } from '@shared/content/badges';
 import type { Program } from '@shared/content/validateProgram';
-import { dayOf, toIso, toMs } from '@shared/domain/instant';
+import { dayOf, toIso, toMs } from '@shared/time/shanghai';
 import { activationDeadline, inviteActivationState, inviterRewardDecision } from '@shared/domain/inviteActivation';
 import type { InviteStatus } from '@shared/domain/statuses';
 import { COLLECTIONS } from './collections';

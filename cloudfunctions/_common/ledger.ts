@@ -1,6 +1,6 @@
 import { decodeCursor, encodeCursor } from '@shared/contracts/common';
 import type { LedgerData, LedgerEntryView } from '@shared/contracts/member';
-import { dayOf, toIso } from '@shared/domain/instant';
+import { dayOf, toIso } from '@shared/time/shanghai';
 import { entryFitsKind, LEDGER_KIND_NAMES, type LedgerKind } from '@shared/domain/ledger';
 import { COLLECTIONS } from './collections';
 import type { Database, Tx } from './db';

@@ -1,6 +1,6 @@
 import { isTierId } from '@shared/content/ids';
 import { inviteCode } from '@shared/domain/codes';
-import { toIso } from '@shared/domain/instant';
+import { toIso } from '@shared/time/shanghai';
 import { newMember, type MemberRecord, type Streak } from '@shared/domain/member';
 import { AppError } from '@shared/errors';
 import { COLLECTIONS } from './collections';

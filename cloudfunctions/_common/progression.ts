@@ -7,7 +7,7 @@ import { displayedStreak } from '@shared/domain/checkinStreak';
 import { downgradeWarning, type DowngradeWarning } from '@shared/domain/downgradeWarning';
 import { newlyUnlockedNodes, unlockedCount } from '@shared/domain/growthTree';
 import { leavesWindowOn, windowGrowth, type GrowthEntry } from '@shared/domain/growthWindow';
-import { dayOf, toIso } from '@shared/domain/instant';
+import { dayOf, toIso } from '@shared/time/shanghai';
 import { applyToBalance } from '@shared/domain/ledger';
 import { tierForGrowth, tierName } from '@shared/domain/tiers';
 import { AppError } from '@shared/errors';

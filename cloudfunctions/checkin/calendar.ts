@@ -1,7 +1,6 @@
 import type { CalendarDay } from '@shared/contracts/checkin';
 import { displayedStreak } from '@shared/domain/checkinStreak';
-import { dayOf } from '@shared/domain/instant';
-import { daysInMonth } from '@shared/time/shanghaiDay';
+import { dayOf, daysInMonth } from '@shared/time/shanghai';
 import { COLLECTIONS } from '../_common/collections';
 import { contractAction } from '../_common/entry';
 import type { RequestContext } from '../_common/services';

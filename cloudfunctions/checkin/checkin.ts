@@ -1,7 +1,7 @@
 import type { BadgeDoc } from '@shared/content/badges';
 import { checkinReward } from '@shared/domain/checkinReward';
 import { nextStreak } from '@shared/domain/checkinStreak';
-import { dayOf, toIso } from '@shared/domain/instant';
+import { dayOf, toIso } from '@shared/time/shanghai';
 import { ceremoniesForNew, countAwards } from '../_common/badgeViews';
 import { COLLECTIONS } from '../_common/collections';
 import { contractAction } from '../_common/entry';

@@ -1,4 +1,4 @@
-import { toIso, dayOf } from '@shared/domain/instant';
+import { toIso, dayOf } from '@shared/time/shanghai';
 import { bindRejection } from '@shared/domain/inviteActivation';
 import { AppError, type ErrorCode } from '@shared/errors';
 import { COLLECTIONS } from '../_common/collections';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { toIso } from '@shared/domain/instant';
+import { toIso } from '@shared/time/shanghai';
 import { COLLECTIONS } from '../_common/collections';
 import { contractAction } from '../_common/entry';
 import type { RequestContext } from '../_common/services';

@@ -4,7 +4,7 @@ import type { PackView } from '@shared/contracts/redeem';
 import { nextStreakMilestone } from '@shared/domain/checkinReward';
 import { displayedStreak } from '@shared/domain/checkinStreak';
 import { growthTree } from '@shared/domain/growthTree';
-import { dayOf } from '@shared/domain/instant';
+import { dayOf } from '@shared/time/shanghai';
 import { isPackListed } from '@shared/domain/packEligibility';
 import { staffRoles } from '@shared/domain/staff';
 import { nextTierProgress } from '@shared/domain/tiers';

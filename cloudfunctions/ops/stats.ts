@@ -17,7 +17,7 @@ import {
   rejectionsByReason,
   retentionByDay,
 } from '@shared/domain/opsMetrics';
-import { addDays, today, type DayString } from '@shared/time/shanghaiDay';
+import { addDays, dayOf, type DayString } from '@shared/time/shanghai';
 import { contractAction } from '../_common/entry';
 import type { RequestContext } from '../_common/services';
 import { sdkStatsSource, type OpsStatsSource, type StatsQueryPlan } from './statsQueries';
@@ -105,5 +105,5 @@ function statsSource(): OpsStatsSource {
 }
 
 export const stats = contractAction('ops', 'stats', async (input, ctx: RequestContext) =>
-  collectStats(statsSource(), input, ctx.program, today(ctx.now)),
+  collectStats(statsSource(), input, ctx.program, dayOf(ctx.now)),
 );

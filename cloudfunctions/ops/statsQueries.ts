@@ -2,7 +2,7 @@ import type * as WxServerSdk from 'wx-server-sdk';
 import { z } from 'zod';
 import type { DailyCount } from '@shared/contracts/ops';
 import type { LedgerKindRow, PackSummary, RetentionCounts, TierActivityRow } from '@shared/domain/opsMetrics';
-import type { DayString } from '@shared/time/shanghaiDay';
+import type { DayString } from '@shared/time/shanghai';
 import { COLLECTIONS } from '../_common/collections';
 
 /**

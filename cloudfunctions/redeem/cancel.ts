@@ -1,4 +1,4 @@
-import { toIso } from '@shared/domain/instant';
+import { toIso } from '@shared/time/shanghai';
 import { AppError } from '@shared/errors';
 import { COLLECTIONS } from '../_common/collections';
 import { contractAction } from '../_common/entry';

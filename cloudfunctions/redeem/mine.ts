@@ -1,6 +1,6 @@
 import { decodeCursor, encodeCursor } from '@shared/contracts/common';
 import type { RedemptionStatus } from '@shared/domain/statuses';
-import { toIso } from '@shared/domain/instant';
+import { toIso } from '@shared/time/shanghai';
 import { COLLECTIONS } from '../_common/collections';
 import type { DbCommand } from '../_common/sdk';
 import { contractAction } from '../_common/entry';

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { BadgeDoc } from '@shared/content/badges';
 import type { BenefitPackDoc } from '@shared/content/benefitPacks';
 import { voucherCode } from '@shared/domain/codes';
-import { dayOf, toIso } from '@shared/domain/instant';
+import { dayOf, toIso } from '@shared/time/shanghai';
 import { packEligibility, type PackEligibility } from '@shared/domain/packEligibility';
 import { limitCounterId, periodKey } from '@shared/domain/period';
 import { redemptionId, voucherExpiresAt } from '@shared/domain/voucher';

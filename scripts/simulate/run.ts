@@ -8,7 +8,7 @@ import type { HomeData } from '../../shared/contracts/member';
 import type { OpsStatsData } from '../../shared/contracts/ops';
 import type { RedeemListData } from '../../shared/contracts/redeem';
 import { suggestThreshold } from '../../shared/domain/opsMetrics';
-import { addDays, atMinute, dayDiff, today, weekday } from '../../shared/time/shanghaiDay';
+import { addDays, atMinute, dayDiff, dayOf, weekday } from '../../shared/time/shanghai';
 import { startLocalcloud, type Localcloud } from '../../localcloud';
 import { buildFunctions } from '../build-functions';
 import { Gateway, percentile } from './gateway';
@@ -151,7 +151,7 @@ async function all(scripts: Array<() => Promise<void>>): Promise<void> {
 export async function runSimulation(options: SimulationOptions): Promise<SimulationReport> {
   const days = Math.max(1, Math.floor(options.days));
   const seed = options.seed >>> 0;
-  const end = options.start ? addDays(options.start, days - 1) : addDays(today(), -1);
+  const end = options.start ? addDays(options.start, days - 1) : addDays(dayOf(Date.now()), -1);
   const start = options.start ?? addDays(end, -(days - 1));
   const seedDir = options.seedDir ?? path.join(ROOT, 'content', 'demo');
   const functionsDir = options.functionsDir ?? path.join(ROOT, 'dist', 'cloudfunctions');

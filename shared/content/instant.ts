@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, atMinute, isDayString, startOfDay } from '../time/shanghaiDay';
+import { addDays, atMinute, isDayString, startOfDay } from '../time/shanghai';
 
 /**
  * Date-time fields ops type in the console (`startAt`, `endAt`). Accepted forms, all read as

@@ -9,9 +9,8 @@ import type { StaffDoc } from './staff';
 import type { TierDoc } from './tiers';
 import type { TreeNodeDoc } from './treeNodes';
 import { pointsForDailyCheckins } from '../domain/checkinReward';
-import { dayOf, toMs, type Instant } from '../domain/instant';
+import { dayOf, toMs, type Instant, addDays, atMinute, startOfDay, weekday } from '../time/shanghai';
 import { tierCoverage } from '../domain/tierCoverage';
-import { addDays, atMinute, startOfDay, weekday } from '../time/shanghaiDay';
 
 /** Documents as read from the database or from `content/demo/*.json`, unvalidated. */
 export type RawProgram = Partial<Record<ContentCollection, readonly unknown[]>>;

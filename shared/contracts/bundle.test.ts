@@ -33,6 +33,6 @@ describe('contracts bundle', () => {
     expect([...packages]).toEqual(['zod']);
     const shared = resolve(__dirname, '..');
     for (const f of files) expect(f.startsWith(shared)).toBe(true);
-    expect([...files].some((f) => f.includes('shanghaiDay'))).toBe(false);
+    expect([...files].some((f) => f.includes('time/shanghai'))).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { TierId } from '../content/ids';
 import type { CheckinReward } from '../domain/checkinReward';
 import type { Streak } from '../domain/member';
-import type { DayString, MonthString } from '../time/shanghaiDay';
+import type { DayString, MonthString } from '../time/shanghai';
 import { emptyInput, monthSchema, type BalanceView } from './common';
 import type { BadgeCeremony } from './member';
 

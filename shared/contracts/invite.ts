@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { InviteStatus } from '../domain/statuses';
-import type { DayString } from '../time/shanghaiDay';
+import type { DayString } from '../time/shanghai';
 import { emptyInput, inviteCodeSchema } from './common';
 
 export const inviteInputs = {

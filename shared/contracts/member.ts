@@ -4,7 +4,7 @@ import type { DowngradeWarning } from '../domain/downgradeWarning';
 import type { GrowthTreeView, NextNode, TreeStage } from '../domain/growthTree';
 import type { LedgerKind } from '../domain/ledger';
 import type { Streak } from '../domain/member';
-import type { DayString } from '../time/shanghaiDay';
+import type { DayString } from '../time/shanghai';
 import { contentIdSchema, cursorSchema, emptyInput, limitSchema } from './common';
 import type { PackView } from './redeem';
 

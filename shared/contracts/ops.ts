@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ContentCollection, TierId } from '../content/ids';
 import type { ContentProblem } from '../content/problems';
 import type { TierCoverage } from '../domain/tierCoverage';
-import type { DayString } from '../time/shanghaiDay';
+import type { DayString } from '../time/shanghai';
 import { dayNumber, daySchema, emptyInput, openidSchema, requestIdSchema, type BalanceView } from './common';
 import { STATS_MAX_DAYS } from './opsLimits';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDays, today } from '../time/shanghaiDay';
+import { addDays, dayOf } from '../time/shanghai';
 import { displayedStreak, nextStreak } from './checkinStreak';
 import type { Streak } from './member';
 
@@ -33,8 +33,8 @@ describe('nextStreak', () => {
   });
 
   it('treats 23:59:59 and 00:00:00 Shanghai as two consecutive days, whatever the server TZ', () => {
-    const d1 = today('2026-11-23T15:59:59.000Z'); // 23:59:59 in Shanghai
-    const d2 = today('2026-11-23T16:00:00.000Z'); // 00:00:00 next day in Shanghai
+    const d1 = dayOf('2026-11-23T15:59:59.000Z'); // 23:59:59 in Shanghai
+    const d2 = dayOf('2026-11-23T16:00:00.000Z'); // 00:00:00 next day in Shanghai
     expect([d1, d2]).toEqual(['2026-11-23', '2026-11-24']);
     const first = nextStreak(fresh, d1).streak;
     expect(nextStreak(first, d2).streak.current).toBe(2);

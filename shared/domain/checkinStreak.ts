@@ -1,4 +1,4 @@
-import { addDays, type DayString } from '../time/shanghaiDay';
+import { addDays, type DayString } from '../time/shanghai';
 import type { Streak } from './member';
 
 export type StreakChange = 'already' | 'started' | 'continued' | 'restarted';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { tierRank } from '../content/ids';
-import { addDays } from '../time/shanghaiDay';
+import { addDays } from '../time/shanghai';
 import { downgradeWarning } from './downgradeWarning';
 import { windowGrowth } from './growthWindow';
 import { tierForGrowth } from './tiers';

@@ -1,9 +1,8 @@
 import { tierRank, type TierId } from '../content/ids';
 import type { SettingsDoc } from '../content/settings';
 import type { TierDoc } from '../content/tiers';
-import { addDays, type DayString } from '../time/shanghaiDay';
+import { addDays, type DayString, dayOf, type Instant } from '../time/shanghai';
 import { entryDay, leavesWindowOn, type GrowthEntry } from './growthWindow';
-import { dayOf, type Instant } from './instant';
 import { tierForGrowth, tierName } from './tiers';
 
 export interface DowngradeWarning {

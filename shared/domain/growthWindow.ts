@@ -1,5 +1,4 @@
-import { addMonths, daysInMonth, type DayString } from '../time/shanghaiDay';
-import { dayOf, type Instant } from './instant';
+import { addMonths, daysInMonth, type DayString, dayOf, type Instant } from '../time/shanghai';
 
 /**
  * The rolling growth window behind tiers. Decision: the window is counted in Shanghai days.

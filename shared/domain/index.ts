@@ -1,5 +1,4 @@
 /** The member center's rules as pure functions: time comes in as arguments, nothing does I/O. */
-export * from './instant';
 export * from './codes';
 export * from './member';
 export * from './checkinStreak';

@@ -1,4 +1,4 @@
-import { atMinute } from '../time/shanghaiDay';
+import { atMinute } from '../time/shanghai';
 import { activationDeadline, bindRejection, inviteActivationState, inviterRewardDecision } from './inviteActivation';
 import { SETTINGS } from './__fixtures__/program';
 

@@ -1,6 +1,5 @@
 import type { SettingsDoc } from '../content/settings';
-import { addDays, startOfDay, type DayString } from '../time/shanghaiDay';
-import { dayOf, toIso, toMs, type Instant } from './instant';
+import { addDays, startOfDay, type DayString, dayOf, toIso, toMs, type Instant } from '../time/shanghai';
 import type { InviteStatus } from './statuses';
 
 export interface InviteRecord {

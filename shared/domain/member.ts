@@ -1,6 +1,5 @@
 import type { TierId } from '../content/ids';
-import { toIso, type Instant } from './instant';
-import type { DayString } from '../time/shanghaiDay';
+import { toIso, type Instant, type DayString } from '../time/shanghai';
 
 export interface Streak {
   /** Consecutive Shanghai days up to and including `lastDate`. */

@@ -1,8 +1,7 @@
 import { TIER_IDS, isTierId, type TierId } from '../content/ids';
 import type { SettingsDoc } from '../content/settings';
 import type { DailyCount, OpsStatsData } from '../contracts/ops';
-import { addDays, dayDiff, type DayString } from '../time/shanghaiDay';
-import { toIso } from './instant';
+import { addDays, dayDiff, type DayString, toIso } from '../time/shanghai';
 import type { LedgerKind } from './ledger';
 import type { TierCoverage } from './tierCoverage';
 

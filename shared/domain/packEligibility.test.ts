@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { TIER_IDS, tierRank } from '../content/ids';
-import { atMinute } from '../time/shanghaiDay';
+import { atMinute } from '../time/shanghai';
 import { isPackListed, packEligibility, type EligibilityContext } from './packEligibility';
 import { isOpenAt } from './packSchedule';
 import { LUNCH, pack } from './__fixtures__/program';

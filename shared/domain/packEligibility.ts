@@ -1,6 +1,6 @@
 import type { BenefitPackDoc } from '../content/benefitPacks';
 import type { LimitPeriod, TierId } from '../content/ids';
-import { toIso, toMs, type Instant } from './instant';
+import { toIso, toMs, type Instant } from '../time/shanghai';
 import { isOpenAt, nextOpening } from './packSchedule';
 import { periodResetsAt } from './period';
 import { tierAtLeast } from './tiers';

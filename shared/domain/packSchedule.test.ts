@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { atMinute } from '../time/shanghaiDay';
+import { atMinute } from '../time/shanghai';
 import { dateWindowText, isOpenAt, nextOpening, scheduleText } from './packSchedule';
 import { LUNCH, pack } from './__fixtures__/program';
 

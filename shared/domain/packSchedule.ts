@@ -1,7 +1,6 @@
 import type { BenefitPackDoc, PackSchedule } from '../content/benefitPacks';
 import { hhmmToMinute } from '../content/benefitPacks';
-import { addDays, atMinute, minuteOfDay, weekday, type DayString } from '../time/shanghaiDay';
-import { dayOf, toIso, toMs, type Instant } from './instant';
+import { addDays, atMinute, minuteOfDay, weekday, type DayString, dayOf, toIso, toMs, type Instant } from '../time/shanghai';
 
 /** The parts of a pack that decide when it is open. */
 export type PackTiming = Pick<BenefitPackDoc, 'startAt' | 'endAt' | 'schedule'>;

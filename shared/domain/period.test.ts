@@ -1,4 +1,4 @@
-import { atMinute } from '../time/shanghaiDay';
+import { atMinute } from '../time/shanghai';
 import { limitCounterId, periodKey, periodResetsAt } from './period';
 
 const at = (day: string, minute: number) => atMinute(day, minute);

@@ -1,6 +1,5 @@
 import type { LimitPeriod } from '../content/ids';
-import { addDays, addMonths, monthKey, startOfDay, weekKey, weekday } from '../time/shanghaiDay';
-import { dayOf, toIso, type Instant } from './instant';
+import { addDays, addMonths, monthOf, startOfDay, weekOf, weekday, dayOf, toIso, type Instant } from '../time/shanghai';
 
 /**
  * The key of the per-member limit period containing `now` (Shanghai time): day `2026-11-23`,
@@ -13,9 +12,9 @@ export function periodKey(limitPeriod: LimitPeriod, now: Instant): string {
     case 'day':
       return day;
     case 'week':
-      return weekKey(day);
+      return weekOf(day);
     case 'month':
-      return monthKey(day);
+      return monthOf(day);
     case 'campaign':
       return 'campaign';
   }
@@ -32,7 +31,7 @@ export function periodResetsAt(limitPeriod: LimitPeriod, now: Instant): string |
       return toIso(startOfDay(addDays(day, toMonday)));
     }
     case 'month':
-      return toIso(startOfDay(`${addMonths(monthKey(day), 1)}-01`));
+      return toIso(startOfDay(`${addMonths(monthOf(day), 1)}-01`));
     case 'campaign':
       return null;
   }

@@ -1,4 +1,4 @@
-import { atMinute } from '../time/shanghaiDay';
+import { atMinute } from '../time/shanghai';
 import { effectiveVoucherStatus, redemptionId, voucherExpiresAt } from './voucher';
 
 describe('voucher', () => {

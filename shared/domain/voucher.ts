@@ -1,5 +1,4 @@
-import { addDays, startOfDay } from '../time/shanghaiDay';
-import { dayOf, toIso, toMs, type Instant } from './instant';
+import { addDays, startOfDay, dayOf, toIso, toMs, type Instant } from '../time/shanghai';
 import type { RedemptionStatus } from './statuses';
 
 /**

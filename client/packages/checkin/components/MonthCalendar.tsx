@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { View, Text } from '@tarojs/components';
 import type { CalendarData } from '@shared/contracts/checkin';
-import { monthGrid } from '@shared/time/shanghaiDay';
+import { monthGrid } from '@shared/time/shanghai';
 import { cx } from '@/utils/cx';
 import './MonthCalendar.css';
 

@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import type { OpsStatsData, OpsValidateData } from '@shared/contracts/ops';
 import { toLoadError, type LoadError, type LoadStatus } from '@/stores/loadState';
 import { opsService } from '../services/opsService';
-import { RANGE_PRESETS, clampRange, presetRange, shanghaiDay, type DayRange, type RangePreset } from '../utils/range';
+import { dayOf } from '@shared/time/shanghai';
+import { RANGE_PRESETS, clampRange, presetRange, type DayRange, type RangePreset } from '../utils/range';
 
 /**
  * The ops dashboard: the chosen range, its metrics (`ops.stats`) and the content report
@@ -28,7 +29,7 @@ export interface OpsDashboardState {
 const DEFAULT_PRESET: RangePreset = '30d';
 
 function initialRange(nowMs: number): DayRange {
-  return presetRange(30, shanghaiDay(nowMs));
+  return presetRange(30, dayOf(nowMs));
 }
 
 export const initialOpsDashboardState = (nowMs = Date.now()) => ({
@@ -50,12 +51,12 @@ export const useOpsDashboard = create<OpsDashboardState>()((set, get) => ({
 
   async choosePreset(key, nowMs = Date.now()) {
     const days = RANGE_PRESETS.find((p) => p.key === key)?.days ?? 30;
-    set({ preset: key, range: presetRange(days, shanghaiDay(nowMs)) });
+    set({ preset: key, range: presetRange(days, dayOf(nowMs)) });
     await get().load();
   },
 
   async chooseRange(range, nowMs = Date.now()) {
-    set({ preset: 'custom', range: clampRange(range, shanghaiDay(nowMs)) });
+    set({ preset: 'custom', range: clampRange(range, dayOf(nowMs)) });
     await get().load();
   },
 

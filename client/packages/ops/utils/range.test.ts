@@ -1,6 +1,7 @@
-import { clampRange, presetRange, rangeLength, shanghaiDay, shiftDay, shortDay } from './range';
+import { addDays as shiftDay, dayOf as shanghaiDay } from '@shared/time/shanghai';
+import { clampRange, presetRange, rangeLength, shortDay } from './range';
 
-describe('dashboard ranges (Shanghai days, no date library)', () => {
+describe('dashboard ranges (Shanghai days)', () => {
   it('reads the Shanghai day of an instant, whatever the machine TZ', () => {
     expect(shanghaiDay(Date.parse('2026-03-01T15:59:59Z'))).toBe('2026-03-01');
     expect(shanghaiDay(Date.parse('2026-03-01T16:00:00Z'))).toBe('2026-03-02');

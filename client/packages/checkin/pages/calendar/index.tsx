@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import { useShareAppMessage } from '@tarojs/taro';
-import { addMonths } from '@shared/time/shanghaiDay';
+import { addMonths } from '@shared/time/shanghai';
 import { Card } from '@/components/Card';
 import { CheckinButton } from '@/components/CheckinButton';
 import { PageState } from '@/components/PageState';

@@ -1,4 +1,4 @@
-import { dayOf, toIso, toMs } from './instant';
+import { dayOf, toIso, toMs } from '../time/shanghai';
 
 describe('instants', () => {
   it('reads numbers, Dates and ISO strings with an offset', () => {

@@ -8,25 +8,26 @@ import {
   isMonthString,
   minuteOfDay,
   monthGrid,
-  monthKey,
+  monthOf,
   startOfDay,
-  today,
-  weekKey,
+  dayOf,
+  weekOf,
+  wallClock,
   weekday,
-} from './shanghaiDay';
+} from './shanghai';
 
 // These run under TZ=UTC, Asia/Shanghai and America/Los_Angeles (npm run test:tz): every
 // expectation is about the Shanghai day, whatever the process's zone.
 describe(`Shanghai day helpers (TZ=${process.env.TZ ?? 'unset'})`, () => {
   it('turns at 16:00 UTC, Shanghai midnight', () => {
-    expect(today(Date.parse('2026-11-23T15:59:59.999Z'))).toBe('2026-11-23');
-    expect(today(Date.parse('2026-11-23T16:00:00.000Z'))).toBe('2026-11-24');
-    expect(today(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
+    expect(dayOf(Date.parse('2026-11-23T15:59:59.999Z'))).toBe('2026-11-23');
+    expect(dayOf(Date.parse('2026-11-23T16:00:00.000Z'))).toBe('2026-11-24');
+    expect(dayOf(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
   });
 
   it('reads ISO strings with offsets as instants', () => {
-    expect(today('2026-11-23T23:59:59+08:00')).toBe('2026-11-23');
-    expect(today('2026-11-24T00:00:00+08:00')).toBe('2026-11-24');
+    expect(dayOf('2026-11-23T23:59:59+08:00')).toBe('2026-11-23');
+    expect(dayOf('2026-11-24T00:00:00+08:00')).toBe('2026-11-24');
   });
 
   it('adds days across months, years and leap days', () => {
@@ -63,14 +64,14 @@ describe(`Shanghai day helpers (TZ=${process.env.TZ ?? 'unset'})`, () => {
   });
 
   it('keys months and ISO weeks (Monday first)', () => {
-    expect(monthKey('2026-11-23')).toBe('2026-11');
-    expect(monthKey(Date.parse('2026-11-30T16:30:00Z'))).toBe('2026-12');
-    expect(weekKey('2026-11-23')).toBe('2026-W48'); // a Monday
-    expect(weekKey('2026-11-29')).toBe('2026-W48'); // the Sunday after
-    expect(weekKey('2026-11-30')).toBe('2026-W49');
-    expect(weekKey('2027-01-01')).toBe('2026-W53'); // 2026 has 53 ISO weeks
-    expect(weekKey('2024-12-30')).toBe('2025-W01');
-    expect(weekKey(Date.parse('2026-11-29T16:00:00Z'))).toBe('2026-W49'); // Monday 00:00 Shanghai
+    expect(monthOf('2026-11-23')).toBe('2026-11');
+    expect(monthOf(Date.parse('2026-11-30T16:30:00Z'))).toBe('2026-12');
+    expect(weekOf('2026-11-23')).toBe('2026-W48'); // a Monday
+    expect(weekOf('2026-11-29')).toBe('2026-W48'); // the Sunday after
+    expect(weekOf('2026-11-30')).toBe('2026-W49');
+    expect(weekOf('2027-01-01')).toBe('2026-W53'); // 2026 has 53 ISO weeks
+    expect(weekOf('2024-12-30')).toBe('2025-W01');
+    expect(weekOf(Date.parse('2026-11-29T16:00:00Z'))).toBe('2026-W49'); // Monday 00:00 Shanghai
   });
 
   it('knows the weekday and the minute of the Shanghai day', () => {
@@ -109,7 +110,26 @@ describe(`Shanghai day helpers (TZ=${process.env.TZ ?? 'unset'})`, () => {
 
 describe('bare day strings', () => {
   it('are Shanghai days whatever the process TZ', () => {
-    expect(today('2026-12-23')).toBe('2026-12-23');
-    expect(monthKey('2026-12-01')).toBe('2026-12');
+    expect(dayOf('2026-12-23')).toBe('2026-12-23');
+    expect(monthOf('2026-12-01')).toBe('2026-12');
+  });
+});
+
+describe('the Shanghai wall clock', () => {
+  it('reads year, month, day, hour, minute and weekday at +08:00 whatever the process TZ', () => {
+    expect(wallClock('2026-12-31T16:05:00Z')).toEqual({ year: 2027, month: 1, day: 1, hour: 0, minute: 5, weekday: 5, date: '2027-01-01' });
+    expect(wallClock(Date.parse('2026-11-23T03:30:00Z'))).toMatchObject({ hour: 11, minute: 30, weekday: 1, date: '2026-11-23' });
+  });
+
+  it('turns a day back into its first instant and a wall-clock minute into an instant', () => {
+    expect(new Date(startOfDay('2026-11-23')).toISOString()).toBe('2026-11-22T16:00:00.000Z');
+    expect(new Date(atMinute('2026-11-23', 11 * 60 + 30)).toISOString()).toBe('2026-11-23T03:30:00.000Z');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40000 }), (offset) => {
+        const day = addDays('2000-01-01', offset);
+        expect(dayOf(startOfDay(day))).toBe(day);
+        expect(dayOf(startOfDay(day) - 1)).toBe(addDays(day, -1));
+      }),
+    );
   });
 });
