@@ -8,16 +8,19 @@ jest.mock('@tarojs/components', () => require('@/testing/taroComponents'));
 jest.mock('@/services/checkin', () => ({ checkinService: { checkin: jest.fn(), calendar: jest.fn() } }));
 jest.mock('@/services/member', () => ({ memberService: { home: jest.fn(), badgesSeen: jest.fn() } }));
 
-import { calls, resetTaro } from '@/testing/taro';
+import { act } from 'react';
+import { create } from 'zustand';
+import { calls, reachBottom, resetTaro } from '@/testing/taro';
 import { cleanup, flush, render } from '@/testing/render';
 import { checkinService } from '@/services/checkin';
 import { memberService } from '@/services/member';
 import { CloudCallError } from '@/services/cloud/callFunction';
-import { initialCheckinState, useCheckinStore } from '@/stores/checkin';
-import { initialMemberState, useMemberStore } from '@/stores/member';
+import { useMemberStore } from '@/stores/member';
+import { createPagedList, type Page, type PagedList } from '@/stores/toolkit/pagedList';
 import { PackCard } from '@/packages/benefits/components/PackCard';
 import { BadgeCeremony } from './BadgeCeremony';
 import { CheckinButton } from './CheckinButton';
+import { LoadMore } from './LoadMore';
 import { PageState } from './PageState';
 import { QrCode } from './QrCode';
 
@@ -103,8 +106,7 @@ describe('BadgeCeremony', () => {
 
 describe('CheckinButton', () => {
   beforeEach(() => {
-    useCheckinStore.setState(initialCheckinState);
-    useMemberStore.setState({ ...initialMemberState, status: 'ready', home: homeData() });
+    useMemberStore.setState({ status: 'ready', home: homeData() });
     (memberService.home as jest.Mock).mockReturnValue(new Promise(() => undefined));
   });
 
@@ -143,5 +145,55 @@ describe('QrCode', () => {
     const view = await render(<QrCode value="K7QM2XRT9PAB" />);
     const runs = view.container.querySelectorAll('.mc-qr__run');
     expect(runs.length).toBeGreaterThan(50);
+  });
+});
+
+describe('LoadMore', () => {
+  const row = (id: string) => ({ id });
+
+  async function listWithFirstPage(fetchPage: jest.Mock<Promise<Page<{ id: string }>>, [string | null]>) {
+    const useList = create<PagedList<{ id: string }>>()(createPagedList(fetchPage));
+    await useList.getState().load();
+    return useList;
+  }
+
+  async function scrollToBottom() {
+    await act(async () => {
+      reachBottom();
+      await new Promise((r) => setTimeout(r, 0));
+    });
+  }
+
+  it('loads the next page when the member scrolls to the bottom, and says when there is no more', async () => {
+    const fetchPage = jest
+      .fn<Promise<Page<{ id: string }>>, [string | null]>()
+      .mockResolvedValueOnce({ items: [row('a')], nextCursor: 'c1' })
+      .mockResolvedValueOnce({ items: [row('b')], nextCursor: null });
+    const useList = await listWithFirstPage(fetchPage);
+    const view = await render(<LoadMore list={useList} />);
+    expect(view.text()).toBe('上滑加载更多');
+    await scrollToBottom();
+    expect(fetchPage).toHaveBeenLastCalledWith('c1');
+    expect(useList.getState().items.map((r) => r.id)).toEqual(['a', 'b']);
+    expect(view.text()).toBe('没有更多了');
+    await scrollToBottom();
+    expect(fetchPage).toHaveBeenCalledTimes(2);
+  });
+
+  it('turns a failed page into a retry row that loads it', async () => {
+    const fetchPage = jest
+      .fn<Promise<Page<{ id: string }>>, [string | null]>()
+      .mockResolvedValueOnce({ items: [row('a')], nextCursor: 'c1' })
+      .mockRejectedValueOnce(new CloudCallError('NETWORK', '网络不太顺畅，请检查网络后重试'))
+      .mockResolvedValueOnce({ items: [row('b')], nextCursor: null });
+    const useList = await listWithFirstPage(fetchPage);
+    const view = await render(<LoadMore list={useList} />);
+    await scrollToBottom();
+    expect(view.text()).toBe('加载失败，点击重试');
+    await view.click('加载失败，点击重试');
+    await flush();
+    expect(fetchPage.mock.calls.map((c) => c[0])).toEqual([null, 'c1', 'c1']);
+    expect(useList.getState().items.map((r) => r.id)).toEqual(['a', 'b']);
+    expect(view.text()).toBe('没有更多了');
   });
 });

@@ -1,33 +1,18 @@
 import { create } from 'zustand';
 import type { BadgesData } from '@shared/contracts/member';
 import { memberService } from '@/services/member';
-import { toLoadError, type LoadError, type LoadStatus } from './loadState';
+import { createResource, type Resource } from './toolkit/resource';
 
-export interface BadgesState {
-  status: LoadStatus;
-  error: LoadError | null;
-  data: BadgesData | null;
+/** The badge wall (`data`, `status`, `error`, `load({ quiet })`) and the badge whose sheet is open. */
+export interface BadgesState extends Resource<BadgesData> {
   /** The badge whose detail sheet is open. */
   selectedId: string | null;
-  load(): Promise<void>;
   select(id: string | null): void;
 }
 
-export const initialBadgesState = { status: 'idle' as LoadStatus, error: null, data: null, selectedId: null };
-
 export const useBadgesStore = create<BadgesState>()((set, get) => ({
-  ...initialBadgesState,
-
-  async load() {
-    set({ status: get().data ? 'ready' : 'loading', error: null });
-    try {
-      const data = await memberService.badges();
-      set({ data, status: 'ready' });
-    } catch (err) {
-      // A failed refresh keeps what is shown; only a first load turns into the error state.
-      set(get().data ? { status: 'ready', error: toLoadError(err) } : { status: 'error', error: toLoadError(err) });
-    }
-  },
+  ...createResource(() => memberService.badges())(set, get),
+  selectedId: null,
 
   select(id) {
     set({ selectedId: id });

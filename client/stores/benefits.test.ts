@@ -4,16 +4,16 @@ jest.mock('@/services/redeem', () => ({ redeemService: { list: jest.fn(), redeem
 
 import { redeemService } from '@/services/redeem';
 import { CloudCallError } from '@/services/cloud/callFunction';
-import { initialBenefitsState, useBenefitsStore } from './benefits';
-import { initialMemberState, useMemberStore } from './member';
+import { useBenefitsStore } from './benefits';
+import { useMemberStore } from './member';
 
 const list = redeemService.list as jest.Mock;
 const redeem = redeemService.redeem as jest.Mock;
 
 beforeEach(() => {
   jest.resetAllMocks();
-  useBenefitsStore.setState({ ...initialBenefitsState, data: listData(), status: 'ready' });
-  useMemberStore.setState({ ...initialMemberState, home: homeData({ points: 200 }), status: 'ready' });
+  useBenefitsStore.setState({ data: listData(), status: 'ready' });
+  useMemberStore.setState({ home: homeData({ points: 200 }), status: 'ready' });
   list.mockResolvedValue(listData([pack()], 120));
 });
 
@@ -76,7 +76,7 @@ describe('list', () => {
   });
 
   it('turns a failed first load into the error state', async () => {
-    useBenefitsStore.setState(initialBenefitsState);
+    useBenefitsStore.setState({ data: null, status: 'idle' });
     list.mockRejectedValue(new CloudCallError('INTERNAL', '服务开小差了，请稍后再试'));
     await useBenefitsStore.getState().load();
     expect(useBenefitsStore.getState().status).toBe('error');

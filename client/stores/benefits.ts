@@ -3,8 +3,9 @@ import type { TierId } from '@shared/content/ids';
 import type { RedeemData, RedeemListData } from '@shared/contracts/redeem';
 import { redeemService } from '@/services/redeem';
 import { newRequestId } from '@/services/requestId';
-import { useMemberStore } from './member';
-import { toLoadError, type LoadError, type LoadStatus } from './loadState';
+import { publishMemberEvent } from './memberEvents';
+import { toLoadError, type LoadError } from './loadState';
+import { createResource, type Resource } from './toolkit/resource';
 
 /** An attempt that may or may not have reached the server: a retry must reuse its requestId. */
 interface PendingRedeem {
@@ -12,10 +13,8 @@ interface PendingRedeem {
   requestId: string;
 }
 
-export interface BenefitsState {
-  status: LoadStatus;
-  error: LoadError | null;
-  data: RedeemListData | null;
+/** The pack list (`data`, `status`, `error`, `load({ quiet })`) and the redemption flow. */
+export interface BenefitsState extends Resource<RedeemListData> {
   tab: TierId;
   /** The pack in the confirm sheet. */
   confirmingId: string | null;
@@ -24,7 +23,6 @@ export interface BenefitsState {
   redeemError: LoadError | null;
   /** The voucher just issued, for the success sheet. */
   result: RedeemData | null;
-  load(options?: { quiet?: boolean }): Promise<void>;
   setTab(tab: TierId): void;
   openConfirm(packId: string): void;
   closeConfirm(): void;
@@ -33,31 +31,14 @@ export interface BenefitsState {
   closeResult(): void;
 }
 
-export const initialBenefitsState = {
-  status: 'idle' as LoadStatus,
-  error: null,
-  data: null,
-  tab: 'basic' as TierId,
+export const useBenefitsStore = create<BenefitsState>()((set, get) => ({
+  ...createResource(() => redeemService.list())(set, get),
+  tab: 'basic',
   confirmingId: null,
   redeeming: false,
   pending: null,
   redeemError: null,
   result: null,
-};
-
-export const useBenefitsStore = create<BenefitsState>()((set, get) => ({
-  ...initialBenefitsState,
-
-  async load(options) {
-    const quiet = options?.quiet === true && get().data !== null;
-    if (!quiet) set({ status: get().data ? 'ready' : 'loading', error: null });
-    try {
-      set({ data: await redeemService.list(), status: 'ready', error: null });
-    } catch (err) {
-      if (quiet) return;
-      set(get().data ? { status: 'ready', error: toLoadError(err) } : { status: 'error', error: toLoadError(err) });
-    }
-  },
 
   setTab(tab) {
     set({ tab });
@@ -79,19 +60,9 @@ export const useBenefitsStore = create<BenefitsState>()((set, get) => ({
     const reuse = get().pending;
     const pending = reuse && reuse.packId === confirmingId ? reuse : { packId: confirmingId, requestId: await newRequestId() };
     set({ pending });
+    let result: RedeemData;
     try {
-      const result = await redeemService.redeem(pending.packId, pending.requestId);
-      const data = get().data;
-      set({
-        redeeming: false,
-        pending: null,
-        confirmingId: null,
-        result,
-        data: data ? { ...data, points: result.balance.points } : data,
-      });
-      useMemberStore.getState().applyPoints(result.balance.points);
-      void get().load({ quiet: true });
-      return result;
+      result = await redeemService.redeem(pending.packId, pending.requestId);
     } catch (err) {
       const error = toLoadError(err);
       // Only a network failure leaves the outcome unknown: keep its requestId for the retry.
@@ -99,6 +70,12 @@ export const useBenefitsStore = create<BenefitsState>()((set, get) => ({
       if (error.code !== 'NETWORK') void get().load({ quiet: true });
       return null;
     }
+    const data = get().data;
+    set({ redeeming: false, pending: null, confirmingId: null, result, data: data ? { ...data, points: result.balance.points } : data });
+    // The member card's balance follows from the answer (memberEvents); the list refreshes its stock and limits.
+    publishMemberEvent('redeemed', result);
+    void get().load({ quiet: true });
+    return result;
   },
 
   closeResult() {

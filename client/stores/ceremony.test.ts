@@ -3,18 +3,16 @@ import { firstBadge, homeData } from '@/testing/fixtures';
 jest.mock('@/services/member', () => ({ memberService: { badgesSeen: jest.fn(), home: jest.fn() } }));
 
 import { memberService } from '@/services/member';
-import { initialCeremonyState, useCeremonyStore } from './ceremony';
-import { initialMemberState, useMemberStore } from './member';
+import { useCeremonyStore } from './ceremony';
+import { useMemberStore } from './member';
 
 const seen = memberService.badgesSeen as jest.Mock;
 const streak7 = { ...firstBadge, id: 'streak_7', name: '七日坚持' };
 
 beforeEach(() => {
   jest.resetAllMocks();
-  useCeremonyStore.setState(initialCeremonyState);
   const home = homeData();
   useMemberStore.setState({
-    ...initialMemberState,
     status: 'ready',
     home: { ...home, badges: { ...home.badges, newestUnseen: firstBadge } },
   });

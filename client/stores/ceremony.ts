@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { BadgeCeremony } from '@shared/contracts/member';
 import { memberService } from '@/services/member';
-import { useMemberStore } from './member';
+import { onMemberEvent, publishMemberEvent } from './memberEvents';
 
 /**
  * The unlock ceremony: badges waiting to be celebrated, one at a time. A badge is queued once
@@ -15,10 +15,9 @@ export interface CeremonyState {
   accept(): Promise<void>;
 }
 
-export const initialCeremonyState = { queue: [] as BadgeCeremony[], celebrated: [] as string[] };
-
 export const useCeremonyStore = create<CeremonyState>()((set, get) => ({
-  ...initialCeremonyState,
+  queue: [],
+  celebrated: [],
 
   enqueue(badges) {
     const { queue, celebrated } = get();
@@ -31,7 +30,7 @@ export const useCeremonyStore = create<CeremonyState>()((set, get) => ({
     const [current, ...rest] = get().queue;
     if (!current) return;
     set({ queue: rest, celebrated: [...get().celebrated, current.id] });
-    useMemberStore.getState().markBadgeSeen(current.id);
+    publishMemberEvent('badgeSeen', { badgeId: current.id });
     try {
       await memberService.badgesSeen([current.id]);
     } catch {
@@ -39,3 +38,5 @@ export const useCeremonyStore = create<CeremonyState>()((set, get) => ({
     }
   },
 }));
+
+onMemberEvent('checkedIn', (result) => useCeremonyStore.getState().enqueue(result.newBadges));

@@ -6,9 +6,9 @@ jest.mock('@/services/member', () => ({ memberService: { home: jest.fn(), badges
 import { checkinService } from '@/services/checkin';
 import { memberService } from '@/services/member';
 import { CloudCallError } from '@/services/cloud/callFunction';
-import { useCeremonyStore, initialCeremonyState } from './ceremony';
-import { calendarWithCheckin, initialCheckinState, useCheckinStore } from './checkin';
-import { initialMemberState, useMemberStore } from './member';
+import { useCeremonyStore } from './ceremony';
+import { calendarWithCheckin, useCheckinStore } from './checkin';
+import { useMemberStore } from './member';
 
 const checkin = checkinService.checkin as jest.Mock;
 const calendar = checkinService.calendar as jest.Mock;
@@ -16,9 +16,7 @@ const home = memberService.home as jest.Mock;
 
 beforeEach(() => {
   jest.resetAllMocks();
-  useCheckinStore.setState(initialCheckinState);
-  useCeremonyStore.setState(initialCeremonyState);
-  useMemberStore.setState({ ...initialMemberState, home: homeData(), status: 'ready' });
+  useMemberStore.setState({ home: homeData(), status: 'ready' });
   home.mockResolvedValue(
     homeData({
       checkedInToday: true,

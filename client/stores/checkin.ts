@@ -1,9 +1,10 @@
 import { create } from 'zustand';
 import type { CalendarData, CheckinData } from '@shared/contracts/checkin';
 import { checkinService } from '@/services/checkin';
-import { useCeremonyStore } from './ceremony';
 import { useMemberStore } from './member';
+import { publishMemberEvent } from './memberEvents';
 import { toLoadError, type LoadError, type LoadStatus } from './loadState';
+import { createSequenceGuard } from './toolkit/sequenceGuard';
 
 export interface CheckinState {
   /** The month shown (`YYYY-MM`); null until the first calendar answer names the server's month. */
@@ -20,16 +21,6 @@ export interface CheckinState {
   /** Checks in once; repeated taps while a call is out are ignored. */
   checkin(): Promise<CheckinData | null>;
 }
-
-export const initialCheckinState = {
-  month: null,
-  calendars: {},
-  status: 'idle' as LoadStatus,
-  error: null,
-  checking: false,
-  lastResult: null,
-  checkinError: null,
-};
 
 /** The calendar with today's check-in added, so the page updates without another call. */
 export function calendarWithCheckin(calendar: CalendarData, result: CheckinData): CalendarData {
@@ -54,46 +45,56 @@ export function calendarWithCheckin(calendar: CalendarData, result: CheckinData)
   };
 }
 
+// One month's answer at a time: flipping months quickly never shows an older month's outcome.
+const monthGuard = createSequenceGuard();
+
 export const useCheckinStore = create<CheckinState>()((set, get) => ({
-  ...initialCheckinState,
+  month: null,
+  calendars: {},
+  status: 'idle',
+  error: null,
+  checking: false,
+  lastResult: null,
+  checkinError: null,
 
   async loadMonth(month) {
     const target = month ?? get().month ?? useMemberStore.getState().home?.today.slice(0, 7);
     if (target) set({ month: target });
     const cached = target ? get().calendars[target] : undefined;
+    const isNewest = monthGuard.start();
     set({ status: cached ? 'ready' : 'loading', error: null });
     try {
       // Without a known month, ask for the phone's month: the answer's `today` corrects it.
       const asked = target ?? new Date().toISOString().slice(0, 7);
       const calendar = await checkinService.calendar(asked);
+      if (!isNewest()) return;
       const current = get().month ?? calendar.month;
       set({ calendars: { ...get().calendars, [calendar.month]: calendar }, month: current, status: 'ready' });
       if (!target && calendar.today.slice(0, 7) !== calendar.month) await get().loadMonth(calendar.today.slice(0, 7));
     } catch (err) {
-      set({ status: 'error', error: toLoadError(err) });
+      if (isNewest()) set({ status: 'error', error: toLoadError(err) });
     }
   },
 
   async checkin() {
     if (get().checking) return null;
     set({ checking: true, checkinError: null });
+    let result: CheckinData;
     try {
-      const result = await checkinService.checkin();
-      const month = result.date.slice(0, 7);
-      const calendar = get().calendars[month];
-      set({
-        checking: false,
-        lastResult: result,
-        calendars: calendar ? { ...get().calendars, [month]: calendarWithCheckin(calendar, result) } : get().calendars,
-      });
-      useMemberStore.getState().applyCheckin(result);
-      useCeremonyStore.getState().enqueue(result.newBadges);
-      // Tier progress and packs follow from growth: refresh them quietly behind the updated card.
-      void useMemberStore.getState().load({ quiet: true });
-      return result;
+      result = await checkinService.checkin();
     } catch (err) {
       set({ checking: false, checkinError: toLoadError(err) });
       return null;
     }
+    const month = result.date.slice(0, 7);
+    const calendar = get().calendars[month];
+    set({
+      checking: false,
+      lastResult: result,
+      calendars: calendar ? { ...get().calendars, [month]: calendarWithCheckin(calendar, result) } : get().calendars,
+    });
+    // The card, its quiet refresh and the badge ceremony follow from the answer (memberEvents).
+    publishMemberEvent('checkedIn', result);
+    return result;
   },
 }));

@@ -6,16 +6,15 @@ jest.mock('@/services/invite', () => ({ inviteService: { bind: jest.fn(), card: 
 import { resetTaro } from '@/testing/taro';
 import { inviteService } from '@/services/invite';
 import { CloudCallError } from '@/services/cloud/callFunction';
-import { initialInvitesState, useInvitesStore } from './invites';
-import { initialMemberState, useMemberStore } from './member';
+import { useInvitesStore } from './invites';
+import { useMemberStore } from './member';
 
 const bind = inviteService.bind as jest.Mock;
 
 beforeEach(() => {
   jest.resetAllMocks();
   resetTaro();
-  useInvitesStore.setState(initialInvitesState);
-  useMemberStore.setState({ ...initialMemberState, status: 'ready', home: homeData() });
+  useMemberStore.setState({ status: 'ready', home: homeData() });
 });
 
 it('binds a new member once and welcomes them', async () => {

@@ -3,19 +3,15 @@ import type { InviteCardData, InviteMineData } from '@shared/contracts/invite';
 import { inviteService } from '@/services/invite';
 import { firstAttempt } from '@/services/inviteArrival';
 import { useMemberStore } from './member';
-import { toLoadError, type LoadError, type LoadStatus } from './loadState';
+import { createResource, type Resource } from './toolkit/resource';
 
-export interface InvitesState {
-  cardStatus: LoadStatus;
-  cardError: LoadError | null;
-  card: InviteCardData | null;
-  mineStatus: LoadStatus;
-  mineError: LoadError | null;
-  mine: InviteMineData | null;
+/**
+ * The invite card (`card`, `cardStatus`, `cardError`, `loadCard()`), the member's invitees and
+ * rule (`mine`, `mineStatus`, `mineError`, `loadMine()`), and the welcome of an invited newcomer.
+ */
+export interface InvitesState extends Resource<InviteCardData, 'card', 'card'>, Resource<InviteMineData, 'mine', 'mine'> {
   /** A new member who arrived through an invite and was bound: whom to thank in the welcome. */
   welcome: { inviterNickname: string } | null;
-  loadCard(): Promise<void>;
-  loadMine(): Promise<void>;
   /**
    * Binds a new member to the code they arrived with, once. Only asked while the member has
    * not checked in yet (the server checks the real rule); refusals are silent.
@@ -24,36 +20,10 @@ export interface InvitesState {
   closeWelcome(): void;
 }
 
-export const initialInvitesState = {
-  cardStatus: 'idle' as LoadStatus,
-  cardError: null,
-  card: null,
-  mineStatus: 'idle' as LoadStatus,
-  mineError: null,
-  mine: null,
-  welcome: null,
-};
-
 export const useInvitesStore = create<InvitesState>()((set, get) => ({
-  ...initialInvitesState,
-
-  async loadCard() {
-    set({ cardStatus: get().card ? 'ready' : 'loading', cardError: null });
-    try {
-      set({ card: await inviteService.card(), cardStatus: 'ready' });
-    } catch (err) {
-      set(get().card ? { cardStatus: 'ready', cardError: toLoadError(err) } : { cardStatus: 'error', cardError: toLoadError(err) });
-    }
-  },
-
-  async loadMine() {
-    set({ mineStatus: get().mine ? 'ready' : 'loading', mineError: null });
-    try {
-      set({ mine: await inviteService.mine(), mineStatus: 'ready' });
-    } catch (err) {
-      set(get().mine ? { mineStatus: 'ready', mineError: toLoadError(err) } : { mineStatus: 'error', mineError: toLoadError(err) });
-    }
-  },
+  ...createResource(() => inviteService.card(), { data: 'card', prefix: 'card' })(set, get),
+  ...createResource(() => inviteService.mine(), { data: 'mine', prefix: 'mine' })(set, get),
+  welcome: null,
 
   async bindArrival(code) {
     const member = useMemberStore.getState().home?.member;

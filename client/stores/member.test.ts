@@ -4,13 +4,12 @@ jest.mock('@/services/member', () => ({ memberService: { home: jest.fn() } }));
 
 import { memberService } from '@/services/member';
 import { CloudCallError } from '@/services/cloud/callFunction';
-import { initialMemberState, useMemberStore } from './member';
+import { useMemberStore } from './member';
 
 const home = memberService.home as jest.Mock;
 
 beforeEach(() => {
   jest.resetAllMocks();
-  useMemberStore.setState(initialMemberState);
 });
 
 it('draws home from one call', async () => {

@@ -1,73 +1,49 @@
 import { create } from 'zustand';
 import type { CheckinData } from '@shared/contracts/checkin';
-import type { HomeData } from '@shared/contracts/member';
+import type { HomeData, MemberSummary } from '@shared/contracts/member';
 import { memberService } from '@/services/member';
-import { toLoadError, type LoadError, type LoadStatus } from './loadState';
+import { onMemberEvent } from './memberEvents';
+import { createResource, type Resource } from './toolkit/resource';
 
-/** The member as home shows them (`member.home`), kept fresh by the actions that change it. */
-export interface MemberState {
-  status: LoadStatus;
-  error: LoadError | null;
-  home: HomeData | null;
-  /** Loads home; `quiet` keeps what is shown while refreshing (no spinner, errors ignored). */
-  load(options?: { quiet?: boolean }): Promise<void>;
-  /** Applies a check-in's answer to the card at once (streak, balance, today's state). */
-  applyCheckin(result: CheckinData): void;
-  /** Applies a new points balance (after a redemption). */
-  applyPoints(points: number): void;
-  applyProfile(profile: { nickname: string; avatarUrl: string }): void;
-  markBadgeSeen(badgeId: string): void;
+/**
+ * The member as home shows them (`member.home`): `home`, `status`, `error`, `refreshing`,
+ * `load({ quiet })`. Kept fresh by the member events of the actions that change it.
+ */
+export type MemberState = Resource<HomeData, 'home'>;
+
+export const useMemberStore = create<MemberState>()(createResource(() => memberService.home(), { data: 'home' }));
+
+function withMember(home: HomeData, change: Partial<MemberSummary>): HomeData {
+  return { ...home, member: { ...home.member, ...change } };
 }
 
-export const initialMemberState = { status: 'idle' as LoadStatus, error: null, home: null };
+/** The card after a check-in's answer: streak, balance, today's state. */
+function withCheckin(home: HomeData, result: CheckinData): HomeData {
+  return withMember(home, {
+    streak: result.streak,
+    checkedInToday: true,
+    points: result.balance.points,
+    growth: result.balance.growth,
+    checkinDays: result.alreadyCheckedIn ? home.member.checkinDays : home.member.checkinDays + 1,
+  });
+}
 
-let loadSeq = 0;
+function updateHome(change: (home: HomeData) => HomeData): void {
+  const home = useMemberStore.getState().home;
+  const changed = home && change(home);
+  if (changed && changed !== home) useMemberStore.setState({ home: changed });
+}
 
-export const useMemberStore = create<MemberState>()((set, get) => ({
-  ...initialMemberState,
+onMemberEvent('checkedIn', (result) => {
+  updateHome((home) => withCheckin(home, result));
+  // Tier progress and packs follow from growth: refresh them quietly behind the updated card.
+  void useMemberStore.getState().load({ quiet: true });
+});
 
-  async load(options) {
-    const quiet = options?.quiet === true && get().home !== null;
-    const seq = ++loadSeq;
-    if (!quiet) set({ status: 'loading', error: null });
-    try {
-      const home = await memberService.home();
-      if (seq === loadSeq) set({ home, status: 'ready', error: null });
-    } catch (err) {
-      if (seq === loadSeq && !quiet) set({ status: 'error', error: toLoadError(err) });
-    }
-  },
+onMemberEvent('redeemed', (result) => updateHome((home) => withMember(home, { points: result.balance.points })));
 
-  applyCheckin(result) {
-    const home = get().home;
-    if (!home) return;
-    set({
-      home: {
-        ...home,
-        member: {
-          ...home.member,
-          streak: result.streak,
-          checkedInToday: true,
-          points: result.balance.points,
-          growth: result.balance.growth,
-          checkinDays: result.alreadyCheckedIn ? home.member.checkinDays : home.member.checkinDays + 1,
-        },
-      },
-    });
-  },
+onMemberEvent('profileChanged', (profile) => updateHome((home) => withMember(home, profile)));
 
-  applyPoints(points) {
-    const home = get().home;
-    if (home) set({ home: { ...home, member: { ...home.member, points } } });
-  },
-
-  applyProfile(profile) {
-    const home = get().home;
-    if (home) set({ home: { ...home, member: { ...home.member, ...profile } } });
-  },
-
-  markBadgeSeen(badgeId) {
-    const home = get().home;
-    if (home?.badges.newestUnseen?.id === badgeId) set({ home: { ...home, badges: { ...home.badges, newestUnseen: null } } });
-  },
-}));
+onMemberEvent('badgeSeen', ({ badgeId }) =>
+  updateHome((home) => (home.badges.newestUnseen?.id === badgeId ? { ...home, badges: { ...home.badges, newestUnseen: null } } : home)),
+);

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
+import type { ProfileData } from '@shared/contracts/member';
 import { uploadAvatar } from '@/platform/avatar';
 import { memberService } from '@/services/member';
-import { useMemberStore } from './member';
+import { publishMemberEvent } from './memberEvents';
 import { toLoadError, type LoadError } from './loadState';
 
 export interface ProfileState {
@@ -13,27 +14,29 @@ export interface ProfileState {
   deleteAccount(): Promise<boolean>;
 }
 
-export const initialProfileState = { saving: false, error: null, deleting: false };
-
 export const useProfileStore = create<ProfileState>()((set, get) => ({
-  ...initialProfileState,
+  saving: false,
+  error: null,
+  deleting: false,
 
   async save(change) {
     if (get().saving) return false;
     set({ saving: true, error: null });
+    let profile: ProfileData;
     try {
       const avatarFileId = change.avatarTempPath ? await uploadAvatar(change.avatarTempPath) : undefined;
-      const profile = await memberService.profile({
+      profile = await memberService.profile({
         ...(change.nickname !== undefined ? { nickname: change.nickname } : {}),
         ...(avatarFileId ? { avatarFileId } : {}),
       });
-      useMemberStore.getState().applyProfile(profile);
-      set({ saving: false });
-      return true;
     } catch (err) {
       set({ saving: false, error: toLoadError(err) });
       return false;
     }
+    set({ saving: false });
+    // The member card shows the new nickname and avatar (memberEvents).
+    publishMemberEvent('profileChanged', profile);
+    return true;
   },
 
   async deleteAccount() {

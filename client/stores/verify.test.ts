@@ -2,7 +2,7 @@ jest.mock('@/services/redeem', () => ({ redeemService: { verify: jest.fn(), peek
 
 import { redeemService } from '@/services/redeem';
 import { CloudCallError } from '@/services/cloud/callFunction';
-import { initialVerifyState, useVerifyStore } from './verify';
+import { useVerifyStore } from './verify';
 
 const verify = redeemService.verify as jest.Mock;
 const peek = redeemService.peek as jest.Mock;
@@ -19,7 +19,6 @@ const PREVIEW = {
 beforeEach(() => {
   jest.resetAllMocks();
   peek.mockResolvedValue(PREVIEW);
-  useVerifyStore.setState(initialVerifyState);
 });
 
 it('looks the proposed code up so staff see the pack and member before confirming', async () => {

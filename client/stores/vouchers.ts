@@ -2,58 +2,42 @@ import { create } from 'zustand';
 import type { VoucherView } from '@shared/contracts/redeem';
 import type { RedemptionStatus } from '@shared/domain/statuses';
 import { redeemService } from '@/services/redeem';
-import { toLoadError } from './loadState';
-import { appendPage, emptyPage, type PagedList } from './paged';
+import { createPagedList, type PagedList } from './toolkit/pagedList';
 
 export type VoucherFilter = 'all' | RedemptionStatus;
 
+/** The member's vouchers of one status (a tab), read as the member scrolls, and the one whose QR code is open. */
 export interface VouchersState extends PagedList<VoucherView> {
   filter: VoucherFilter;
   /** The voucher whose QR code is open. */
   openId: string | null;
+  /** The first page of `filter` (the current one when omitted); an older filter's answers are dropped. */
   load(filter?: VoucherFilter): Promise<void>;
-  loadMore(): Promise<void>;
   open(id: string | null): void;
 }
 
-export const initialVouchersState = { ...emptyPage<VoucherView>(), filter: 'issued' as VoucherFilter, openId: null };
-
 const PAGE = 10;
-let seq = 0;
 
 function statusOf(filter: VoucherFilter): RedemptionStatus | undefined {
   return filter === 'all' ? undefined : filter;
 }
 
-export const useVouchersStore = create<VouchersState>()((set, get) => ({
-  ...initialVouchersState,
+export const useVouchersStore = create<VouchersState>()((set, get) => {
+  const list = createPagedList((cursor) =>
+    redeemService.mine(statusOf(get().filter), cursor, PAGE).then((page) => ({ items: page.vouchers, nextCursor: page.nextCursor })),
+  )(set, get);
+  return {
+    ...list,
+    filter: 'issued',
+    openId: null,
 
-  async load(filter) {
-    const f = filter ?? get().filter;
-    const mine = ++seq;
-    set({ filter: f, status: 'loading', error: null, items: [], nextCursor: null, moreError: null, loadingMore: false });
-    try {
-      const page = await redeemService.mine(statusOf(f), null, PAGE);
-      if (mine === seq) set({ items: page.vouchers, nextCursor: page.nextCursor, status: 'ready' });
-    } catch (err) {
-      if (mine === seq) set({ status: 'error', error: toLoadError(err) });
-    }
-  },
+    load(filter) {
+      if (filter) set({ filter });
+      return list.load();
+    },
 
-  async loadMore() {
-    const { nextCursor, loadingMore, status, filter } = get();
-    if (!nextCursor || loadingMore || status !== 'ready') return;
-    const mine = seq;
-    set({ loadingMore: true, moreError: null });
-    try {
-      const page = await redeemService.mine(statusOf(filter), nextCursor, PAGE);
-      if (mine === seq) set({ items: appendPage(get().items, page.vouchers), nextCursor: page.nextCursor, loadingMore: false });
-    } catch (err) {
-      if (mine === seq) set({ loadingMore: false, moreError: toLoadError(err) });
-    }
-  },
-
-  open(id) {
-    set({ openId: id });
-  },
-}));
+    open(id) {
+      set({ openId: id });
+    },
+  };
+});

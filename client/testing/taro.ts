@@ -1,7 +1,8 @@
 /**
  * A stand-in for `@tarojs/taro` in unit tests: `jest.mock('@tarojs/taro', () => require('@/testing/taro'))`.
  * Storage is in memory, toasts and navigation are recorded, page hooks run their callback
- * once on mount (useLoad / useDidShow) or never (pull-down, reach-bottom, share).
+ * once on mount (useLoad / useDidShow), when the test scrolls (`reachBottom()`) or never
+ * (pull-down, share).
  */
 import { useEffect, useRef } from 'react';
 
@@ -56,7 +57,24 @@ export const useLoad = useOnce;
 export const useDidShow = useOnce;
 export const useReady = useOnce;
 export function usePullDownRefresh(_cb: () => unknown): void {}
-export function useReachBottom(_cb: () => unknown): void {}
+const reachBottomHandlers = new Set<() => unknown>();
+
+/** The member scrolled to the bottom of the page: every mounted `useReachBottom` runs. */
+export function reachBottom(): void {
+  reachBottomHandlers.forEach((handler) => handler());
+}
+
+export function useReachBottom(cb: () => unknown): void {
+  const latest = useRef(cb);
+  latest.current = cb;
+  useEffect(() => {
+    const handler = () => latest.current();
+    reachBottomHandlers.add(handler);
+    return () => {
+      reachBottomHandlers.delete(handler);
+    };
+  }, []);
+}
 export function useShareAppMessage(_cb: () => unknown): void {}
 export function useRouter() {
   return { params: router.params, path: '' };

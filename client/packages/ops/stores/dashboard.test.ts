@@ -1,7 +1,7 @@
 import { CloudCallError } from '@/services/cloud/callFunction';
 import type { OpsStatsData, OpsValidateData } from '@shared/contracts/ops';
 import { opsService } from '../services/opsService';
-import { initialOpsDashboardState, useOpsDashboard } from './dashboard';
+import { openingRange, useOpsDashboard } from './dashboard';
 
 // The transport is chosen per platform at build time; the store only talks to opsService.
 jest.mock('../../../services/cloud/transport', () => ({ transport: { init: jest.fn(), call: jest.fn() } }), { virtual: true });
@@ -14,7 +14,8 @@ const NOW = Date.parse('2026-03-20T04:00:00Z');
 const answer = (from: string, to: string) => ({ from, to, asOf: '2026-03-20' }) as OpsStatsData;
 
 beforeEach(() => {
-  useOpsDashboard.setState(initialOpsDashboardState(NOW));
+  // The dashboard as opened at NOW (the store itself opens on the real clock's last 30 days).
+  useOpsDashboard.setState(openingRange(NOW));
   stats.mockReset();
   validate.mockReset();
 });
@@ -47,6 +48,18 @@ describe('ops dashboard store', () => {
     releaseFirst(answer('2025-12-21', '2026-03-20'));
     await first;
     expect(useOpsDashboard.getState().stats?.from).toBe('2026-03-14');
+  });
+
+  it('keeps the figures on screen, marked refreshing, while a new range loads and after it failed', async () => {
+    stats.mockImplementationOnce(async (from, to) => answer(from, to));
+    await useOpsDashboard.getState().choosePreset('30d', NOW);
+    let fail: (err: unknown) => void = () => undefined;
+    stats.mockImplementationOnce(() => new Promise((_, reject) => (fail = reject)));
+    const loading = useOpsDashboard.getState().choosePreset('7d', NOW);
+    expect(useOpsDashboard.getState()).toMatchObject({ refreshing: true, stats: { from: '2026-02-19' }, error: null });
+    fail(new CloudCallError('INTERNAL', '服务开小差了，请稍后再试'));
+    await loading;
+    expect(useOpsDashboard.getState()).toMatchObject({ refreshing: false, stats: { from: '2026-02-19' }, error: { code: 'INTERNAL' } });
   });
 
   it('keeps the FORBIDDEN code for the locked page', async () => {

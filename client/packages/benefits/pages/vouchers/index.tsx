@@ -1,8 +1,8 @@
 import { View, Text } from '@tarojs/components';
-import { useReachBottom } from '@tarojs/taro';
 import type { VoucherView } from '@shared/contracts/redeem';
 import { formatVoucherCode } from '@shared/domain/codes';
 import { Button } from '@/components/Button';
+import { LoadMore } from '@/components/LoadMore';
 import { EmptyState, PageState } from '@/components/PageState';
 import { Screen } from '@/components/Screen';
 import { Sheet } from '@/components/Sheet';
@@ -60,16 +60,11 @@ export default function Vouchers() {
   const error = useVouchersStore((s) => s.error);
   const items = useVouchersStore((s) => s.items);
   const filter = useVouchersStore((s) => s.filter);
-  const nextCursor = useVouchersStore((s) => s.nextCursor);
-  const loadingMore = useVouchersStore((s) => s.loadingMore);
-  const moreError = useVouchersStore((s) => s.moreError);
   const openId = useVouchersStore((s) => s.openId);
   const load = useVouchersStore((s) => s.load);
-  const loadMore = useVouchersStore((s) => s.loadMore);
   const open = useVouchersStore((s) => s.open);
 
   usePageData(() => load());
-  useReachBottom(() => void loadMore());
   const opened = items.find((v) => v.id === openId) ?? null;
 
   return (
@@ -81,15 +76,7 @@ export default function Vouchers() {
             {items.map((v) => (
               <VoucherRow key={v.id} voucher={v} onOpen={() => open(v.id)} />
             ))}
-            <View className="vc-more">
-              {moreError ? (
-                <Button size="sm" variant="secondary" onClick={() => void loadMore()}>
-                  加载失败，点击重试
-                </Button>
-              ) : (
-                <Text>{loadingMore ? '加载中…' : nextCursor ? '上滑加载更多' : '没有更多了'}</Text>
-              )}
-            </View>
+            <LoadMore list={useVouchersStore} className="vc-more" />
           </View>
         ) : (
           <EmptyState

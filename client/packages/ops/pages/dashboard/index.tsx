@@ -28,6 +28,7 @@ export default function OpsDashboard() {
   const status = useOpsDashboard((s) => s.status);
   const error = useOpsDashboard((s) => s.error);
   const stats = useOpsDashboard((s) => s.stats);
+  const refreshing = useOpsDashboard((s) => s.refreshing);
   const load = useOpsDashboard((s) => s.load);
   const loadValidation = useOpsDashboard((s) => s.loadValidation);
 
@@ -47,10 +48,10 @@ export default function OpsDashboard() {
   return (
     <View className="mc-page ops-dash">
       <RangeBar />
-      {stats ? <Metrics stats={stats} refreshing={status === 'loading'} /> : null}
+      {stats ? <Metrics stats={stats} refreshing={refreshing} /> : null}
       {!stats && status === 'error' ? <ErrorState message={error?.message ?? '加载失败'} onRetry={() => void load()} /> : null}
       {!stats && status !== 'error' ? <Loading rows={4} text="正在统计…" /> : null}
-      {stats && status === 'error' ? <Text className="ops-dash__stale">刷新失败：{error?.message}（显示的是上一次的数据）</Text> : null}
+      {stats && error ? <Text className="ops-dash__stale">刷新失败：{error.message}（显示的是上一次的数据）</Text> : null}
       <Validation />
     </View>
   );
@@ -224,10 +225,11 @@ function Validation() {
   const status = useOpsDashboard((s) => s.validationStatus);
   const error = useOpsDashboard((s) => s.validationError);
   const report = useOpsDashboard((s) => s.validation);
+  const checking = useOpsDashboard((s) => s.validationRefreshing);
   const loadValidation = useOpsDashboard((s) => s.loadValidation);
   return (
     <Card title="内容校验">
-      {report ? <ValidationReport report={report} checking={status === 'loading'} onRecheck={() => void loadValidation()} /> : null}
+      {report ? <ValidationReport report={report} checking={checking} onRecheck={() => void loadValidation()} /> : null}
       {!report && status === 'error' ? <ErrorState message={error?.message ?? '校验失败'} onRetry={() => void loadValidation()} /> : null}
       {!report && status !== 'error' ? <Loading rows={1} text="正在校验内容…" /> : null}
     </Card>

@@ -1,8 +1,7 @@
 import { View, Text } from '@tarojs/components';
-import { useReachBottom } from '@tarojs/taro';
 import type { LedgerKind } from '@shared/domain/ledger';
-import { Button } from '@/components/Button';
 import { Card } from '@/components/Card';
+import { LoadMore } from '@/components/LoadMore';
 import { EmptyState, PageState } from '@/components/PageState';
 import { Screen } from '@/components/Screen';
 import { usePageData } from '@/hooks/usePageData';
@@ -24,11 +23,7 @@ export default function Ledger() {
   const status = useLedgerStore((s) => s.status);
   const error = useLedgerStore((s) => s.error);
   const items = useLedgerStore((s) => s.items);
-  const nextCursor = useLedgerStore((s) => s.nextCursor);
-  const loadingMore = useLedgerStore((s) => s.loadingMore);
-  const moreError = useLedgerStore((s) => s.moreError);
   const load = useLedgerStore((s) => s.load);
-  const loadMore = useLedgerStore((s) => s.loadMore);
   const points = useMemberStore((s) => s.home?.member.points);
   const growth = useMemberStore((s) => s.home?.member.growth);
 
@@ -36,7 +31,6 @@ export default function Ledger() {
     const m = useMemberStore.getState();
     return Promise.all([load(), m.load({ quiet: true })]);
   });
-  useReachBottom(() => void loadMore());
 
   return (
     <Screen>
@@ -74,15 +68,7 @@ export default function Ledger() {
                 </View>
               </View>
             ))}
-            <View className="lg-more">
-              {moreError ? (
-                <Button size="sm" variant="secondary" onClick={() => void loadMore()}>
-                  加载失败，点击重试
-                </Button>
-              ) : (
-                <Text>{loadingMore ? '加载中…' : nextCursor ? '上滑加载更多' : '没有更多了'}</Text>
-              )}
-            </View>
+            <LoadMore list={useLedgerStore} className="lg-more" />
           </Card>
         ) : (
           <EmptyState icon="📒" title="还没有积分记录" description="完成每日签到，就会有第一笔积分" />

@@ -1,16 +1,9 @@
-import { voucher } from '@/testing/fixtures';
-
-jest.mock('@/services/redeem', () => ({ redeemService: { mine: jest.fn() } }));
 jest.mock('@/services/member', () => ({ memberService: { ledger: jest.fn() } }));
 
 import { memberService } from '@/services/member';
-import { redeemService } from '@/services/redeem';
 import { CloudCallError } from '@/services/cloud/callFunction';
-import { initialLedgerState, useLedgerStore } from './ledger';
-import { appendPage } from './paged';
-import { initialVouchersState, useVouchersStore } from './vouchers';
+import { useLedgerStore } from './ledger';
 
-const mine = redeemService.mine as jest.Mock;
 const ledger = memberService.ledger as jest.Mock;
 
 function entry(id: string) {
@@ -19,12 +12,6 @@ function entry(id: string) {
 
 beforeEach(() => {
   jest.resetAllMocks();
-  useVouchersStore.setState(initialVouchersState);
-  useLedgerStore.setState(initialLedgerState);
-});
-
-it('appends a page without repeating an item already shown', () => {
-  expect(appendPage([{ id: 'a' }, { id: 'b' }], [{ id: 'b' }, { id: 'c' }]).map((x) => x.id)).toEqual(['a', 'b', 'c']);
 });
 
 describe('ledger (infinite scroll)', () => {
@@ -51,27 +38,5 @@ describe('ledger (infinite scroll)', () => {
     await useLedgerStore.getState().loadMore();
     expect(useLedgerStore.getState().items).toHaveLength(1);
     expect(useLedgerStore.getState().moreError?.code).toBe('NETWORK');
-  });
-});
-
-describe('vouchers', () => {
-  it('filters by status on the server and drops answers of an older filter', async () => {
-    let slow!: (v: unknown) => void;
-    mine
-      .mockReturnValueOnce(new Promise((r) => (slow = r)))
-      .mockResolvedValueOnce({ vouchers: [voucher({ status: 'used' })], nextCursor: null });
-    const first = useVouchersStore.getState().load('issued');
-    await useVouchersStore.getState().load('used');
-    slow({ vouchers: [voucher()], nextCursor: null });
-    await first;
-    expect(mine.mock.calls.map((c) => c[0])).toEqual(['issued', 'used']);
-    expect(useVouchersStore.getState().filter).toBe('used');
-    expect(useVouchersStore.getState().items.map((v) => v.status)).toEqual(['used']);
-  });
-
-  it('"全部" asks without a status', async () => {
-    mine.mockResolvedValue({ vouchers: [], nextCursor: null });
-    await useVouchersStore.getState().load('all');
-    expect(mine).toHaveBeenCalledWith(undefined, null, 10);
   });
 });
