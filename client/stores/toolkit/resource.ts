@@ -98,20 +98,14 @@ export function createResource<T, D extends string = 'data', P extends string = 
     async function load(options?: LoadOptions): Promise<void> {
       const quiet = options?.quiet === true && shown();
       const isNewest = guard.start();
-      if (!quiet)
-        write(shown() ? { status: 'ready', error: null, refreshing: true } : { status: 'loading', error: null, refreshing: false });
+      if (!quiet) write({ status: shown() ? 'ready' : 'loading', error: null, refreshing: shown() });
       try {
         const data = await loader();
         if (isNewest()) write({ data, status: 'ready', error: null, refreshing: false });
       } catch (err) {
         if (!isNewest()) return;
         if (quiet) write({ refreshing: false });
-        else
-          write(
-            shown()
-              ? { status: 'ready', error: toLoadError(err), refreshing: false }
-              : { status: 'error', error: toLoadError(err), refreshing: false },
-          );
+        else write({ status: shown() ? 'ready' : 'error', error: toLoadError(err), refreshing: false });
       }
     }
 
