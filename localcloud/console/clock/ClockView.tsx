@@ -63,7 +63,7 @@ export function ClockView() {
         <div>
           <h1>时钟 Clock</h1>
           <p className="lc-muted">
-            云函数里的 new Date()、Date.now() 和 db.serverDate() 都跟随这个时钟；计时器仍按真实时间走。会员的一天按上海时间计算。
+            云函数里的 new Date()、Date.now() 和 db.serverDate() 都跟随这个时钟；计时器仍按真实时间走。这里按上海时间（UTC+8）显示。
           </p>
         </div>
       </div>

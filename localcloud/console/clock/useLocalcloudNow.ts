@@ -4,11 +4,12 @@ import { useOverview } from '../overviewStore';
 
 export function useLocalcloudNow(): { now: number; offsetMs: number } | null {
   const offsetMs = useOverview((s) => s.overview?.clockOffsetMs);
-  const [tick, setTick] = useState(() => Date.now());
+  // Re-render every second; the time itself is read at render, so a new offset shows at once.
+  const [, setTick] = useState(0);
   useEffect(() => {
-    const timer = window.setInterval(() => setTick(Date.now()), 1000);
+    const timer = window.setInterval(() => setTick((n) => n + 1), 1000);
     return () => window.clearInterval(timer);
   }, []);
   if (offsetMs === undefined) return null;
-  return { now: tick + offsetMs, offsetMs };
+  return { now: Date.now() + offsetMs, offsetMs };
 }

@@ -178,9 +178,11 @@ export function DocumentEditor(props: {
               {refusal.problems.filter((p) => p.severity === 'error').length} 个）
             </div>
             <div className="lc-insist__text">
-              云函数会跳过出错的文档，会员将看不到它，直到修正为止。确定仍要{refusal.action === 'save' ? '保存' : '删除'}吗？
+              项目的校验器认为这样写入有误（见上方报告）。确定仍要{refusal.action === 'save' ? '保存' : '删除'}
+              吗？出错的文档会在列表中标红，直到修正。
               <br />
-              Functions skip a broken document until it is fixed. {refusal.action === 'save' ? 'Save' : 'Delete'} anyway?
+              The project's validator finds errors (see the report above). {refusal.action === 'save' ? 'Save' : 'Delete'} anyway? Documents
+              with errors stay flagged until fixed.
             </div>
             <div className="lc-row">
               <button

@@ -8,7 +8,7 @@ function Flag({ row }: { row: DocumentRow }) {
   if (!row.problems) return null;
   if (row.problems.errors > 0) {
     return (
-      <span className="lc-flag lc-flag--error" title={`${row.problems.errors} 个错误：云函数会跳过这个文档`} data-testid="row-flag">
+      <span className="lc-flag lc-flag--error" title={`${row.problems.errors} 个校验错误`} data-testid="row-flag">
         <Icon name="error" size={13} />
         {row.problems.errors}
       </span>
@@ -44,12 +44,14 @@ export function DocumentTable(props: {
     );
   }
   const selectedKey = selected === null ? null : JSON.stringify(selected);
+  // Only collections the validator checks have a flag column.
+  const validated = rows.some((row) => row.problems !== null);
   return (
     <table className="lc-table lc-docs">
       <thead>
         <tr>
-          <th className="lc-docs__flag" aria-label="校验" />
-          <th>_id</th>
+          {validated ? <th className="lc-docs__flag" aria-label="校验" /> : null}
+          <th className="lc-docs__idcol">_id</th>
           <th>字段 Fields</th>
         </tr>
       </thead>
@@ -63,9 +65,11 @@ export function DocumentTable(props: {
               onClick={() => onOpen(row)}
               data-id={idLabel(row.id)}
             >
-              <td className="lc-docs__flag">
-                <Flag row={row} />
-              </td>
+              {validated ? (
+                <td className="lc-docs__flag">
+                  <Flag row={row} />
+                </td>
+              ) : null}
               <td className="lc-docs__id">
                 <code>{idLabel(row.id)}</code>
               </td>

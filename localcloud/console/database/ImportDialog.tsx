@@ -62,8 +62,8 @@ export function ImportDialog({
   return (
     <Modal title={`导入到 ${collection}`} onClose={onClose} wide>
       <p className="lc-muted">
-        云开发控制台的导入格式：JSON Lines，每行一个文档，日期写作 {'{"$date": "2026-11-23T02:00:00.000Z"}'}。与 npm run content:export
-        生成的文件相同。
+        云开发控制台的导入格式：JSON Lines，每行一个文档，日期写作 {'{"$date": "2026-11-23T02:00:00.000Z"}'}；也可以是 JSON
+        数组。整批写入，任何一行有误则整批不导入。
       </p>
       <div className="lc-row">
         <label className="lc-btn lc-file">

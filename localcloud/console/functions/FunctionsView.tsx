@@ -69,7 +69,8 @@ export function FunctionsView() {
   const [onlyFailed, setOnlyFailed] = useState(false);
   const [fn, setFn] = useState('');
   const [open, setOpen] = useState<string | null>(null);
-  const functions = useOverview((s) => s.overview?.functions ?? []);
+  const deployed = useOverview((s) => s.overview?.functions);
+  const functions = deployed ?? [];
   const { data, error, loading, reload } = usePolled(() => api.invocations(), auto ? 2000 : null);
 
   const rows = (data?.invocations ?? []).filter((r) => (!onlyFailed || failed(r)) && (!fn || r.function === fn));
@@ -112,7 +113,7 @@ export function FunctionsView() {
         <table className="lc-table lc-inv">
           <thead>
             <tr>
-              <th>时间</th>
+              <th title="调用发生时的真实时间（不随调整后的时钟）">时间（真实）</th>
               <th>函数 · action</th>
               <th>调用者 caller</th>
               <th className="lc-num">耗时</th>

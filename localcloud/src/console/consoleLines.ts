@@ -7,7 +7,7 @@
  * `{"$date": {"$numberLong": "…"}}`) and big integers as `{"$numberLong": "…"}`.
  *
  * Every date is normalised to the same ISO text, so export → import gives back the same file.
- * Used by localcloud's console and by the project's `content:import/export` tools.
+ * Used by localcloud's console; a project may reuse it for its own import/export tools.
  */
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
