@@ -4,8 +4,10 @@
  * outbox, indexes, the clock — and its guards (loopback host, same-origin writes, bounded bodies,
  * malformed input answered, never crashing).
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { spawnLocalcloud } from '../index';
 import { fromConsoleLines } from '../src/console/consoleLines';
 import type {
   ApiErrorBody,
@@ -20,7 +22,8 @@ import type {
   ValidationAnswer,
   WriteAnswer,
 } from '../src/console/protocol';
-import { FIXTURES, callAs, openid, run, startTestCloud, useSdk, type Db, type Sdk, type TestCloud } from './support/harness';
+import { loadConsoleValidator } from '../src/console/validator';
+import { FIXTURES, callAs, openid, run, startTestCloud, tempDir, useSdk, type Db, type Sdk, type TestCloud } from './support/harness';
 
 // Generous: these suites start servers, worker threads and child processes on a shared machine.
 jest.setTimeout(60_000);
@@ -472,5 +475,37 @@ describe('the page', () => {
     expect((await js.text()).length).toBeGreaterThan(50_000);
     const css = await fetch(`${cloud.lc.url}/console/assets/console.css`);
     expect(await css.text()).toContain('.lc-app');
+  });
+});
+
+describe('the validator hook', () => {
+  test('--console-validator <module> plugs a project module into the CLI', async () => {
+    const dataDir = tempDir();
+    const child = await spawnLocalcloud([
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+      '--functions',
+      path.join(dataDir, 'none'),
+      '--indexes',
+      path.join(FIXTURES, 'indexes.json'),
+      '--console-validator',
+      VALIDATOR,
+      '--quiet',
+    ]);
+    try {
+      const overview = (await (await fetch(`${child.url}/console/api/overview`)).json()) as OverviewAnswer;
+      expect(overview.validator).toBe(true);
+      expect(overview.collections.filter((c) => c.validated).map((c) => c.name)).toEqual(['people']);
+    } finally {
+      await child.kill();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test('a module without a validator is a clear start-up error', () => {
+    expect(() => loadConsoleValidator(path.join(FIXTURES, 'functions', 'noop', 'index.js'))).toThrow(/must export consoleValidator/);
+    expect(() => loadConsoleValidator({ collections: 'people', validate: () => [] } as never)).toThrow(/collections/);
   });
 });

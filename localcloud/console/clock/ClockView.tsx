@@ -7,6 +7,7 @@ import { api, errorText } from '../api';
 import { Icon } from '../components/Icon';
 import { ErrorNote } from '../components/States';
 import { useToasts } from '../components/Toasts';
+import { ViewHeader } from '../components/ViewHeader';
 import { offsetText, parseClockInput, shanghaiDateTime, shanghaiWeekday } from '../format';
 import { setClockOffset } from '../overviewStore';
 import { useLocalcloudNow } from './useLocalcloudNow';
@@ -59,14 +60,9 @@ export function ClockView() {
   const moved = clock.offsetMs !== 0;
   return (
     <section className="lc-view">
-      <div className="lc-view__head">
-        <div>
-          <h1>时钟 Clock</h1>
-          <p className="lc-muted">
-            云函数里的 new Date()、Date.now() 和 db.serverDate() 都跟随这个时钟；计时器仍按真实时间走。这里按上海时间（UTC+8）显示。
-          </p>
-        </div>
-      </div>
+      <ViewHeader title="时钟 Clock">
+        云函数里的 new Date()、Date.now() 和 db.serverDate() 都跟随这个时钟；计时器仍按真实时间走。这里按上海时间（UTC+8）显示。
+      </ViewHeader>
       <div className="lc-clock">
         <div className="lc-clock__face">
           <div className="lc-clock__label">localcloud 当前时间 · 上海 (UTC+8)</div>

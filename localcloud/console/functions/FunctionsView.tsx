@@ -5,8 +5,8 @@
 import { Fragment, useState } from 'react';
 import type { InvocationRow } from '../../src/console/protocol';
 import { api } from '../api';
-import { Icon } from '../components/Icon';
 import { Empty, ErrorNote, Loading } from '../components/States';
+import { RefreshButton, ViewHeader } from '../components/ViewHeader';
 import { durationText, shanghaiTime } from '../format';
 import { useOverview } from '../overviewStore';
 import { usePolled } from '../usePolled';
@@ -77,31 +77,30 @@ export function FunctionsView() {
 
   return (
     <section className="lc-view">
-      <div className="lc-view__head">
-        <div>
-          <h1>云函数调用 Invocations</h1>
-          <p className="lc-muted">最近的调用（最新在前）。点开一行查看日志、错误与返回值。已部署 {functions.length} 个函数。</p>
-        </div>
-        <div className="lc-row">
-          <select className="lc-select" aria-label="函数" value={fn} onChange={(e) => setFn(e.target.value)}>
-            <option value="">全部函数</option>
-            {functions.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-          <label className="lc-check">
-            <input type="checkbox" checked={onlyFailed} onChange={(e) => setOnlyFailed(e.target.checked)} /> 只看出错
-          </label>
-          <label className="lc-check">
-            <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} /> 自动刷新
-          </label>
-          <button className="lc-btn" onClick={() => void reload()}>
-            <Icon name="refresh" /> 刷新
-          </button>
-        </div>
-      </div>
+      <ViewHeader
+        title="云函数调用 Invocations"
+        actions={
+          <>
+            <select className="lc-select" aria-label="函数" value={fn} onChange={(e) => setFn(e.target.value)}>
+              <option value="">全部函数</option>
+              {functions.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+            <label className="lc-check">
+              <input type="checkbox" checked={onlyFailed} onChange={(e) => setOnlyFailed(e.target.checked)} /> 只看出错
+            </label>
+            <label className="lc-check">
+              <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} /> 自动刷新
+            </label>
+            <RefreshButton onClick={() => void reload()} />
+          </>
+        }
+      >
+        最近的调用（最新在前）。点开一行查看日志、错误与返回值。已部署 {functions.length} 个函数。
+      </ViewHeader>
       {error ? <ErrorNote>{error}</ErrorNote> : null}
       {loading && !data ? <Loading /> : null}
       {data && rows.length === 0 ? (

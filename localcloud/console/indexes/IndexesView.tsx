@@ -2,6 +2,7 @@
 import { api } from '../api';
 import { Icon } from '../components/Icon';
 import { ErrorNote, Loading } from '../components/States';
+import { ViewHeader } from '../components/ViewHeader';
 import { usePolled } from '../usePolled';
 
 export function IndexesView() {
@@ -10,12 +11,7 @@ export function IndexesView() {
   if (!data) return <Loading />;
   return (
     <section className="lc-view">
-      <div className="lc-view__head">
-        <div>
-          <h1>索引 Indexes</h1>
-          <p className="lc-muted">与云开发控制台「索引管理」一致；查询条件须能用上某个索引的第一个字段（或 _id）。</p>
-        </div>
-      </div>
+      <ViewHeader title="索引 Indexes">与云开发控制台「索引管理」一致；查询条件须能用上某个索引的第一个字段（或 _id）。</ViewHeader>
       <div className={`lc-note ${data.strict ? 'lc-note--info' : 'lc-note--warning'}`}>
         <Icon name={data.strict ? 'check' : 'warning'} />
         <div>

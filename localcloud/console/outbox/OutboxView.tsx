@@ -1,7 +1,7 @@
 /** Subscription messages the functions sent (subscribeMessage.send), newest first, as WeChat received them. */
 import { api } from '../api';
-import { Icon } from '../components/Icon';
 import { Empty, ErrorNote, Loading } from '../components/States';
+import { RefreshButton, ViewHeader } from '../components/ViewHeader';
 import { shanghaiDateTime } from '../format';
 import { usePolled } from '../usePolled';
 
@@ -14,15 +14,9 @@ export function OutboxView() {
   const { data, error, reload } = usePolled(() => api.outbox(), 3000);
   return (
     <section className="lc-view">
-      <div className="lc-view__head">
-        <div>
-          <h1>订阅消息 Subscription messages</h1>
-          <p className="lc-muted">云函数通过 openapi.subscribeMessage.send 发出的消息。本地不会真的推送，只在这里记录。</p>
-        </div>
-        <button className="lc-btn" onClick={() => void reload()}>
-          <Icon name="refresh" /> 刷新
-        </button>
-      </div>
+      <ViewHeader title="订阅消息 Subscription messages" actions={<RefreshButton onClick={() => void reload()} />}>
+        云函数通过 openapi.subscribeMessage.send 发出的消息。本地不会真的推送，只在这里记录。
+      </ViewHeader>
       {error ? <ErrorNote>{error}</ErrorNote> : null}
       {!data && !error ? <Loading /> : null}
       {data && data.messages.length === 0 ? (

@@ -4,6 +4,7 @@ import type { StorageFile } from '../../src/console/protocol';
 import { api } from '../api';
 import { Icon } from '../components/Icon';
 import { Empty, ErrorNote, Loading } from '../components/States';
+import { RefreshButton, ViewHeader } from '../components/ViewHeader';
 import { bytesText, shanghaiDateTime } from '../format';
 import { usePolled } from '../usePolled';
 
@@ -12,15 +13,9 @@ export function StorageView() {
   const [preview, setPreview] = useState<StorageFile | null>(null);
   return (
     <section className="lc-view">
-      <div className="lc-view__head">
-        <div>
-          <h1>云存储 Storage</h1>
-          <p className="lc-muted">云函数通过 uploadFile 写入的文件（fileID 形如 cloud://…）。</p>
-        </div>
-        <button className="lc-btn" onClick={() => void reload()}>
-          <Icon name="refresh" /> 刷新
-        </button>
-      </div>
+      <ViewHeader title="云存储 Storage" actions={<RefreshButton onClick={() => void reload()} />}>
+        云函数通过 uploadFile 写入的文件（fileID 形如 cloud://…）。
+      </ViewHeader>
       {error ? <ErrorNote>{error}</ErrorNote> : null}
       {!data && !error ? <Loading /> : null}
       {data && data.files.length === 0 ? (

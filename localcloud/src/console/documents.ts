@@ -48,7 +48,7 @@ export class ImportRefused extends HttpError {
 interface Change {
   collection: string;
   put: Doc[];
-  remove: IdKey[];
+  remove: DocId[];
 }
 
 export interface ListQuery {
@@ -90,7 +90,7 @@ export class ConsoleDocuments {
         const stored = [...(this.database.collections.get(name)?.values() ?? [])];
         if (!change || change.collection !== name) return stored.map(cloneValue);
         const put = new Map(change.put.map((d) => [idKey(d._id), d]));
-        const removed = new Set(change.remove);
+        const removed = new Set(change.remove.map(idKey));
         const out: Doc[] = [];
         for (const doc of stored) {
           const key = idKey(doc._id);
@@ -121,7 +121,7 @@ export class ConsoleDocuments {
     if (!this.validates(change.collection)) return [];
     const before = this.runValidator(this.view());
     const after = this.runValidator(this.view(change));
-    const written = new Set([...change.put.map((d) => idText(d._id)), ...change.remove.map((k) => idText(k))]);
+    const written = new Set([...change.put.map((d) => idText(d._id)), ...change.remove.map(idText)]);
     return writeReport(before, after, change.collection, written);
   }
 
@@ -261,7 +261,7 @@ export class ConsoleDocuments {
 
   async remove(collection: string, id: DocId, force: boolean): Promise<WriteAnswer> {
     if (!this.existing(collection, id)) throw this.notFound(id);
-    const answer = this.guard({ collection, put: [], remove: [idKey(id)] }, force);
+    const answer = this.guard({ collection, put: [], remove: [id] }, force);
     const { durable } = this.database.remove(collection, { _id: id }, { multi: false });
     await durable;
     return { ...answer, id: toWire(id) };

@@ -1,4 +1,4 @@
-import type { Invocation } from '../functions/invocations';
+import { summarizeInvocation, type Invocation } from '../functions/invocations';
 import type { InvocationRow } from './protocol';
 
 /**
@@ -41,15 +41,8 @@ function codeOf(invocation: Invocation): string | null {
 
 export function invocationRow(invocation: Invocation): InvocationRow {
   return {
-    requestId: invocation.requestId,
-    function: invocation.functionName,
+    ...summarizeInvocation(invocation),
     action: invocation.action ?? null,
-    openid: invocation.identity.openid ?? null,
-    parentRequestId: invocation.parentRequestId ?? null,
-    status: invocation.status,
-    startedAt: new Date(invocation.startedAt).toISOString(),
-    durationMs: invocation.endedAt === undefined ? null : invocation.endedAt - invocation.startedAt,
-    dbRoundTrips: invocation.dbRoundTrips,
     code: codeOf(invocation),
     error: invocation.error ?? null,
     stack: invocation.stack ?? null,

@@ -118,16 +118,20 @@ export class InvocationRegistry {
   }
 
   summaries(): InvocationSummary[] {
-    return [...this.recent, ...this.running.values()].map((inv) => ({
-      requestId: inv.requestId,
-      function: inv.functionName,
-      openid: inv.identity.openid ?? null,
-      parentRequestId: inv.parentRequestId ?? null,
-      status: inv.status,
-      startedAt: new Date(inv.startedAt).toISOString(),
-      durationMs: inv.endedAt === undefined ? null : inv.endedAt - inv.startedAt,
-      dbRoundTrips: inv.dbRoundTrips,
-      ...(inv.error ? { error: inv.error } : {}),
-    }));
+    return [...this.recent, ...this.running.values()].map(summarizeInvocation);
   }
+}
+
+export function summarizeInvocation(inv: Invocation): InvocationSummary {
+  return {
+    requestId: inv.requestId,
+    function: inv.functionName,
+    openid: inv.identity.openid ?? null,
+    parentRequestId: inv.parentRequestId ?? null,
+    status: inv.status,
+    startedAt: new Date(inv.startedAt).toISOString(),
+    durationMs: inv.endedAt === undefined ? null : inv.endedAt - inv.startedAt,
+    dbRoundTrips: inv.dbRoundTrips,
+    ...(inv.error ? { error: inv.error } : {}),
+  };
 }
