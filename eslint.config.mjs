@@ -1,4 +1,4 @@
-// Flat config: typescript-eslint's recommended rules for all TypeScript, React hooks rules for the client;
+// Flat config: typescript-eslint's recommended rules for all TypeScript, React hooks rules for the client and localcloud's console page;
 // layout is Prettier's job (`npm run format`), so eslint-config-prettier turns off the rules that would fight it.
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['client/**/*.ts', 'client/**/*.tsx'],
+    files: ['client/**/*.ts', 'client/**/*.tsx', 'localcloud/console/**/*.ts', 'localcloud/console/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,

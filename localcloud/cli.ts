@@ -3,6 +3,7 @@
  *   tsx localcloud/cli.ts [--port 7300] [--data ./.localcloud] [--seed] [--seed-dir content/demo]
  *     [--functions dist/cloudfunctions] [--static <dir>] [--strict-indexes]
  *     [--indexes content/indexes.json] [--host 127.0.0.1] [--tz UTC] [--quiet]
+ *     [--console-validator <module>]
  * Prints exactly one line on stdout when ready: `localcloud ready http://127.0.0.1:<port>`.
  * Everything else goes to stderr.
  */
@@ -11,7 +12,8 @@ import { parseArgs } from 'node:util';
 import { startLocalcloud } from './index';
 
 const USAGE = `usage: localcloud [--port <n>] [--data <dir>] [--seed] [--seed-dir <dir>] [--functions <dir>]
-                  [--static <dir>] [--strict-indexes] [--indexes <file>] [--host <addr>] [--tz <zone>] [--quiet]`;
+                  [--static <dir>] [--strict-indexes] [--indexes <file>] [--host <addr>] [--tz <zone>] [--quiet]
+                  [--console-validator <module>]`;
 
 function fail(message: string): never {
   process.stderr.write(`localcloud: ${message}\n`);
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
         host: { type: 'string', default: '127.0.0.1' },
         tz: { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        'console-validator': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -68,6 +71,7 @@ async function main(): Promise<void> {
       indexesFile: values.indexes,
       strictIndexes: values['strict-indexes'],
       quiet: values.quiet,
+      consoleValidator: values['console-validator'],
     });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

@@ -10,3 +10,5 @@ export type { InvocationSummary } from './src/functions/invocations';
 export type { UncoveredQuery } from './src/db/indexes';
 export { isValidOpenid } from './src/gateway';
 export { wxacodeText } from './src/openapi/wxacode';
+export type { ConsoleValidator, ConsoleValidatorContext } from './src/console/validator';
+export type { ConsoleProblem } from './src/console/protocol';

@@ -1,7 +1,8 @@
 /**
  * `npm start`: builds the cloud functions and the H5 app, starts localcloud with the demo
  * program (and, on a fresh data dir, a demo member with a few weeks of history), serves the
- * H5 build from it, and prints the URLs to open. Ctrl-C stops it.
+ * H5 build from it, and prints the URLs to open (the app, and localcloud's cloud console).
+ * Ctrl-C stops it.
  *   npm start -- [--port 7300] [--data .localcloud] [--fresh]
  */
 import { spawnSync } from 'node:child_process';
@@ -61,6 +62,8 @@ async function main(): Promise<void> {
       seedDir: path.join(ROOT, 'content', 'demo'),
       seed: true,
       indexesFile: path.join(ROOT, 'content', 'indexes.json'),
+      // The console checks content edits with the project's own validator (localcloud knows no domain).
+      consoleValidator: path.join(ROOT, 'content', 'consoleValidator.ts'),
       quiet: true,
     });
   } catch (err) {
@@ -86,6 +89,7 @@ async function main(): Promise<void> {
   As a new member: ${url}/?member=oNew_Member_${Date.now().toString(36).padStart(16, '0')}
   As staff (核销): ${url}/?member=${DEMO_VERIFIER}
   As ops (数据看板): ${url}/?member=${DEMO_OPS}
+  Cloud console:   ${url}/console   (数据库、云函数日志、导入导出、时钟 — this machine only)
 
 The default member is the demo member ${DEMO_MEMBER}. Ctrl-C stops; npm start -- --fresh starts over.
 `);

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.resolve(__dirname, '..', 'screenshots');
@@ -34,8 +34,19 @@ export interface MemberPage {
   close(): Promise<void>;
 }
 
-export async function openAsMember(browser: Browser): Promise<MemberPage> {
-  const context = await browser.newContext({
+async function openPage(browser: Browser, options: BrowserContextOptions): Promise<MemberPage> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  return { context, page, errors, close: () => context.close() };
+}
+
+export function openAsMember(browser: Browser): Promise<MemberPage> {
+  return openPage(browser, {
     viewport: { width: 375, height: 812 },
     deviceScaleFactor: 2,
     isMobile: true,
@@ -45,13 +56,16 @@ export async function openAsMember(browser: Browser): Promise<MemberPage> {
     // The app honours reduced motion: no breathing button, so taps land on a still target.
     reducedMotion: 'reduce',
   });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+}
+
+/** A developer's desktop browser (localcloud's console), in Chinese, on Shanghai time. */
+export function openOnDesktop(browser: Browser): Promise<MemberPage> {
+  return openPage(browser, {
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    reducedMotion: 'reduce',
   });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  return { context, page, errors, close: () => context.close() };
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

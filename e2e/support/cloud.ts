@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startLocalcloud, type Localcloud } from '../../localcloud';
+import { startLocalcloud, type Localcloud, type LocalcloudOptions } from '../../localcloud';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -23,7 +23,7 @@ export interface TestCloud {
   stop(): Promise<void>;
 }
 
-export async function startTestCloud(name: string): Promise<TestCloud> {
+export async function startTestCloud(name: string, options: Partial<LocalcloudOptions> = {}): Promise<TestCloud> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `e2e-${name}-`));
   const lc = await startLocalcloud({
     port: 0,
@@ -35,6 +35,7 @@ export async function startTestCloud(name: string): Promise<TestCloud> {
     indexesFile: path.join(ROOT, 'content', 'indexes.json'),
     fsync: false,
     quiet: true,
+    ...options,
   });
   const url = lc.url.replace(/\/$/, '');
   return {

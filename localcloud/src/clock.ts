@@ -11,6 +11,11 @@ export class Clock {
     return Date.now() + Number(Atomics.load(this.offset, 0));
   }
 
+  /** How far localcloud's clock is from real time (0 when it follows real time). */
+  offsetMs(): number {
+    return Number(Atomics.load(this.offset, 0));
+  }
+
   /** Jump to an instant (ISO string, epoch ms or Date), or `null` to follow real time again. */
   set(instant: string | number | Date | null): void {
     if (instant === null) {

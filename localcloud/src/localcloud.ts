@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AdminApi } from './admin/dispatch';
 import { Clock } from './clock';
+import { ConsoleServer } from './console/server';
+import { loadConsoleValidator, type ConsoleValidator } from './console/validator';
 import { createDatabaseActions } from './db/actions';
 import { Database } from './db/database';
 import { IndexCatalog, type UncoveredQuery } from './db/indexes';
@@ -45,6 +47,11 @@ export interface LocalcloudOptions {
   appPages?: string[];
   /** fsync each journal batch before acknowledging (default true). */
   fsync?: boolean;
+  /**
+   * Checks documents edited in the console (`/console`): a validator, or the path of a module
+   * exporting one (see README, "Console"). Without it the console validates nothing.
+   */
+  consoleValidator?: ConsoleValidator | string;
   quiet?: boolean;
 }
 
@@ -98,6 +105,7 @@ export async function startLocalcloud(options: LocalcloudOptions): Promise<Local
   const region = options.region ?? 'ap-shanghai';
   const host = options.host ?? '127.0.0.1';
   const log = createLogger(options.quiet === true);
+  const consoleValidator = options.consoleValidator ? loadConsoleValidator(options.consoleValidator) : null;
   fs.mkdirSync(dataDir, { recursive: true });
 
   const clock = new Clock();
@@ -185,6 +193,17 @@ export async function startLocalcloud(options: LocalcloudOptions): Promise<Local
       stats,
       functions: () => runner.list(),
     },
+    console: new ConsoleServer({
+      envId,
+      database,
+      catalog,
+      clock,
+      storage,
+      outbox,
+      invocations,
+      functions: () => runner.list(),
+      validator: consoleValidator,
+    }),
   });
 
   let port: number;

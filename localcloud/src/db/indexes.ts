@@ -115,6 +115,11 @@ export class IndexCatalog {
     return [...this.indexes.keys()];
   }
 
+  /** The indexes of a collection besides `_id` (for the console). */
+  indexesOf(collection: string): IndexSpec[] {
+    return this.indexes.get(collection) ?? [];
+  }
+
   uniqueIndexes(collection: string): IndexSpec[] {
     return (this.indexes.get(collection) ?? []).filter((ix) => ix.unique);
   }

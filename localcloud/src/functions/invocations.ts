@@ -23,6 +23,16 @@ export interface Invocation {
   /** Database admin requests made while it ran (each `database.*` action is one round trip). */
   dbRoundTrips: number;
   error?: string;
+  /** The event's `action` (the usual router key), when it is a string. */
+  action?: string;
+  /**
+   * What the console shows of a recent call: its console output (bounded), its result when small
+   * and the error's stack. Dropped once the call is no longer among the most recent ones.
+   */
+  output?: string[];
+  outputChars?: number;
+  result?: string;
+  stack?: string;
 }
 
 export interface InvocationSummary {
@@ -36,6 +46,11 @@ export interface InvocationSummary {
   dbRoundTrips: number;
   error?: string;
 }
+
+/** How many recent calls keep their output, result and stack. */
+const DETAIL_KEEP = 300;
+const OUTPUT_MAX_CHARS = 20 * 1024;
+const RESULT_MAX_CHARS = 4 * 1024;
 
 /** Running invocations by token, plus the most recent finished ones for GET /__localcloud/stats. */
 export class InvocationRegistry {
@@ -59,13 +74,39 @@ export class InvocationRegistry {
     return invocation;
   }
 
-  end(invocation: Invocation, status: Exclude<InvocationStatus, 'running'>, error?: string): void {
+  end(
+    invocation: Invocation,
+    status: Exclude<InvocationStatus, 'running'>,
+    error?: string,
+    detail: { result?: string; stack?: string } = {},
+  ): void {
     invocation.status = status;
     invocation.endedAt = Date.now();
     if (error) invocation.error = error;
+    if (detail.result !== undefined && detail.result.length <= RESULT_MAX_CHARS) invocation.result = detail.result;
+    if (detail.stack) invocation.stack = detail.stack.slice(0, RESULT_MAX_CHARS);
     this.running.delete(invocation.token);
     this.recent.push(invocation);
+    const expired = this.recent[this.recent.length - 1 - DETAIL_KEEP];
+    if (expired) {
+      delete expired.output;
+      delete expired.result;
+      delete expired.stack;
+    }
     if (this.recent.length > this.keep * 1.5) this.recent = this.recent.slice(-this.keep);
+  }
+
+  /** Console output of a running invocation, in order, up to a bound. */
+  recordOutput(invocation: Invocation, text: string): void {
+    const used = invocation.outputChars ?? 0;
+    if (used >= OUTPUT_MAX_CHARS) return;
+    (invocation.output ??= []).push(text.length > OUTPUT_MAX_CHARS - used ? text.slice(0, OUTPUT_MAX_CHARS - used) : text);
+    invocation.outputChars = used + text.length;
+  }
+
+  /** The most recent invocations, newest first (running ones included). */
+  latest(limit: number): Invocation[] {
+    return [...this.running.values(), ...this.recent.slice(-limit).reverse()].slice(0, limit);
   }
 
   byToken(token: unknown): Invocation | undefined {
@@ -77,16 +118,20 @@ export class InvocationRegistry {
   }
 
   summaries(): InvocationSummary[] {
-    return [...this.recent, ...this.running.values()].map((inv) => ({
-      requestId: inv.requestId,
-      function: inv.functionName,
-      openid: inv.identity.openid ?? null,
-      parentRequestId: inv.parentRequestId ?? null,
-      status: inv.status,
-      startedAt: new Date(inv.startedAt).toISOString(),
-      durationMs: inv.endedAt === undefined ? null : inv.endedAt - inv.startedAt,
-      dbRoundTrips: inv.dbRoundTrips,
-      ...(inv.error ? { error: inv.error } : {}),
-    }));
+    return [...this.recent, ...this.running.values()].map(summarizeInvocation);
   }
+}
+
+export function summarizeInvocation(inv: Invocation): InvocationSummary {
+  return {
+    requestId: inv.requestId,
+    function: inv.functionName,
+    openid: inv.identity.openid ?? null,
+    parentRequestId: inv.parentRequestId ?? null,
+    status: inv.status,
+    startedAt: new Date(inv.startedAt).toISOString(),
+    durationMs: inv.endedAt === undefined ? null : inv.endedAt - inv.startedAt,
+    dbRoundTrips: inv.dbRoundTrips,
+    ...(inv.error ? { error: inv.error } : {}),
+  };
 }

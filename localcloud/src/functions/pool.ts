@@ -17,6 +17,8 @@ export interface Job {
   timeoutMs: number;
   /** Nested calls may exceed the pool size so that a function calling itself cannot deadlock. */
   nested: boolean;
+  /** Receives the console output the function writes during this invocation. */
+  onOutput?: (text: string) => void;
 }
 
 export interface PoolOptions {
@@ -36,6 +38,7 @@ export interface PoolOptions {
 
 type WorkerMessage =
   | { type: 'ready' }
+  | { type: 'output'; id: number; text: string }
   | { type: 'result'; id: number; ok: true; json: string }
   | { type: 'result'; id: number; ok: false; error: { name: string; message: string; stack: string } };
 
@@ -97,6 +100,7 @@ class Instance {
     });
     this.ready.catch(() => undefined);
     this.worker.on('message', (msg: WorkerMessage) => {
+      if (msg.type === 'output' && this.current?.id === msg.id) this.current.job.onOutput?.(msg.text);
       if (msg.type !== 'result' || !this.current || msg.id !== this.current.id) return;
       this.onResult(this, msg.ok ? { kind: 'ok', json: msg.json } : { kind: 'error', error: msg.error });
     });

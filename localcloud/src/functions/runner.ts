@@ -153,6 +153,7 @@ export class FunctionRunner {
     }
     const { pool, timeoutMs } = this.deployment(name, dir);
     const invocation = this.options.invocations.begin(name, identity, parent);
+    if (typeof event.action === 'string') invocation.action = event.action;
     const env: Record<string, string> = { WX_APPID: identity.appid, WX_API_TOKEN: invocation.token };
     if (identity.openid) env.WX_OPENID = identity.openid;
     if (identity.unionid) env.WX_UNIONID = identity.unionid;
@@ -175,11 +176,13 @@ export class FunctionRunner {
       env,
       timeoutMs,
       nested: parent !== undefined,
+      onOutput: (text) => this.options.invocations.recordOutput(invocation, text),
     });
     this.options.invocations.end(
       invocation,
       outcome.kind === 'ok' ? 'ok' : outcome.kind === 'timeout' ? 'timeout' : 'error',
       outcome.kind === 'ok' ? undefined : describeFailure(name, outcome),
+      { result: outcome.kind === 'ok' ? outcome.json : undefined, stack: outcome.kind === 'error' ? outcome.error.stack : undefined },
     );
     return { invocation, outcome };
   }

@@ -28,6 +28,26 @@ Object.defineProperty(LocalDate, 'length', { value: 7 });
 Object.defineProperty(RealDate.prototype, 'constructor', { value: LocalDate, writable: true, configurable: true });
 globalThis.Date = LocalDate;
 
+// The running invocation's console output also goes to the host on parentPort, in order with its
+// result, so the host can attribute it (stdout/stderr reach the host on another channel, with no
+// ordering against the result). Bounded per invocation.
+const OUTPUT_LIMIT = 16 * 1024;
+let capturing = null;
+for (const stream of [process.stdout, process.stderr]) {
+  const write = stream.write.bind(stream);
+  stream.write = (chunk, ...rest) => {
+    if (capturing) capture(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    return write(chunk, ...rest);
+  };
+}
+function capture(text) {
+  const room = OUTPUT_LIMIT - capturing.bytes;
+  if (room <= 0) return;
+  const kept = text.length > room ? `${text.slice(0, room)}\n[localcloud] output truncated at ${OUTPUT_LIMIT} characters\n` : text;
+  capturing.bytes += text.length;
+  parentPort.postMessage({ type: 'output', id: capturing.id, text: kept });
+}
+
 process.on('unhandledRejection', (reason) => {
   console.error('[localcloud] unhandled promise rejection in function:', reason);
 });
@@ -58,6 +78,7 @@ parentPort.on('message', async (msg) => {
   if (!msg || msg.type !== 'invoke') return;
   const keys = Object.keys(msg.env);
   for (const key of keys) process.env[key] = msg.env[key];
+  capturing = { id: msg.id, bytes: 0 };
   try {
     if (loadError) throw Object.assign(new Error(loadError.message), { name: loadError.name, stack: loadError.stack });
     const value = await main(msg.event, msg.context);
@@ -71,6 +92,7 @@ parentPort.on('message', async (msg) => {
   } catch (err) {
     parentPort.postMessage({ type: 'result', id: msg.id, ok: false, error: describe(err) });
   } finally {
+    capturing = null;
     for (const key of keys) delete process.env[key];
   }
 });

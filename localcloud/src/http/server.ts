@@ -1,5 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AdminApi } from '../admin/dispatch';
+import type { ConsoleServer } from '../console/server';
 import { handleControl, type ControlTarget } from '../control';
 import { CORS_HEADERS, type Gateway } from '../gateway';
 import type { Storage } from '../storage/storage';
@@ -11,6 +12,7 @@ export interface Routes {
   gateway: Gateway;
   storage: Storage;
   control: ControlTarget;
+  console: ConsoleServer;
   staticDir: string | undefined;
   warn: (message: string) => void;
 }
@@ -50,6 +52,10 @@ async function route(routes: Routes, req: IncomingMessage, res: ServerResponse):
   }
   if (pathname.startsWith('/__localcloud/')) {
     await handleControl(routes.control, req, res, pathname.slice('/__localcloud/'.length));
+    return;
+  }
+  if (pathname === '/console' || pathname.startsWith('/console/')) {
+    await routes.console.handle(req, res, pathname);
     return;
   }
   if (routes.staticDir && (method === 'GET' || method === 'HEAD')) {
