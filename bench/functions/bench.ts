@@ -5,7 +5,7 @@
  *  - database round trips per action (from localcloud's per-invocation counts; goal: home ≤ 6),
  *  - the stock-10 race with 200 members (time to settle, vouchers issued),
  *  - sustained check-in and redeem throughput over 500 members.
- * Bounded: well under 90 s on 2 cores. Run alone with `tsx cloudfunctions/bench/bench.ts`;
+ * Bounded: well under 90 s on 2 cores. Run alone with `tsx bench/functions/bench.ts`;
  * `runBackendBench()` is exported for a combined `npm run bench`.
  */
 import fs from 'node:fs';
@@ -14,8 +14,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startLocalcloud, type Localcloud } from '../../localcloud';
 import { buildFunctions } from '../../scripts/build-functions';
-import { ledgerEntry } from '../_common/ledger';
-import { createMember } from '../_common/members';
+import { ledgerEntry } from '../../cloudfunctions/_common/ledger';
+import { createMember } from '../../cloudfunctions/_common/members';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const OPS = 'oOps5Gh8TzR2kWq7NvB4xMe9LcJ1';

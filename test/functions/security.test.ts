@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ZodTypeAny } from 'zod';
 import { INPUT_SCHEMAS, type FunctionName } from '@shared/contracts/api';
 import { ACTION_ERRORS } from '@shared/contracts/actionErrors';
-import { ALL_COLLECTIONS } from '../_common/collections';
+import { ALL_COLLECTIONS } from '../../cloudfunctions/_common/collections';
 import { memberId, OPS, ROOT, startTestCloud, VERIFIER, type Dump, type TestCloud } from './support/cloud';
 import { putContent } from './support/seed';
 

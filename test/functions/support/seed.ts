@@ -1,5 +1,5 @@
-import { ledgerEntry } from '../../_common/ledger';
-import { createMember } from '../../_common/members';
+import { ledgerEntry } from '../../../cloudfunctions/_common/ledger';
+import { createMember } from '../../../cloudfunctions/_common/members';
 import { memberId, type TestCloud } from './cloud';
 
 /**
