@@ -1,7 +1,6 @@
+import { accountTransaction } from '../_common/account';
 import { badgeWall } from '../_common/badgeViews';
-import { COLLECTIONS } from '../_common/collections';
 import { contractAction } from '../_common/entry';
-import { normalizeMember } from '../_common/members';
 import type { RequestContext } from '../_common/services';
 
 /** `member.badges` — the badge wall, rarity from the maintained counters (one read). */
@@ -17,17 +16,11 @@ export const badgesSeen = contractAction('member', 'badgesSeen', async ({ badgeI
   const { member, services } = ctx;
   const wanted = (id: string) => badgeIds === undefined || badgeIds.includes(id);
   if (!member.badges.some((b) => !b.seen && wanted(b.id))) return { updated: 0 };
-  return services.db.transaction(async (tx) => {
-    const raw = await tx.get<unknown>(COLLECTIONS.members, ctx.openid);
-    if (!raw) return { updated: 0 };
-    const current = normalizeMember(raw);
-    let updated = 0;
-    const marked = current.badges.map((b) => {
-      if (b.seen || !wanted(b.id)) return b;
-      updated++;
-      return { ...b, seen: true };
-    });
-    if (updated > 0) await tx.set(COLLECTIONS.members, ctx.openid, { ...current, badges: marked });
-    return { updated };
+  return accountTransaction(services, ctx.program, ctx.now, async (account) => {
+    const current = await account.find(ctx.openid);
+    const unseen = (current?.badges ?? []).filter((b) => !b.seen && wanted(b.id)).length;
+    if (unseen > 0)
+      account.edit(ctx.openid, (m) => ({ ...m, badges: m.badges.map((b) => (b.seen || !wanted(b.id) ? b : { ...b, seen: true })) }));
+    return { updated: unseen };
   });
 });

@@ -1,9 +1,11 @@
-import { validateProgram } from '@shared/content/validateProgram';
-import { AppError } from '@shared/errors';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createMember } from './members';
+import { validateProgram } from '../content/validateProgram';
+import { AppError } from '../errors';
+import { newStoredMember } from './member';
 import { currentTier, needsWrite, progress, pruneGrowthDays, reevaluate } from './progression';
+
+const createMember = (openid: string, now: number) => newStoredMember(openid, now, 'K7QM2XRT');
 
 const demo = (c: string) => JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'content', 'demo', `${c}.json`), 'utf8')) as unknown[];
 const program = validateProgram({
