@@ -14,8 +14,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startLocalcloud, type Localcloud } from '../../localcloud';
 import { buildFunctions } from '../../scripts/build-functions';
-import { ledgerEntry } from '../../cloudfunctions/_common/ledger';
-import { createMember } from '../../cloudfunctions/_common/members';
+import { testPack, writeSeedDir } from '../../test/functions/support/seed';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const OPS = 'oOps5Gh8TzR2kWq7NvB4xMe9LcJ1';
@@ -67,42 +66,12 @@ async function pool<T>(
 /** Each throughput phase stops after this long, so the whole run stays bounded on a busy machine. */
 const PHASE_BUDGET_MS = 15_000;
 
-/**
- * Demo content plus the bench's own packs and `members` funded members, as a seed directory.
- * Each member comes with the `ops_adjust` ledger entry of their points (Σ ledger = balance), so
- * the run spends its time on the measured calls, not on setting up.
- */
-function seedDir(work: string, members: string[], now: number): string {
-  const dir = path.join(work, 'seed');
-  fs.mkdirSync(dir, { recursive: true });
-  for (const f of fs.readdirSync(path.join(ROOT, 'content', 'demo')))
-    fs.copyFileSync(path.join(ROOT, 'content', 'demo', f), path.join(dir, f));
-  const packs = JSON.parse(fs.readFileSync(path.join(dir, 'benefit_packs.json'), 'utf8')) as Array<Record<string, unknown>>;
-  const pack = (id: string, stock: number | null) => ({
-    _id: id,
-    title: `压测福利 ${id}`,
-    description: '基准测试用福利包',
-    minTier: 'basic',
-    cost: 10,
-    stock,
-    perMemberLimit: 100,
-    limitPeriod: 'day',
-    startAt: null,
-    endAt: null,
-    scene: 'normal',
-    voucherDays: 7,
-    active: true,
-    order: 900,
-  });
-  packs.push(pack('bench_race', 10), pack('bench_flow', 100_000));
-  fs.writeFileSync(path.join(dir, 'benefit_packs.json'), JSON.stringify(packs));
-  fs.writeFileSync(path.join(dir, 'members.json'), JSON.stringify(members.map((id) => ({ ...createMember(id, now), points: 500 }))));
-  const entries = members.map((id) =>
-    ledgerEntry({ openid: id, kind: 'ops_adjust', points: 500, growth: 0, refId: 'bench-seed', now, by: OPS, reason: '压测初始积分' }),
-  );
-  fs.writeFileSync(path.join(dir, 'ledger.json'), JSON.stringify(entries));
-  fs.writeFileSync(path.join(dir, 'counters.json'), JSON.stringify([{ _id: 'members', count: members.length }]));
-  return dir;
+/** The bench's own packs: a stock-10 race and a large stock for the throughput phase. */
+function benchPacks(): Array<Record<string, unknown>> {
+  return [
+    testPack('bench_race', { stock: 10, perMemberLimit: 100, order: 900 }),
+    testPack('bench_flow', { stock: 100_000, perMemberLimit: 100, order: 900 }),
+  ];
 }
 
 export async function runBackendBench(print: (line: string) => void = console.log): Promise<BackendBenchResult> {
@@ -117,7 +86,7 @@ export async function runBackendBench(print: (line: string) => void = console.lo
       port: 0,
       dataDir: path.join(work, 'data'),
       functionsDir: path.join(work, 'functions'),
-      seedDir: seedDir(work, members, Date.now() - 3_600_000),
+      seedDir: writeSeedDir(path.join(work, 'seed'), { packs: benchPacks(), members, points: 500, now: Date.now() - 3_600_000 }),
       seed: true,
       indexesFile: path.join(ROOT, 'content', 'indexes.json'),
       strictIndexes: true,

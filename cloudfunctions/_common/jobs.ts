@@ -113,7 +113,8 @@ export async function runDueJobs(jobs: readonly Job[], ctx: JobContext, budget: 
   for (const job of jobs) {
     const state = known.get(job.name);
     const unfinished = typeof state?.cursor === 'string';
-    if (state && !unfinished && ctx.now < state.dueAt) {
+    // (A job run on every trigger is always due, whatever a clock set back says.)
+    if (state && !unfinished && job.everyMs > 0 && ctx.now < state.dueAt) {
       runs.push({ job: job.name, status: 'notDue', pages: 0, handled: 0 });
       continue;
     }
