@@ -29,6 +29,9 @@ async function logRejection(ctx: RequestContext, code: string, inviter: string |
  * `invite.bind` `{code}` — on a new member's first open with an invite: binds them to the
  * inviter, once. Only a new member (joined < 24 h ago, no check-in yet), never oneself, never a
  * second time. Binding pays nobody: the inviter is rewarded when the friend activates.
+ *
+ * Round trips: the member, the inviter by code (2) · transaction start, member, invite, invite,
+ * member, commit (6); a refusal: one more to log it.
  */
 export const bind = contractAction('invite', 'bind', async ({ code }, ctx: RequestContext) => {
   const { openid, now, program, services } = ctx;

@@ -3,7 +3,7 @@ import { badgeWall } from '../_common/badgeViews';
 import { contractAction } from '../_common/entry';
 import type { RequestContext } from '../_common/services';
 
-/** `member.badges` — the badge wall, rarity from the maintained counters (one read). */
+/** `member.badges` — the badge wall, rarity from the maintained counters. Round trips: the member, the counters (2). */
 export const badges = contractAction('member', 'badges', async (_input, ctx: RequestContext) => {
   const { member, program, now, services } = ctx;
   const rarity = await services.counters.rarity(program.badges.filter((b) => b.active).map((b) => b._id));
@@ -11,7 +11,10 @@ export const badges = contractAction('member', 'badges', async (_input, ctx: Req
   return { badges: wall, earned: wall.filter((b) => b.earned).length, total: wall.length };
 });
 
-/** `member.badgesSeen` — the unlock ceremony was shown: mark the given (or all) earned badges seen. */
+/**
+ * `member.badgesSeen` — the unlock ceremony was shown: mark the given (or all) earned badges seen.
+ * Round trips: the member (1) · transaction start, member, member, commit (4); nothing unseen: 1.
+ */
 export const badgesSeen = contractAction('member', 'badgesSeen', async ({ badgeIds }, ctx: RequestContext) => {
   const { member, services } = ctx;
   const wanted = (id: string) => badgeIds === undefined || badgeIds.includes(id);

@@ -19,7 +19,10 @@ async function nicknameAllowed(ctx: RequestContext, nickname: string): Promise<b
   }
 }
 
-/** `member.profile` — nickname (≤ 20 characters, content-checked) and/or avatar (a cloud fileID from chooseAvatar). */
+/**
+ * `member.profile` — nickname (≤ 20 characters, content-checked) and/or avatar (a cloud fileID
+ * from chooseAvatar). Round trips: the member, the rate limit, the update (3).
+ */
 export const profile = contractAction('member', 'profile', async ({ nickname, avatarFileId }, ctx: RequestContext) => {
   const { services, member } = ctx;
   await services.rateLimiter.hit('profile', ctx.openid, PROFILE_RATE, ctx.now);

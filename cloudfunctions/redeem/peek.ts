@@ -8,6 +8,8 @@ import type { RequestContext } from '../_common/services';
  * `redeem.peek` `{voucherCode}` — what a verifier checks before confirming (核对券码): the pack,
  * the member and the voucher's status. Read-only; it shares verify's rate limit, so looking codes
  * up is no faster a way to guess them than verifying.
+ *
+ * Round trips: the staff record, the caller's member, the rate limit, the voucher, the owner (5).
  */
 export const peek = contractAction('redeem', 'peek', async ({ voucherCode }, ctx: RequestContext) => {
   const { openid, now, services } = ctx;
