@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { validateProgram, type Program } from '@shared/content/validateProgram';
+import type { Program } from '@shared/content/validateProgram';
+import { demoProgram } from '../../shared/domain/__fixtures__/program';
 import { accountTransaction } from '../../cloudfunctions/_common/account';
 import { Counters } from '../../cloudfunctions/_common/counters';
-import { DEMO_DIR, ledgerConsistency, startTestCloud, type TestCloud } from './support/cloud';
+import { ledgerConsistency, startTestCloud, type TestCloud } from './support/cloud';
 import { seedFundedMembers } from './support/seed';
 
 // Calls go through real worker threads and HTTP; a busy 2-core machine needs more than 5 s.
@@ -21,14 +20,7 @@ let services: { db: TestCloud['db']; counters: Counters };
 
 beforeAll(async () => {
   cloud = await startTestCloud();
-  const demo = (c: string) => JSON.parse(fs.readFileSync(path.join(DEMO_DIR, `${c}.json`), 'utf8')) as unknown[];
-  program = validateProgram({
-    tiers: demo('tiers'),
-    badges: demo('badges'),
-    tree_nodes: demo('tree_nodes'),
-    benefit_packs: demo('benefit_packs'),
-    settings: demo('settings'),
-  }).program;
+  program = demoProgram();
   services = { db: cloud.db, counters: new Counters(cloud.db) };
 }, 120_000);
 
