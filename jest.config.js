@@ -1,5 +1,6 @@
 /**
- * Unit and integration tests live next to the code they test (`*.test.ts[x]`).
+ * Unit tests live next to the code they test (`*.test.ts[x]`); the cloud functions' integration
+ * tests (built functions on localcloud) live in `test/functions/`, outside the deployed folder.
  * Browser tests (`e2e/`) have their own config: they need a build and a browser.
  */
 const swc = [
@@ -20,6 +21,7 @@ module.exports = {
   roots: [
     '<rootDir>/shared',
     '<rootDir>/cloudfunctions',
+    '<rootDir>/test',
     '<rootDir>/localcloud',
     '<rootDir>/client',
     '<rootDir>/content',

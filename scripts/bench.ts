@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { formatBenchTable, runLocalcloudBench } from '../localcloud/bench/bench';
-import { runBackendBench } from '../cloudfunctions/bench/bench';
+import { runBackendBench } from '../bench/functions/bench';
 import { buildFunctions } from './build-functions';
 import { runSimulation } from './simulate';
 

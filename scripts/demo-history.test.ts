@@ -1,4 +1,4 @@
-import { startTestCloud, type TestCloud } from '../cloudfunctions/test/support/cloud';
+import { startTestCloud, type TestCloud } from '../test/functions/support/cloud';
 import { callAs, DEMO_FRIENDS, DEMO_MEMBER, seedDemoHistory } from './demo-history';
 
 // Calls go through real worker threads and HTTP; a busy 2-core machine needs more than 5 s.

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 
 const ZONES = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles'];
 // The pure domain, and the check-in midnight boundary run end to end on localcloud.
-const SUITES = ['shared', 'cloudfunctions/test/midnight'];
+const SUITES = ['shared', 'test/functions/midnight'];
 
 for (const tz of ZONES) {
   console.log(`\n── TZ=${tz} ──`);

@@ -7,7 +7,7 @@ import { unlockedCount } from '@shared/domain/growthTree';
 import { dayOf } from '@shared/time/shanghai';
 import { rarityPct } from '@shared/domain/rarity';
 import { badgeCounterId, MEMBERS_COUNTER, type Counters } from './counters';
-import type { StoredMember } from './members';
+import type { StoredMember } from '@shared/domain/member';
 
 export function ceremony(badge: BadgeDoc, earnedAt: string, pct: number): BadgeCeremony {
   return {
@@ -32,13 +32,11 @@ export async function ceremoniesForNew(counters: Counters, badges: readonly Badg
   return badges.map((b) => ceremony(b, earnedAt, rarityPct((counts.get(badgeCounterId(b._id)) ?? 0) + 1, members)));
 }
 
-/** Raises the rarity counters of awarded badges (after the awarding transaction committed). */
+/** Raises the rarity counters of awarded badges (after the awarding transaction committed; one round trip). */
 export async function countAwards(counters: Counters, badges: readonly BadgeDoc[]): Promise<void> {
-  await Promise.all(
-    badges.map((b) =>
-      counters.increment(badgeCounterId(b._id), 1).catch((err: unknown) => console.warn(`[badges] counter of ${b._id} not raised`, err)),
-    ),
-  );
+  await counters
+    .incrementEach(badges.map((b) => badgeCounterId(b._id)))
+    .catch((err: unknown) => console.warn(`[badges] counters of ${badges.map((b) => b._id).join(', ')} not raised`, err));
 }
 
 /** The wall: every active badge, earned ones lit with their date, locked ones with live progress. */

@@ -9,10 +9,6 @@ export const COLLECTIONS = {
   checkins: 'checkins',
   ledger: 'ledger',
   redemptions: 'redemptions',
-  /** In-flight redeem requests (`openid_requestId`): one request runs, its duplicates wait for it. */
-  redeemRequests: 'redeem_requests',
-  /** Per-member, per-pack, per-period redemption counters (`openid_packId_periodKey`). */
-  redeemLimits: 'redeem_limits',
   invites: 'invites',
   inviteAttempts: 'invite_attempts',
   /** The member's invite card (mini-program code in cloud storage), one per member. */
@@ -23,6 +19,8 @@ export const COLLECTIONS = {
   counters: 'counters',
   /** Fixed-window rate limits (`<scope>_<hash>_<window>`). */
   rateLimits: 'rate_limits',
+  /** What the `jobs` scheduler remembers per job (`_id` = the job's name): when it last ran and finished, where it stopped. */
+  jobState: 'job_state',
   tiers: 'tiers',
   badges: 'badges',
   treeNodes: 'tree_nodes',

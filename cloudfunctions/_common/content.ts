@@ -10,8 +10,10 @@ import type { Database } from './db';
  * move. Each load goes through `validateProgram`: broken documents are skipped (and logged once,
  * by collection, `_id` and field), so an ops typo never fails a member's page.
  *
- * Pack stock lives in the `benefit_packs` documents but changes with every redemption: callers
- * read it fresh (`PackStock`) and use the cached document for everything else.
+ * Pack stock lives in the `benefit_packs` documents but changes with every redemption: it is
+ * never taken from this cache (`stock.ts` reads and takes it on the live document). The `holds`
+ * the functions keep on a pack document (`shared/domain/stockHolds.ts`) are not ops content:
+ * they are left out here, so they neither reach the program nor show up in the content report.
  */
 export interface ContentOptions {
   ttlMs?: number;
@@ -19,6 +21,11 @@ export interface ContentOptions {
 }
 
 const DEFAULT_TTL_MS = 30_000;
+
+function withoutHolds(doc: { _id: string; holds?: unknown }): { _id: string } {
+  const { holds: _holds, ...content } = doc;
+  return content;
+}
 /** Content collections are small; more than this is an ops mistake, reported, never loaded whole. */
 const MAX_DOCS = 1000;
 
@@ -48,13 +55,13 @@ export class ContentCache {
     return this.loading;
   }
 
-  /** The raw documents, fresh from the database (what `ops.validate` checks). */
+  /** The raw documents, fresh from the database (what `ops.validate` checks), without the functions' own fields. */
   async raw(): Promise<RawProgram> {
     const entries = await Promise.all(
-      CONTENT_COLLECTIONS.map(async (c): Promise<[ContentCollection, unknown[]]> => [
-        c,
-        await this.db.pages<{ _id: string }>(c, {}, MAX_DOCS),
-      ]),
+      CONTENT_COLLECTIONS.map(async (c): Promise<[ContentCollection, unknown[]]> => {
+        const docs = await this.db.pages<{ _id: string }>(c, {}, MAX_DOCS);
+        return [c, c === 'benefit_packs' ? docs.map(withoutHolds) : docs];
+      }),
     );
     return Object.fromEntries(entries) as RawProgram;
   }

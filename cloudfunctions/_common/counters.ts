@@ -20,8 +20,28 @@ export class Counters {
   constructor(private readonly db: Database) {}
 
   async increment(id: string, by = 1): Promise<void> {
-    const _ = this.db.command;
+    const _ = this.db.op;
     if ((await this.db.update(COLLECTIONS.counters, id, { count: _.inc(by) })) > 0) return;
+    await this.create(id, by);
+  }
+
+  /** Raises several counters by one: one round trip when they all exist (the usual case). */
+  async incrementEach(ids: readonly string[]): Promise<void> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return;
+    if (unique.length === 1) return this.increment(unique[0], 1);
+    const _ = this.db.op;
+    const raised = await this.db.updateWhere(COLLECTIONS.counters, { _id: _.in(unique) }, { count: _.inc(1) });
+    if (raised === unique.length) return;
+    // Some counter did not exist yet (a badge's first holder): create the missing ones.
+    const existing = new Set(
+      (await this.db.find<{ _id: string }>(COLLECTIONS.counters, { _id: _.in(unique) }, { limit: MAX_PAGE })).map((d) => d._id),
+    );
+    await Promise.all(unique.filter((id) => !existing.has(id)).map((id) => this.create(id, 1)));
+  }
+
+  private async create(id: string, by: number): Promise<void> {
+    const _ = this.db.op;
     try {
       await this.db.add(COLLECTIONS.counters, { _id: id, count: by });
     } catch (err) {
@@ -32,7 +52,7 @@ export class Counters {
 
   /** Counts by id (missing counters read 0), in pages of 100 ids. */
   async read(ids: readonly string[]): Promise<Map<string, number>> {
-    const _ = this.db.command;
+    const _ = this.db.op;
     const unique = [...new Set(ids)];
     const out = new Map<string, number>(unique.map((id) => [id, 0]));
     const chunks: string[][] = [];

@@ -1,11 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { AppError } from '@shared/errors';
-import type { DbCommand, SdkDatabase, SdkDocumentRef, SdkQuery } from './sdk';
+import type { DbCommand, SdkAggregate, SdkDatabase, SdkDocumentRef, SdkQuery, StageName } from './sdk';
 
 /**
  * The database as the repositories see it: a few typed calls over the SDK, one round trip each.
  * Documents come back as the repositories' own types (the adapter is the boundary where the
- * SDK's untyped JSON becomes them; repositories normalise what they read).
+ * SDK's untyped JSON becomes them; repositories normalise what they read). Query and update
+ * operators come from `db.op` — nothing outside `_common` touches the SDK or `db.command`.
  *
  * Rules kept here once:
  * - no read without an explicit limit (server `get` returns at most 100 by default, and no code
@@ -26,6 +27,9 @@ export interface FindOptions {
 }
 
 export const MAX_PAGE = 100;
+
+/** One stage of an aggregation pipeline, e.g. `{ match: {...} }` (the SDK builder method and its argument). */
+export type Stage = { [K in StageName]: { [P in K]: unknown } }[StageName];
 
 export function isDuplicateKey(err: unknown): boolean {
   return errorText(err).includes('E11000');
@@ -56,7 +60,10 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** Reads and writes inside one transaction (document operations only, as CloudBase allows). */
 export class Tx {
-  constructor(private readonly doc: (coll: string, id: string) => SdkDocumentRef) {}
+  constructor(
+    private readonly doc: (coll: string, id: string) => SdkDocumentRef,
+    private readonly op: DbCommand,
+  ) {}
 
   async get<T>(coll: string, id: string): Promise<T | null> {
     const res = await this.doc(coll, id).get();
@@ -74,6 +81,11 @@ export class Tx {
     await this.doc(coll, id).update({ data });
   }
 
+  /** Adds `by` to a numeric field (the value committed is the snapshot's plus `by`; a concurrent change conflicts). */
+  async increment(coll: string, id: string, field: string, by: number): Promise<void> {
+    await this.doc(coll, id).update({ data: { [field]: this.op.inc(by) } });
+  }
+
   async remove(coll: string, id: string): Promise<void> {
     await this.doc(coll, id).remove();
   }
@@ -87,7 +99,8 @@ export interface TransactionOptions {
 export class Database {
   constructor(private readonly sdk: SdkDatabase) {}
 
-  get command(): DbCommand {
+  /** Query and update operators (`op.gt(0)`, `op.inc(1)`, `op.remove()`…). */
+  get op(): DbCommand {
     return this.sdk.command;
   }
 
@@ -114,7 +127,7 @@ export class Database {
    * up to `max` documents. `where` must not constrain `_id` itself.
    */
   async pages<T extends { _id: string }>(coll: string, where: Where, max = 1000): Promise<T[]> {
-    const _ = this.command;
+    const _ = this.op;
     const out: T[] = [];
     let after = '';
     while (out.length < max) {
@@ -166,7 +179,21 @@ export class Database {
 
   /** An aggregation that starts with `$match` (so an index bounds it) and ends with a `$limit`. */
   async aggregate<T>(coll: string, match: Where, group: Record<string, unknown>, limit = MAX_PAGE): Promise<T[]> {
-    const res = await this.sdk.collection(coll).aggregate().match(match).group(group).limit(limit).end();
+    return this.pipeline<T>(coll, [{ match }, { group }, { limit }]);
+  }
+
+  /**
+   * A whole pipeline, stage by stage. It must start with a `match` an index bounds and end with a
+   * `limit` (the cloud returns 20 rows of an aggregation without one); the rows are untyped JSON
+   * the caller checks.
+   */
+  async pipeline<T = unknown>(coll: string, stages: readonly Stage[]): Promise<T[]> {
+    let agg: SdkAggregate = this.sdk.collection(coll).aggregate();
+    for (const stage of stages) {
+      const [name, spec] = Object.entries(stage)[0] as [StageName, unknown];
+      agg = agg[name](spec);
+    }
+    const res = await agg.end();
     return res.list as T[];
   }
 
@@ -180,7 +207,7 @@ export class Database {
     const attempts = options.attempts ?? 10;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.sdk.runTransaction((sdkTx) => body(new Tx((coll, id) => sdkTx.collection(coll).doc(id))), 0);
+        return await this.sdk.runTransaction((sdkTx) => body(new Tx((coll, id) => sdkTx.collection(coll).doc(id), this.op)), 0);
       } catch (err) {
         if (!isTransactionConflict(err)) throw err;
         if (attempt >= attempts) throw new AppError('BUSY');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '@shared/errors';
-import { action, contractAction, createEntry } from './entry';
+import { action, contractAction, createEntry, createTimerEntry } from './entry';
 
 const silent = () => undefined;
 
@@ -118,5 +118,54 @@ describe('contract actions and request preparation', () => {
     const answer = await main({ action: 'verify', voucherCode: 'K7QM2XRT9PAB' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(answer)).not.toContain('10.0.0.1');
+  });
+});
+
+describe('timer entry', () => {
+  const TIMER = { Type: 'Timer', TriggerName: 'schedule', Time: '2030-05-10T02:00:00Z', Message: '' };
+
+  function timer(identify: () => { OPENID?: string | number; UNIONID?: string | number }) {
+    const runs: unknown[] = [];
+    const main = createTimerEntry('jobs', {
+      identify,
+      run: async (event) => {
+        runs.push(event);
+        return { ran: event.TriggerName };
+      },
+      log: silent,
+    });
+    return { main, runs };
+  }
+
+  it('runs a timer event that carries no member identity', async () => {
+    const { main, runs } = timer(() => ({ OPENID: undefined }));
+    await expect(main({ ...TIMER, userInfo: { appId: 'wx5f3a9c1d2e4b6a80' } })).resolves.toEqual({ ok: true, data: { ran: 'schedule' } });
+    expect(runs).toHaveLength(1);
+  });
+
+  it.each([
+    ['a member', () => ({ OPENID: MEMBER })],
+    ['a numeric openid', () => ({ OPENID: 123456 })],
+    ['a unionid alone', () => ({ UNIONID: 'oUnion_0000000000000000000001' })],
+    [
+      'an unreadable identity',
+      () => {
+        throw new Error('no context');
+      },
+    ],
+  ])('refuses %s with FORBIDDEN before anything runs (fail closed)', async (_name, identify) => {
+    const { main, runs } = timer(identify as () => { OPENID?: string });
+    await expect(main(TIMER)).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(runs).toEqual([]);
+  });
+
+  it.each([
+    ['a member action', { action: 'home' }],
+    ['another trigger type', { ...TIMER, Type: 'Http' }],
+    ['no event', undefined],
+  ])('refuses %s that is not a timer event', async (_name, event) => {
+    const { main, runs } = timer(() => ({}));
+    await expect(main(event)).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(runs).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { ZodType, ZodTypeDef, ZodError } from 'zod';
+import { z, type ZodType, type ZodTypeDef, type ZodError } from 'zod';
 import { inputSchema, splitEvent, type ActionName, type ApiOutput, type ApiParsedInput, type FunctionName } from '@shared/contracts/api';
 import { AppError } from '@shared/errors';
 import { failure, failureFromError, success, type Envelope } from '@shared/envelope';
@@ -90,6 +90,59 @@ export function createEntry<C extends Caller = Caller>(functionName: string, act
       const prepared = options.prepare ? await options.prepare(caller, name) : (caller as C);
       const data = await handler.run(parsed.data, prepared);
       return success(data);
+    } catch (err) {
+      if (!(err instanceof AppError)) log(`[${functionName}] unexpected error`, err);
+      return failureFromError(err);
+    }
+  };
+}
+
+/** The event CloudBase passes to a function run by its timer trigger. */
+export const timerEventSchema = z
+  .object({
+    Type: z.literal('Timer'),
+    TriggerName: z.string().min(1).max(60),
+    Time: z.string().max(64),
+    Message: z.string().max(4096).optional(),
+  })
+  .passthrough();
+
+export type TimerEvent = z.infer<typeof timerEventSchema>;
+
+export interface TimerEntryOptions<R> {
+  /** Reads the invocation's identity; the SDK's `getWXContext` in production. */
+  identify(): { OPENID?: string | number; UNIONID?: string | number };
+  run(event: TimerEvent): Promise<R>;
+  log?(message: string, err: unknown): void;
+}
+
+function present(value: unknown): boolean {
+  return value !== undefined && value !== null && String(value) !== '';
+}
+
+/**
+ * The entry of a function only its timer trigger may run (`jobs`). A timer invocation carries no
+ * member identity; anything that does — a member's call from the mini-program, or another
+ * function calling on a member's behalf — is refused with FORBIDDEN before anything runs, and so
+ * is a call whose identity cannot be read (fail closed). The event must be a timer event.
+ */
+export function createTimerEntry<R>(functionName: string, options: TimerEntryOptions<R>) {
+  const log = options.log ?? ((message: string, err: unknown) => console.error(message, err));
+  return async function main(event: unknown): Promise<Envelope<R>> {
+    try {
+      let identity: { OPENID?: string | number; UNIONID?: string | number };
+      try {
+        identity = options.identify();
+      } catch (err) {
+        log(`[${functionName}] identity unreadable: refused`, err);
+        return failure('FORBIDDEN');
+      }
+      if (typeof identity !== 'object' || identity === null || present(identity.OPENID) || present(identity.UNIONID)) {
+        return failure('FORBIDDEN');
+      }
+      const parsed = timerEventSchema.safeParse(event);
+      if (!parsed.success) return failure('INVALID_INPUT');
+      return success(await options.run(parsed.data));
     } catch (err) {
       if (!(err instanceof AppError)) log(`[${functionName}] unexpected error`, err);
       return failureFromError(err);

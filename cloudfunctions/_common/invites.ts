@@ -1,13 +1,9 @@
-import type { BadgeDoc } from '@shared/content/badges';
-import type { Program } from '@shared/content/validateProgram';
-import { dayOf, toIso, toMs } from '@shared/time/shanghai';
 import { activationDeadline, inviteActivationState, inviterRewardDecision } from '@shared/domain/inviteActivation';
 import type { InviteStatus } from '@shared/domain/statuses';
+import { dayOf, toIso, toMs } from '@shared/time/shanghai';
+import type { Account } from './account';
 import { COLLECTIONS } from './collections';
-import type { Tx } from './db';
-import { ledgerEntry, writeLedger } from './ledger';
-import { normalizeMember, type StoredMember } from './members';
-import { progress, reevaluate } from './progression';
+import type { Database } from './db';
 
 /** An `invites` document: `_id` = the invitee's openid (successful binds only). */
 export interface InviteDoc {
@@ -58,43 +54,33 @@ export function normalizeInvite(raw: unknown): InviteDoc | null {
   };
 }
 
-export interface InviteSettlement {
-  inviter: string;
-  /** Badges the inviter earned (their rarity counters are raised after commit). */
-  inviterBadges: BadgeDoc[];
-}
-
 /**
  * Inside the invitee's transaction (a check-in or a redemption): records progress toward
  * activation and, the moment the `settings` rule is met, activates the invite and pays the
- * inviter — once, within their daily cap (over it the invite activates unrewarded, with the
- * reason). Never anything for binding or sharing, and one level only: the inviter's own inviter
- * gets nothing. Sets `invitee.activatedAt`; the caller writes the invitee afterwards.
+ * inviter through the same account — once, within their daily cap (over it the invite activates
+ * unrewarded, with the reason). Never anything for binding or sharing, and one level only: the
+ * inviter's own inviter gets nothing. The invitee must have been read through `account`.
  */
-export async function settleInvite(
-  tx: Tx,
-  invitee: StoredMember,
-  trigger: 'checkin' | 'redemption',
-  program: Program,
-  now: number,
-): Promise<InviteSettlement | null> {
+export async function settleInvite(account: Account, inviteeId: string, trigger: 'checkin' | 'redemption'): Promise<void> {
+  const { tx, program, now } = account;
   const { settings } = program;
-  if (!invitee.invitedBy || invitee.activatedAt) return null;
+  const invitee = await account.get(inviteeId);
+  if (!invitee.invitedBy || invitee.activatedAt) return;
   // Past the window nothing can activate any more: no read needed.
-  if (invitee.invitedAt && now >= toMs(activationDeadline(invitee.invitedAt, settings).endsAt)) return null;
-  const invite = normalizeInvite(await tx.get<unknown>(COLLECTIONS.invites, invitee._id));
-  if (!invite || invite.status !== 'bound') return null;
+  if (invitee.invitedAt && now >= toMs(activationDeadline(invitee.invitedAt, settings).endsAt)) return;
+  const invite = normalizeInvite(await tx.get<unknown>(COLLECTIONS.invites, inviteeId));
+  if (!invite || invite.status !== 'bound') return;
 
   const today = dayOf(now);
   const days = trigger === 'checkin' && !invite.days.includes(today) ? [...invite.days, today].sort() : invite.days;
   const state = inviteActivationState({ boundAt: invite.boundAt, status: 'bound' }, days, trigger === 'redemption', settings, now);
   if (!state.activated) {
     if (days !== invite.days) await tx.set(COLLECTIONS.invites, invite._id, { ...invite, days });
-    return null;
+    return;
   }
 
   const iso = toIso(now);
-  invitee.activatedAt = iso;
+  account.edit(inviteeId, (m) => ({ ...m, activatedAt: iso }));
   const activated: InviteDoc = {
     ...invite,
     days,
@@ -102,45 +88,53 @@ export async function settleInvite(
     activatedAt: iso,
     via: state.via === 'redemption' ? 'redemption' : 'checkins',
   };
-  const inviterRaw = await tx.get<unknown>(COLLECTIONS.members, invite.inviter);
-  if (!inviterRaw) {
+  if (!(await account.find(invite.inviter))) {
     // The inviter deleted their account: the friend still counts as activated.
     await tx.set(COLLECTIONS.invites, invite._id, { ...activated });
-    return null;
+    return;
   }
-  const inviter = normalizeMember(inviterRaw);
-  inviter.invitesActivated += 1;
-  const capId = `${inviter._id}_${today}`;
+  account.edit(invite.inviter, (m) => ({ ...m, invitesActivated: m.invitesActivated + 1 }));
+  const capId = `${invite.inviter}_${today}`;
   const cap = await tx.get<InviteCapDoc>(COLLECTIONS.inviteCaps, capId);
   const rewardedToday = typeof cap?.count === 'number' ? cap.count : 0;
   const decision = inviterRewardDecision(rewardedToday, settings);
 
   if (decision.reward) {
-    const paid = progress(inviter, { points: decision.points, growth: decision.growth }, program, now);
-    await writeLedger(
-      tx,
-      ledgerEntry({
-        openid: inviter._id,
-        kind: 'invite_reward',
-        points: decision.points,
-        growth: decision.growth,
-        refId: invitee._id,
-        now,
-      }),
-    );
-    await tx.set(COLLECTIONS.inviteCaps, capId, { inviter: inviter._id, day: today, count: rewardedToday + 1 });
-    await tx.set(COLLECTIONS.invites, invite._id, {
-      ...activated,
-      status: 'rewarded',
-      reward: { points: decision.points, growth: decision.growth },
-      rewardedAt: iso,
-      rewardSkippedReason: null,
-    });
-    await tx.set(COLLECTIONS.members, inviter._id, { ...paid.member });
-    return { inviter: inviter._id, inviterBadges: paid.newBadges };
+    const reward = { points: decision.points, growth: decision.growth };
+    await account.apply(invite.inviter, reward, { kind: 'invite_reward', refId: inviteeId });
+    await tx.set(COLLECTIONS.inviteCaps, capId, { inviter: invite.inviter, day: today, count: rewardedToday + 1 });
+    await tx.set(COLLECTIONS.invites, invite._id, { ...activated, status: 'rewarded', reward, rewardedAt: iso, rewardSkippedReason: null });
+    return;
   }
-  const counted = reevaluate(inviter, program, now);
+  account.refresh(invite.inviter);
   await tx.set(COLLECTIONS.invites, invite._id, { ...activated, rewardSkippedReason: decision.reason });
-  await tx.set(COLLECTIONS.members, inviter._id, { ...counted.member });
-  return { inviter: inviter._id, inviterBadges: counted.newBadges };
+}
+
+export interface InviteTotals {
+  /** By status: how many, and the rewards paid. */
+  byStatus: Array<{ _id: string; n: number; points: number; growth: number }>;
+}
+
+/** The invites one member sent: the newest for the list, and totals counted by the database. */
+export class InviteRepository {
+  constructor(private readonly db: Database) {}
+
+  async sentBy(inviter: string, limit: number): Promise<InviteDoc[]> {
+    const docs = await this.db.find<unknown>(COLLECTIONS.invites, { inviter }, { orderBy: [['boundAt', 'desc']], limit });
+    return docs.map(normalizeInvite).filter((d): d is InviteDoc => d !== null);
+  }
+
+  async totalsBy(inviter: string): Promise<InviteTotals['byStatus']> {
+    const $ = this.db.op.aggregate;
+    return this.db.aggregate<InviteTotals['byStatus'][number]>(
+      COLLECTIONS.invites,
+      { inviter },
+      { _id: '$status', n: $.sum(1), points: $.sum('$reward.points'), growth: $.sum('$reward.growth') },
+      10,
+    );
+  }
+
+  countSentBy(inviter: string): Promise<number> {
+    return this.db.count(COLLECTIONS.invites, { inviter });
+  }
 }

@@ -1,14 +1,15 @@
-import { decodeCursor, encodeCursor } from '@shared/contracts/common';
 import type { LedgerData, LedgerEntryView } from '@shared/contracts/member';
 import { dayOf, toIso } from '@shared/time/shanghai';
 import { entryFitsKind, LEDGER_KIND_NAMES, type LedgerKind } from '@shared/domain/ledger';
 import { COLLECTIONS } from './collections';
-import type { Database, Tx } from './db';
+import type { Database } from './db';
+import { newestFirstPage } from './paging';
 import { randomId } from './random';
 
 /**
  * The `ledger` collection: append-only, the only way points and growth change. Entries are
- * written in the same transaction as the member update they explain.
+ * written by the account module (`account.ts`) in the same transaction as the member update
+ * they explain; this module shapes them and reads a member's history.
  */
 export interface LedgerDoc {
   _id: string;
@@ -56,10 +57,6 @@ export function ledgerEntry(e: NewEntry): LedgerDoc {
   return doc;
 }
 
-export async function writeLedger(tx: Tx, entry: LedgerDoc): Promise<void> {
-  await tx.set(COLLECTIONS.ledger, entry._id, { ...entry });
-}
-
 export function ledgerView(doc: LedgerDoc): LedgerEntryView {
   return {
     id: doc._id,
@@ -74,29 +71,9 @@ export function ledgerView(doc: LedgerDoc): LedgerEntryView {
 export class LedgerRepository {
   constructor(private readonly db: Database) {}
 
-  /** Newest first, paged on `(createdAt, _id)` so entries of the same instant are neither lost nor repeated. */
+  /** Newest first, paged on `(createdAt, _id)`. */
   async page(openid: string, cursor: string | undefined, limit: number): Promise<LedgerData> {
-    const _ = this.db.command;
-    const at = cursor ? decodeCursor(cursor) : null;
-    // Strictly after the cursor: older instants, or the same instant with a smaller _id.
-    const where: Record<string, unknown> = at
-      ? (_.or({ openid, createdAt: _.lt(toIso(at.createdAtMs)) }, { openid, createdAt: toIso(at.createdAtMs), _id: _.lt(at.id) }) as Record<
-          string,
-          unknown
-        >)
-      : { openid };
-    const docs = await this.db.find<LedgerDoc>(COLLECTIONS.ledger, where, {
-      orderBy: [
-        ['createdAt', 'desc'],
-        ['_id', 'desc'],
-      ],
-      limit: limit + 1,
-    });
-    const shown = docs.slice(0, limit);
-    const last = shown[shown.length - 1];
-    return {
-      entries: shown.map(ledgerView),
-      nextCursor: docs.length > limit && last ? encodeCursor(Date.parse(last.createdAt), last._id) : null,
-    };
+    const { items, nextCursor } = await newestFirstPage<LedgerDoc>(this.db, COLLECTIONS.ledger, [{ openid }], cursor, limit);
+    return { entries: items.map(ledgerView), nextCursor };
   }
 }

@@ -4,71 +4,32 @@ import type { Program } from '@shared/content/validateProgram';
 import type { PackView } from '@shared/contracts/redeem';
 import { packEligibility } from '@shared/domain/packEligibility';
 import { dateWindowText, scheduleText } from '@shared/domain/packSchedule';
-import { limitCounterId, periodKey } from '@shared/domain/period';
+import type { StoredMember } from '@shared/domain/member';
+import { usedInPeriod } from '@shared/domain/redeemCounts';
 import { tierName } from '@shared/domain/tiers';
-import { COLLECTIONS } from './collections';
-import { MAX_PAGE, type Database } from './db';
+import type { PackStock } from './stock';
 
 /**
- * Live state of packs for one member: stock left (read fresh — it changes with every redemption,
- * unlike the rest of the cached pack document) and this member's redemptions in each pack's
- * current limit period (counter documents `openid_packId_periodKey`).
+ * Live state of packs for one member: stock left, read fresh from the pack documents for every
+ * pack shown (a pack cached as unlimited may have been limited in the console a second ago), and
+ * this member's redemptions in each pack's current limit period (counted on the member's own
+ * document: no read of its own).
  */
 export interface PackLiveState {
   stockLeft(pack: BenefitPackDoc): number | null;
   usedInPeriod(pack: BenefitPackDoc): number;
 }
 
-export interface LimitCounterDoc {
-  _id: string;
-  openid: string;
-  packId: string;
-  period: string;
-  count: number;
-}
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += MAX_PAGE) out.push(items.slice(i, i + MAX_PAGE));
-  return out;
-}
-
-/** Stock of packs with a finite stock, fresh (one read per 100 packs). */
-export async function readStock(db: Database, packs: readonly BenefitPackDoc[]): Promise<Map<string, number | null>> {
-  const _ = db.command;
-  const finite = packs.filter((p) => p.stock !== null).map((p) => p._id);
-  const out = new Map<string, number | null>(packs.map((p) => [p._id, p.stock === null ? null : 0]));
-  const pages = await Promise.all(
-    chunks(finite).map((ids) =>
-      db.find<{ _id: string; stock?: unknown }>(COLLECTIONS.benefitPacks, { _id: _.in(ids) }, { limit: MAX_PAGE, field: { stock: true } }),
-    ),
-  );
-  for (const doc of pages.flat()) {
-    // A stock ops turned into null (unlimited) counts as unlimited; anything else broken as sold out.
-    out.set(doc._id, doc.stock === null ? null : typeof doc.stock === 'number' ? Math.max(0, doc.stock) : 0);
-  }
-  return out;
-}
-
-export async function readUsage(db: Database, openid: string, packs: readonly BenefitPackDoc[], now: number): Promise<Map<string, number>> {
-  const _ = db.command;
-  const ids = new Map(packs.map((p) => [limitCounterId(openid, p._id, periodKey(p.limitPeriod, now)), p._id]));
-  const out = new Map<string, number>(packs.map((p) => [p._id, 0]));
-  const pages = await Promise.all(
-    chunks([...ids.keys()]).map((chunk) => db.find<LimitCounterDoc>(COLLECTIONS.redeemLimits, { _id: _.in(chunk) }, { limit: MAX_PAGE })),
-  );
-  for (const doc of pages.flat()) {
-    const packId = ids.get(doc._id);
-    if (packId) out.set(packId, typeof doc.count === 'number' ? doc.count : 0);
-  }
-  return out;
-}
-
-export async function packLiveState(db: Database, openid: string, packs: readonly BenefitPackDoc[], now: number): Promise<PackLiveState> {
-  const [stock, usage] = await Promise.all([readStock(db, packs), readUsage(db, openid, packs, now)]);
+export async function packLiveState(
+  stock: PackStock,
+  member: Pick<StoredMember, 'redeemCounts'>,
+  packs: readonly BenefitPackDoc[],
+  now: number,
+): Promise<PackLiveState> {
+  const levels = await stock.levels(packs.map((p) => p._id));
   return {
-    stockLeft: (p) => (stock.has(p._id) ? (stock.get(p._id) ?? null) : p.stock),
-    usedInPeriod: (p) => usage.get(p._id) ?? 0,
+    stockLeft: (p) => (levels.has(p._id) ? (levels.get(p._id) ?? null) : 0),
+    usedInPeriod: (p) => usedInPeriod(member.redeemCounts, p, now),
   };
 }
 

@@ -25,7 +25,7 @@ export class RateLimiter {
   constructor(private readonly db: Database) {}
 
   async hit(scope: string, who: string, rate: RateLimit, now: number): Promise<void> {
-    const _ = this.db.command;
+    const _ = this.db.op;
     const window = Math.floor(now / rate.windowMs);
     const key = createHash('sha256').update(`${scope}:${who}`).digest('hex').slice(0, 24);
     const id = `${scope}_${key}_${window}`;

@@ -7,19 +7,25 @@
 import type * as WxServerSdk from 'wx-server-sdk';
 
 /** A query/update operator built by `db.command` (opaque: only the SDK serialises it). */
-export type DbOperator = { readonly __dbOperator?: never } | object;
+export interface DbOperator {
+  /** Both conditions on the same field (`_.gte(a).and(_.lt(b))`). */
+  and(other: DbOperator): DbOperator;
+}
 
 export interface DbCommand {
   eq(value: unknown): DbOperator;
+  neq(value: unknown): DbOperator;
   gt(value: unknown): DbOperator;
   gte(value: unknown): DbOperator;
   lt(value: unknown): DbOperator;
   lte(value: unknown): DbOperator;
   in(values: unknown[]): DbOperator;
+  exists(present: boolean): DbOperator;
   inc(value: number): DbOperator;
   remove(): DbOperator;
-  or(...conditions: Array<Record<string, unknown>>): DbOperator;
-  and(...conditions: Array<Record<string, unknown> | DbOperator>): DbOperator;
+  /** A whole condition (usable as `where`): any branch matches / every part matches. */
+  or(...conditions: Array<Record<string, unknown>>): Record<string, unknown>;
+  and(...conditions: Array<Record<string, unknown>>): Record<string, unknown>;
   aggregate: {
     sum(value: unknown): DbOperator;
   };
@@ -44,13 +50,12 @@ export interface SdkQuery {
   remove(): Promise<{ stats: { removed: number } }>;
 }
 
-export interface SdkAggregate {
-  match(condition: Record<string, unknown>): SdkAggregate;
-  group(spec: Record<string, unknown>): SdkAggregate;
-  sort(spec: Record<string, 1 | -1>): SdkAggregate;
-  limit(n: number): SdkAggregate;
+/** The aggregation stages the functions use (each one SDK builder call). */
+export type StageName = 'match' | 'project' | 'group' | 'addFields' | 'unwind' | 'lookup' | 'bucket' | 'sort' | 'limit' | 'count';
+
+export type SdkAggregate = { [K in StageName]: (spec: unknown) => SdkAggregate } & {
   end(): Promise<{ list: unknown[] }>;
-}
+};
 
 export interface SdkCollection extends SdkQuery {
   doc(id: string): SdkDocumentRef;
@@ -71,6 +76,7 @@ export interface SdkDatabase {
 export interface WxContext {
   OPENID?: string | number;
   APPID?: string | number;
+  UNIONID?: string | number;
 }
 
 export interface SdkOpenApi {

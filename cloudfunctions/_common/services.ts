@@ -1,16 +1,20 @@
 import type { Program } from '@shared/content/validateProgram';
+import type { StoredMember } from '@shared/domain/member';
 import { ContentCache } from './content';
 import { Counters } from './counters';
 import { Database } from './db';
 import type { Caller } from './entry';
+import { InviteRepository } from './invites';
 import { LedgerRepository } from './ledger';
-import { MemberRepository, type StoredMember } from './members';
+import { MemberRepository } from './members';
 import { RateLimiter } from './rateLimit';
+import { RedemptionRepository } from './redemptions';
 import type { WxCloud } from './sdk';
 import { StaffDirectory } from './staff';
+import { PackStock } from './stock';
 
 /**
- * The adapters one function instance shares across invocations (module scope in `index.ts`):
+ * The adapters one function instance shares across invocations (made once by `createFunction`):
  * the database port, the content cache and the small repositories over it.
  */
 export interface Services {
@@ -20,6 +24,9 @@ export interface Services {
   counters: Counters;
   members: MemberRepository;
   ledger: LedgerRepository;
+  redemptions: RedemptionRepository;
+  invites: InviteRepository;
+  stock: PackStock;
   staff: StaffDirectory;
   rateLimiter: RateLimiter;
 }
@@ -35,6 +42,9 @@ export function createServices(cloud: WxCloud): Services {
     counters,
     members: new MemberRepository(db, counters),
     ledger: new LedgerRepository(db),
+    redemptions: new RedemptionRepository(db),
+    invites: new InviteRepository(db),
+    stock: new PackStock(db),
     staff: new StaffDirectory(db),
     rateLimiter: new RateLimiter(db),
   };

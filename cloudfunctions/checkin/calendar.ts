@@ -1,21 +1,15 @@
 import type { CalendarDay } from '@shared/contracts/checkin';
 import { displayedStreak } from '@shared/domain/checkinStreak';
 import { dayOf, daysInMonth } from '@shared/time/shanghai';
-import { COLLECTIONS } from '../_common/collections';
 import { contractAction } from '../_common/entry';
 import type { RequestContext } from '../_common/services';
-import type { CheckinDoc } from './checkins';
+import { checkinsOn } from './checkins';
 
-/** `checkin.calendar` — the days of a month the member checked in, with each day's streak and reward. */
+/** `checkin.calendar` — the days of a month the member checked in, with each day's streak and reward. Round trips: the member, the month's check-ins (2). */
 export const calendar = contractAction('checkin', 'calendar', async ({ month }, ctx: RequestContext) => {
   const { openid, now, member, services } = ctx;
-  const _ = services.db.command;
   const days = Array.from({ length: daysInMonth(month) }, (_d, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
-  const docs = await services.db.find<Pick<CheckinDoc, '_id' | 'date' | 'streak' | 'points' | 'growth' | 'bonus'>>(
-    COLLECTIONS.checkins,
-    { openid, date: _.in(days) },
-    { limit: 31, orderBy: [['date', 'asc']], field: { date: true, streak: true, points: true, growth: true, bonus: true } },
-  );
+  const docs = await checkinsOn(services.db, openid, days);
   const list: CalendarDay[] = docs.map((d) => ({
     date: d.date,
     streak: d.streak,

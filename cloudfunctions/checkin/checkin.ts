@@ -1,49 +1,50 @@
-import type { BadgeDoc } from '@shared/content/badges';
 import { checkinReward } from '@shared/domain/checkinReward';
 import { nextStreak } from '@shared/domain/checkinStreak';
 import { dayOf, toIso } from '@shared/time/shanghai';
-import { ceremoniesForNew, countAwards } from '../_common/badgeViews';
+import { accountTransaction } from '../_common/account';
+import { ceremoniesForNew } from '../_common/badgeViews';
 import { COLLECTIONS } from '../_common/collections';
 import { contractAction } from '../_common/entry';
 import { settleInvite } from '../_common/invites';
-import { ledgerEntry, writeLedger } from '../_common/ledger';
-import { normalizeMember } from '../_common/members';
-import { progress } from '../_common/progression';
 import type { RequestContext } from '../_common/services';
-import { checkinId, type CheckinDoc } from './checkins';
+import { checkinId, readCheckin, type CheckinDoc } from './checkins';
 
 /**
- * `checkin.checkin` — one check-in per member per Shanghai day. The day's document
- * (`openid_YYYY-MM-DD`), the ledger entry and the member update commit together; a repeat (a
- * double tap, a retry, 20 parallel calls) finds the document and answers the same result with
- * `alreadyCheckedIn: true`. Streak, reward, badges, tree nodes, tier and invite activation are
- * all settled in that one transaction.
+ * `checkin.checkin` — one check-in per member per Shanghai day. The member document says whether
+ * today is done (`streak.lastDate`, written by every check-in, so it serialises them); the day's
+ * document (`openid_YYYY-MM-DD`), the ledger entry and the member commit together, and a repeat
+ * (a double tap, a retry, 20 parallel calls) answers the day's stored result with
+ * `alreadyCheckedIn: true`. Streak, reward, badges, tree nodes, tier and invite activation are all
+ * settled in that one transaction.
+ *
+ * Round trips, warm: the member (1) · transaction start, member, ledger entry, check-in, member,
+ * commit (6) = 7; + the rarity read and one counter write when a badge is earned (first check-in:
+ * 9); + the invite and cap documents while an invite is pending. A repeat: the member, the
+ * day's document (2).
  */
 export const checkin = contractAction('checkin', 'checkin', async (_input, ctx: RequestContext) => {
   const { openid, now, program, services } = ctx;
-  const { db, counters } = services;
   const day = dayOf(now);
   const id = checkinId(openid, day);
 
   if (ctx.member.streak.lastDate === day) {
-    const done = await db.get<CheckinDoc>(COLLECTIONS.checkins, id);
+    const done = await readCheckin(services.db, id);
     if (done) return { ...done.result, alreadyCheckedIn: true };
   }
 
-  const outcome = await db.transaction(async (tx) => {
-    const existing = await tx.get<CheckinDoc>(COLLECTIONS.checkins, id);
-    if (existing) return { doc: existing, fresh: false, awarded: [] as BadgeDoc[] };
-    const raw = await tx.get<unknown>(COLLECTIONS.members, openid);
-    if (!raw) throw new Error('member record vanished during check-in');
-    const before = normalizeMember(raw);
-
+  const outcome = await accountTransaction(services, program, now, async (account) => {
+    const before = await account.get(openid);
+    if (before.streak.lastDate === day) {
+      // A parallel call checked in first (this attempt runs on a snapshot after its commit).
+      const done = await account.tx.get<CheckinDoc>(COLLECTIONS.checkins, id);
+      if (done) return { result: done.result, fresh: false };
+    }
     const { streak } = nextStreak(before.streak, day);
     const reward = checkinReward(program.settings, streak.current);
-    const stepped = { ...before, streak, checkinDays: before.checkinDays + 1 };
-    const moved = progress(stepped, { points: reward.points, growth: reward.growth }, program, now);
-    const settlement = await settleInvite(tx, moved.member, 'checkin', program, now);
+    account.edit(openid, (m) => ({ ...m, streak, checkinDays: m.checkinDays + 1 }));
+    const moved = await account.apply(openid, { points: reward.points, growth: reward.growth }, { kind: 'checkin', refId: id });
+    await settleInvite(account, openid, 'checkin');
     const iso = toIso(now);
-
     const doc: CheckinDoc = {
       _id: id,
       openid,
@@ -58,17 +59,14 @@ export const checkin = contractAction('checkin', 'checkin', async (_input, ctx: 
         streak,
         reward,
         balance: { points: moved.member.points, growth: moved.member.growth },
-        newBadges: await ceremoniesForNew(counters, moved.newBadges, iso),
+        newBadges: await ceremoniesForNew(services.counters, moved.newBadges, iso),
         newNodes: moved.newNodes.map((n) => ({ id: n._id, title: n.title, branch: n.branch, branchName: n.branchName })),
         tierChanged: moved.tierChanged,
       },
     };
-    await tx.set(COLLECTIONS.checkins, id, { ...doc });
-    await writeLedger(tx, ledgerEntry({ openid, kind: 'checkin', points: reward.points, growth: reward.growth, refId: id, now }));
-    await tx.set(COLLECTIONS.members, openid, { ...moved.member });
-    return { doc, fresh: true, awarded: [...moved.newBadges, ...(settlement?.inviterBadges ?? [])] };
+    await account.tx.set(COLLECTIONS.checkins, id, { ...doc });
+    return { result: doc.result, fresh: true };
   });
 
-  await countAwards(counters, outcome.awarded);
-  return { ...outcome.doc.result, alreadyCheckedIn: !outcome.fresh };
+  return { ...outcome.result, alreadyCheckedIn: !outcome.fresh };
 });

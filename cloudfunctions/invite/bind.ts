@@ -1,10 +1,10 @@
 import { toIso, dayOf } from '@shared/time/shanghai';
 import { bindRejection } from '@shared/domain/inviteActivation';
 import { AppError, type ErrorCode } from '@shared/errors';
+import { accountTransaction } from '../_common/account';
 import { COLLECTIONS } from '../_common/collections';
 import { contractAction } from '../_common/entry';
 import type { InviteDoc } from '../_common/invites';
-import { normalizeMember } from '../_common/members';
 import { randomId } from '../_common/random';
 import type { RequestContext } from '../_common/services';
 
@@ -29,16 +29,18 @@ async function logRejection(ctx: RequestContext, code: string, inviter: string |
  * `invite.bind` `{code}` — on a new member's first open with an invite: binds them to the
  * inviter, once. Only a new member (joined < 24 h ago, no check-in yet), never oneself, never a
  * second time. Binding pays nobody: the inviter is rewarded when the friend activates.
+ *
+ * Round trips: the member, the inviter by code (2) · transaction start, member, invite, invite,
+ * member, commit (6); a refusal: one more to log it.
  */
 export const bind = contractAction('invite', 'bind', async ({ code }, ctx: RequestContext) => {
   const { openid, now, program, services } = ctx;
   const inviter = await services.members.byInviteCode(code);
   try {
     if (!inviter) throw new AppError('NOT_FOUND', '邀请码不存在，请确认后再试');
-    await services.db.transaction(async (tx) => {
-      const raw = await tx.get<unknown>(COLLECTIONS.members, openid);
-      if (!raw) throw new Error('member record vanished during bind');
-      const me = normalizeMember(raw);
+    await accountTransaction(services, program, now, async (account) => {
+      const { tx } = account;
+      const me = await account.get(openid);
       const rejection = bindRejection(inviter._id, me, program.settings, now);
       if (rejection) throw new AppError(rejection);
       if (await tx.get<unknown>(COLLECTIONS.invites, openid)) throw new AppError('ALREADY_INVITED');
@@ -57,7 +59,7 @@ export const bind = contractAction('invite', 'bind', async ({ code }, ctx: Reque
         rewardSkippedReason: null,
       };
       await tx.set(COLLECTIONS.invites, openid, { ...invite });
-      await tx.set(COLLECTIONS.members, openid, { ...me, invitedBy: inviter._id, invitedAt: iso, updatedAt: iso });
+      account.edit(openid, (m) => ({ ...m, invitedBy: inviter._id, invitedAt: iso }));
     });
   } catch (err) {
     if (err instanceof AppError && LOGGED.includes(err.code)) await logRejection(ctx, code, inviter?._id ?? null, err.code);

@@ -51,6 +51,9 @@ async function generateCode(ctx: RequestContext, code: string): Promise<string |
  * `invite.card` — the member's invite code, the share path and the mini-program code image
  * (`wxacode.getUnlimited`, stored in cloud storage once per member). No reward wording anywhere:
  * WeChat forbids rewarding the share itself.
+ *
+ * Round trips: the member, the stored card (2); the first time one more to store it (plus the
+ * openapi and storage calls).
  */
 export const card = contractAction('invite', 'card', async (_input, ctx: RequestContext) => {
   const { member, services } = ctx;

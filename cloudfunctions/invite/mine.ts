@@ -1,35 +1,15 @@
 import type { InviteeView } from '@shared/contracts/invite';
 import { inviteActivationState } from '@shared/domain/inviteActivation';
-import { COLLECTIONS } from '../_common/collections';
 import { contractAction } from '../_common/entry';
-import { normalizeInvite, type InviteDoc } from '../_common/invites';
 import type { RequestContext } from '../_common/services';
 
 /** How many invitees the list shows (totals count them all, in the database). */
 const LIST_SIZE = 50;
 
-interface StatusTotals {
-  _id: string;
-  n: number;
-  points: number;
-  growth: number;
-}
-
-/** `invite.mine` — the friends this member invited, each with status and progress, and totals. */
+/** `invite.mine` — the friends this member invited, each with status and progress, and totals. Round trips: the member · the list and the totals, in parallel · their nicknames (4). */
 export const mine = contractAction('invite', 'mine', async (_input, ctx: RequestContext) => {
   const { openid, now, program, services } = ctx;
-  const { db } = services;
-  const $ = db.command.aggregate;
-  const [docs, byStatus] = await Promise.all([
-    db.find<unknown>(COLLECTIONS.invites, { inviter: openid }, { orderBy: [['boundAt', 'desc']], limit: LIST_SIZE }),
-    db.aggregate<StatusTotals>(
-      COLLECTIONS.invites,
-      { inviter: openid },
-      { _id: '$status', n: $.sum(1), points: $.sum('$reward.points'), growth: $.sum('$reward.growth') },
-      10,
-    ),
-  ]);
-  const invites = docs.map(normalizeInvite).filter((d): d is InviteDoc => d !== null);
+  const [invites, byStatus] = await Promise.all([services.invites.sentBy(openid, LIST_SIZE), services.invites.totalsBy(openid)]);
   const people = await services.members.many(invites.map((i) => i._id));
   const { settings } = program;
   const invitees: InviteeView[] = invites.map((invite) => {

@@ -11,10 +11,12 @@ import type { RequestContext } from '../_common/services';
  * (points issued and spent stay true for the program's figures, tied to no one):
  * - ledger entries: `openid` becomes a random `anon_…` id, `refId` (which embeds openids) is cleared;
  * - invites this member sent stay with the friends, their inviter anonymised the same way;
- * - deleted: the member record, check-ins, vouchers, redemption counters and in-flight requests,
- *   the invite that brought them, their rejected invite attempts, invite card and its image.
+ * - deleted: the member record (with its redemption counts), check-ins, vouchers, the invite that
+ *   brought them, their rejected invite attempts, invite card and its image.
  * The member record goes last, so an interrupted deletion can simply be asked again. A later call
  * of any function starts a new, empty membership.
+ *
+ * Round trips: about 14 (each collection once; deletion is rare).
  */
 export const deleteAccount = contractAction('member', 'deleteAccount', async (_input, ctx: RequestContext) => {
   const { openid, member, services } = ctx;
@@ -34,8 +36,6 @@ export const deleteAccount = contractAction('member', 'deleteAccount', async (_i
   await Promise.all([
     db.removeWhere(COLLECTIONS.checkins, { openid }),
     db.removeWhere(COLLECTIONS.redemptions, { openid }),
-    db.removeWhere(COLLECTIONS.redeemLimits, { openid }),
-    db.removeWhere(COLLECTIONS.redeemRequests, { openid }),
     db.removeWhere(COLLECTIONS.inviteAttempts, { invitee: openid }),
     db.removeWhere(COLLECTIONS.inviteCaps, { inviter: openid }),
     db.remove(COLLECTIONS.invites, openid),

@@ -8,12 +8,11 @@ import { dayOf } from '@shared/time/shanghai';
 import { isPackListed } from '@shared/domain/packEligibility';
 import { staffRoles } from '@shared/domain/staff';
 import { nextTierProgress } from '@shared/domain/tiers';
+import type { StoredMember } from '@shared/domain/member';
+import { memberDowngradeWarning, memberWindowGrowth } from '@shared/domain/progression';
 import { ceremony } from '../_common/badgeViews';
-import { COLLECTIONS } from '../_common/collections';
 import { contractAction } from '../_common/entry';
-import type { StoredMember } from '../_common/members';
 import { byShelfOrder, packLiveState, packView } from '../_common/packs';
-import { memberDowngradeWarning, memberWindowGrowth } from '../_common/progression';
 import { refreshMember } from '../_common/refresh';
 import type { RequestContext } from '../_common/services';
 
@@ -55,18 +54,19 @@ function topPacks(views: PackView[]): PackView[] {
 }
 
 /**
- * `member.home` — everything the home page shows, in one call. Round trips when warm: the
- * member (shared with every action), pack stock, this member's limit counters and the invite
- * count in parallel, plus one counter read when an unseen badge waits for its ceremony.
+ * `member.home` — everything the home page shows, in one call. Round trips, warm: the member
+ * (1) · the live stock of the listed packs and the invite count, in parallel (2) = 3; + one
+ * counter read when an unseen badge waits for its ceremony (4); + a transaction when growth left
+ * the tier window or ops added a badge the member already qualifies for (rare).
  */
 export const home = contractAction('member', 'home', async (_input, ctx: RequestContext): Promise<HomeData> => {
   const { openid, now, program, services } = ctx;
-  const { db, counters } = services;
+  const { counters } = services;
   const listed = program.benefit_packs.filter((p) => isPackListed(p, now)).sort(byShelfOrder);
   const [member, live, invited] = await Promise.all([
     refreshMember(ctx),
-    packLiveState(db, openid, listed, now),
-    db.count(COLLECTIONS.invites, { inviter: openid }),
+    packLiveState(services.stock, ctx.member, listed, now),
+    services.invites.countSentBy(openid),
   ]);
 
   const activeBadges = program.badges.filter((b) => b.active);

@@ -1,5 +1,4 @@
 import { AppError } from '@shared/errors';
-import { COLLECTIONS } from '../_common/collections';
 import { contractAction } from '../_common/entry';
 import { PROFILE_RATE } from '../_common/rateLimit';
 import type { RequestContext } from '../_common/services';
@@ -20,7 +19,10 @@ async function nicknameAllowed(ctx: RequestContext, nickname: string): Promise<b
   }
 }
 
-/** `member.profile` — nickname (≤ 20 characters, content-checked) and/or avatar (a cloud fileID from chooseAvatar). */
+/**
+ * `member.profile` — nickname (≤ 20 characters, content-checked) and/or avatar (a cloud fileID
+ * from chooseAvatar). Round trips: the member, the rate limit, the update (3).
+ */
 export const profile = contractAction('member', 'profile', async ({ nickname, avatarFileId }, ctx: RequestContext) => {
   const { services, member } = ctx;
   await services.rateLimiter.hit('profile', ctx.openid, PROFILE_RATE, ctx.now);
@@ -29,6 +31,6 @@ export const profile = contractAction('member', 'profile', async ({ nickname, av
   if (nickname !== undefined) patch.nickname = nickname;
   // A cloud:// fileID renders directly in the mini-program's <image>.
   if (avatarFileId !== undefined) patch.avatarUrl = avatarFileId;
-  await services.db.update(COLLECTIONS.members, ctx.openid, patch);
+  await services.members.setProfile(ctx.openid, patch);
   return { nickname: patch.nickname ?? member.nickname, avatarUrl: patch.avatarUrl ?? member.avatarUrl };
 });

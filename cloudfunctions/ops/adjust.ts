@@ -1,46 +1,32 @@
 import { AppError } from '@shared/errors';
+import { accountTransaction } from '../_common/account';
 import { COLLECTIONS } from '../_common/collections';
-import { countAwards } from '../_common/badgeViews';
 import { contractAction } from '../_common/entry';
-import { ledgerEntry, writeLedger, type LedgerDoc } from '../_common/ledger';
-import { normalizeMember } from '../_common/members';
-import { progress } from '../_common/progression';
+import type { LedgerDoc } from '../_common/ledger';
 import type { RequestContext } from '../_common/services';
 
 /**
  * `ops.adjust` `{openid, points, growth, reason, requestId}` — an audited grant or correction
  * (purchases, offline events, mistakes): one `ops_adjust` ledger entry carrying who made it and
- * why, in the same transaction as the member update; never below zero. The entry's `_id` is
- * `adjust_<requestId>`, so a retried adjust applies once.
+ * why, through the account in the same transaction as the member update; never below zero. The
+ * entry's `_id` is `adjust_<requestId>`, so a retried adjust applies once.
+ *
+ * Round trips: the staff record and the caller's member (2) · transaction start, entry, member,
+ * ledger entry, member, commit (6); + counter writes for badges earned.
  */
 export const adjust = contractAction('ops', 'adjust', async (input, ctx: RequestContext) => {
   const { now, program, services } = ctx;
   const entryId = `adjust_${input.requestId}`;
-  const outcome = await services.db.transaction(async (tx) => {
-    const done = await tx.get<LedgerDoc>(COLLECTIONS.ledger, entryId);
-    const raw = await tx.get<unknown>(COLLECTIONS.members, done ? done.openid : input.openid);
-    if (!raw) throw new AppError('NOT_FOUND', '没有找到这位会员');
-    const before = normalizeMember(raw);
-    if (done) return { member: before, awarded: [] };
-    const moved = progress(before, { points: input.points, growth: input.growth }, program, now);
-    await writeLedger(
-      tx,
-      ledgerEntry({
-        id: entryId,
-        openid: before._id,
-        kind: 'ops_adjust',
-        points: input.points,
-        growth: input.growth,
-        refId: input.requestId,
-        now,
-        by: ctx.openid,
-        reason: input.reason,
-      }),
-    );
-    await tx.set(COLLECTIONS.members, before._id, { ...moved.member });
-    return { member: moved.member, awarded: moved.newBadges };
+  const member = await accountTransaction(services, program, now, async (account) => {
+    const done = await account.tx.get<LedgerDoc>(COLLECTIONS.ledger, entryId);
+    const openid = done ? done.openid : input.openid;
+    const before = await account.find(openid);
+    if (!before) throw new AppError('NOT_FOUND', '没有找到这位会员');
+    if (done) return before;
+    const change = { points: input.points, growth: input.growth };
+    const note = { kind: 'ops_adjust' as const, refId: input.requestId, entryId, by: ctx.openid, reason: input.reason };
+    return (await account.apply(openid, change, note)).member;
   });
-  await countAwards(services.counters, outcome.awarded);
   console.info(`[ops.adjust] ${entryId} by ${ctx.openid}: points ${input.points}, growth ${input.growth}: ${input.reason}`);
-  return { entryId, balance: { points: outcome.member.points, growth: outcome.member.growth }, tier: outcome.member.tier };
+  return { entryId, balance: { points: member.points, growth: member.growth }, tier: member.tier };
 });

@@ -1,4 +1,3 @@
-import cloud from 'wx-server-sdk';
 import type { OpsStatsData } from '@shared/contracts/ops';
 import type { Program } from '@shared/content/validateProgram';
 import {
@@ -20,7 +19,7 @@ import {
 import { addDays, dayOf, type DayString } from '@shared/time/shanghai';
 import { contractAction } from '../_common/entry';
 import type { RequestContext } from '../_common/services';
-import { sdkStatsSource, type OpsStatsSource, type StatsQueryPlan } from './statsQueries';
+import { databaseStatsSource, type OpsStatsSource, type StatsQueryPlan } from './statsQueries';
 
 /**
  * `ops.stats {from, to}` — the program's effect metrics over a range of Shanghai days. Staff
@@ -92,18 +91,9 @@ export async function collectStats(
   };
 }
 
-let source: OpsStatsSource | null = null;
-
 /**
- * One database handle per function instance, made on first use (after `index.ts` has called
- * `cloud.init`). The aggregations need pipeline stages (`$project`, `$unwind`, `$lookup`,
- * `$bucket`) that the shared `_common/sdk.ts` port does not type, so they use the SDK's own handle.
+ * Round trips: the staff record, the caller's member (2) · ten aggregations and counts, in parallel (10).
  */
-function statsSource(): OpsStatsSource {
-  source ??= sdkStatsSource(cloud.database());
-  return source;
-}
-
 export const stats = contractAction('ops', 'stats', async (input, ctx: RequestContext) =>
-  collectStats(statsSource(), input, ctx.program, dayOf(ctx.now)),
+  collectStats(databaseStatsSource(ctx.services.db), input, ctx.program, dayOf(ctx.now)),
 );

@@ -1,24 +1,18 @@
-import type * as WxServerSdk from 'wx-server-sdk';
 import { z } from 'zod';
 import type { DailyCount } from '@shared/contracts/ops';
 import type { LedgerKindRow, PackSummary, RetentionCounts, TierActivityRow } from '@shared/domain/opsMetrics';
 import type { DayString } from '@shared/time/shanghai';
 import { COLLECTIONS } from '../_common/collections';
+import type { Database, Stage } from '../_common/db';
 
 /**
  * The database side of `ops.stats`: every figure is counted by the database (an aggregate
  * pipeline or a count) and comes back as a handful of rows — never the documents themselves.
  * Each pipeline starts with a `$match` on an indexed field bounded by the date range (the
  * indexes are listed in `content/indexes.json`) and ends with a `$limit` (the cloud returns 20
- * rows of an aggregation without one). Field names of the collections live here and nowhere else.
+ * rows of an aggregation without one). Field names of the collections live here and nowhere else;
+ * the pipelines go through the `_common` database port like every other query.
  */
-
-type Db = ReturnType<typeof WxServerSdk.database>;
-type Aggregate = ReturnType<ReturnType<Db['collection']>['aggregate']>;
-
-/** The stages the SDK's `aggregate()` builder offers that these queries use. */
-type StageName = 'match' | 'project' | 'group' | 'addFields' | 'unwind' | 'lookup' | 'bucket' | 'sort' | 'limit' | 'count';
-type Stage = { [K in StageName]: { [P in K]: unknown } }[StageName];
 
 /** A half-open instant range `[start, end)` as UTC ISO strings (how `createdAt` is stored). */
 export interface InstantRange {
@@ -53,12 +47,6 @@ export interface OpsStatsSource {
   inviteBinds(plan: StatsQueryPlan): Promise<number>;
   inviteActivations(plan: StatsQueryPlan): Promise<number>;
   inviteRejections(plan: StatsQueryPlan): Promise<Array<{ reason: unknown; count: number }>>;
-}
-
-/** The SDK's typings return `Promise<T> | void | string` (its callback-compatible API). */
-async function settled<T>(value: Promise<T> | void | string): Promise<T> {
-  if (value === undefined || typeof value === 'string') throw new Error('the SDK call returned no promise');
-  return value;
 }
 
 const count = z.number().int().nonnegative();
@@ -103,26 +91,14 @@ export const STATS_INDEXES: Record<string, Array<{ name: string; keys: Record<st
   invite_cards: [{ name: 'createdAt', keys: { createdAt: 1 } }],
 };
 
-export function sdkStatsSource(db: Db): OpsStatsSource {
-  const _ = db.command;
-
-  async function aggregate(collection: string, stages: Stage[]): Promise<unknown[]> {
-    let agg: Aggregate = db.collection(collection).aggregate();
-    for (const stage of stages) {
-      const [name, value] = Object.entries(stage)[0] as [StageName, unknown];
-      agg = agg[name](value);
-    }
-    const result = await settled(agg.end());
-    return result.list;
-  }
+export function databaseStatsSource(db: Database): OpsStatsSource {
+  const _ = db.op;
+  const aggregate = (collection: string, stages: Stage[]): Promise<unknown[]> => db.pipeline(collection, stages);
 
   const between = (start: string, endInclusive: string) => _.gte(start).and(_.lte(endInclusive));
   const within = (r: InstantRange) => _.gte(r.start).and(_.lt(r.end));
 
-  async function countWhere(collection: string, where: Record<string, unknown>): Promise<number> {
-    const res = await settled(db.collection(collection).where(where).count());
-    return res.total;
-  }
+  const countWhere = (collection: string, where: Record<string, unknown>): Promise<number> => db.count(collection, where);
 
   return {
     /**

@@ -8,6 +8,8 @@ import type { RequestContext } from '../_common/services';
  * `ops.validate` — the content report on the live database (the same checks as `npm run
  * content:validate`): every problem by collection, `_id` and field in Chinese and English, and
  * how many documents of each collection are in use or skipped.
+ *
+ * Round trips: the staff record, the caller's member (2) · each content collection, fresh (6).
  */
 export const validate = contractAction('ops', 'validate', async (_input, ctx: RequestContext) => {
   const raw = await ctx.services.content.raw();

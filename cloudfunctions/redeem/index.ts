@@ -1,7 +1,4 @@
-import cloud from 'wx-server-sdk';
-import { createEntry, type ContractActions } from '../_common/entry';
-import { fromSdk } from '../_common/sdk';
-import { createServices, requestPreparer, type RequestContext } from '../_common/services';
+import { createFunction } from '../_common/function';
 import { cancel } from './cancel';
 import { list } from './list';
 import { mine } from './mine';
@@ -9,11 +6,4 @@ import { peek } from './peek';
 import { redeem } from './redeem';
 import { verify } from './verify';
 
-cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
-const services = createServices(fromSdk(cloud));
-const actions: ContractActions<'redeem', RequestContext> = { list, redeem, mine, verify, peek, cancel };
-
-export const main = createEntry('redeem', actions, {
-  identify: () => cloud.getWXContext(),
-  prepare: requestPreparer(services),
-});
+export const main = createFunction('redeem', { list, redeem, mine, verify, peek, cancel });

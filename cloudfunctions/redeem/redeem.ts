@@ -1,124 +1,126 @@
-import { performance } from 'node:perf_hooks';
-import type { BadgeDoc } from '@shared/content/badges';
 import type { BenefitPackDoc } from '@shared/content/benefitPacks';
 import { voucherCode } from '@shared/domain/codes';
-import { dayOf, toIso } from '@shared/time/shanghai';
 import { packEligibility, type PackEligibility } from '@shared/domain/packEligibility';
-import { limitCounterId, periodKey } from '@shared/domain/period';
+import { currentTier } from '@shared/domain/progression';
+import { countRedemption, redeemCountKey, rememberRedeem, usedInPeriod } from '@shared/domain/redeemCounts';
+import type { StoredMember } from '@shared/domain/member';
 import { redemptionId, voucherExpiresAt } from '@shared/domain/voucher';
-import { AppError } from '@shared/errors';
-import { countAwards } from '../_common/badgeViews';
+import { AppError, type ErrorCode } from '@shared/errors';
+import { dayOf, toIso } from '@shared/time/shanghai';
+import { accountTransaction } from '../_common/account';
 import { COLLECTIONS } from '../_common/collections';
-import { isDuplicateKey, type Database } from '../_common/db';
+import { isDuplicateKey } from '../_common/db';
 import { contractAction } from '../_common/entry';
 import { settleInvite } from '../_common/invites';
-import { ledgerEntry, writeLedger } from '../_common/ledger';
-import { normalizeMember } from '../_common/members';
-import { packLiveState, type LimitCounterDoc } from '../_common/packs';
-import { currentTier, progress } from '../_common/progression';
-import { randomBytes } from '../_common/random';
+import { randomBytes, randomId } from '../_common/random';
+import type { RedemptionDoc } from '../_common/redemptions';
 import type { RequestContext } from '../_common/services';
-import { redeemAnswer, type RedemptionDoc } from './redemptions';
+import { settleHold } from '../_common/stock';
+import { redeemAnswer } from './vouchers';
 
 /**
  * `redeem.redeem` `{packId, requestId}` — spends points and issues a voucher exactly once per
- * requestId. The flow keeps 200 racing members off one hot transaction:
+ * requestId, with stock exact across crashes (`shared/domain/stockHolds.ts`):
  *
- *  1. a stored redemption `openid_requestId` is the answer (a retry gets the first result);
- *  2. one call per requestId runs (a `redeem_requests` claim document); parallel duplicates wait
- *     for its outcome instead of competing for stock;
- *  3. eligibility is checked on fresh data (the same rule `redeem.list` shows), nothing reserved yet;
- *  4. a unit of stock is reserved with a conditional decrement (`stock > 0`, `stats.updated`);
- *  5. the member's side — points, ledger entry, limit counter, redemption, badges, invite
- *     activation — commits in one transaction on documents only this member writes;
- *  6. if that fails for any reason the reserved unit is put back.
+ *  1. a retry of a request this member committed (their record lists its requestId) gets the
+ *     stored answer;
+ *  2. eligibility is checked on the member as the request found it (the rule `redeem.list` shows);
+ *  3. a unit is taken on the live pack document with a hold — or the hold another call of this
+ *     same request left is adopted (a retry after a crash answers at once), or nothing is taken
+ *     when the live document says unlimited;
+ *  4. the member's side — points, ledger entry, limit count, the redemption with the hold's
+ *     token, badges, invite activation — commits in one transaction on documents only this member
+ *     writes (the pack document, which 200 racing members write, stays out of it);
+ *  5. the hold is removed once consumed; a transaction that refused settles it (void, look, give
+ *     back). A call that dies anywhere leaves a hold the retry adopts or the `jobs` sweep settles.
+ *
+ * Round trips, warm: the member (1) · take a unit (1) · transaction start, redemption, member,
+ * ledger entry, redemption, member, commit (7) · remove the hold (1) = 10; + one counter write
+ * when a badge is earned (a first redemption: 11). An unlimited pack: the live pack instead of
+ * the take, no hold to remove (10). A retry: the member, the redemption (2).
  */
 
-/** A claim older than this belongs to a call that died; the next caller takes over. */
-const CLAIM_STALE_MS = 30_000;
-/** How long a duplicate waits for the call that owns the request. */
-const WAIT_MS = 8_000;
-const POLL_MS = 40;
+/** Rounds of "take a unit, commit" when the unit held was given back meanwhile (the sweep settled a slow call). */
+const ROUNDS = 3;
 
-interface ClaimDoc {
-  _id: string;
-  openid: string;
-  packId: string;
-  createdAt: string;
-  /** ms; staleness is judged on it. */
-  at: number;
+/** Refusals the transaction answers for sure (it rolled back): the unit held goes back at once. */
+const REFUSALS: readonly ErrorCode[] = ['INSUFFICIENT_POINTS', 'LIMIT_REACHED', 'TIER_TOO_LOW', 'NOT_AVAILABLE_NOW', 'BUSY'];
+
+type Unit = { token: string | null } | 'soldOut';
+type Commit = { kind: 'issued' | 'duplicate'; doc: RedemptionDoc } | { kind: 'voided' };
+
+function eligibility(ctx: RequestContext, member: StoredMember, pack: BenefitPackDoc, stockLeft: number | null): PackEligibility {
+  const { program, now } = ctx;
+  return packEligibility(pack, {
+    memberTier: currentTier(member, program, now),
+    points: member.points,
+    now,
+    usedInPeriod: usedInPeriod(member.redeemCounts, pack, now),
+    stockLeft,
+  });
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+function refuse(result: PackEligibility): void {
+  if (!result.eligible) throw new AppError(result.reason, undefined, { ...result.detail });
+}
 
-/** Tries to become the one call running this request. */
-async function claim(db: Database, id: string, openid: string, packId: string, now: number): Promise<boolean> {
-  try {
-    await db.add(COLLECTIONS.redeemRequests, { _id: id, openid, packId, createdAt: toIso(now), at: now });
-    return true;
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
+/** Step 2: the member can have the pack, stock aside — or the one reason the list shows (the live stock only when it decides the reason). */
+async function checkEligible(ctx: RequestContext, pack: BenefitPackDoc): Promise<void> {
+  const first = eligibility(ctx, ctx.member, pack, null);
+  if (first.eligible) return;
+  const ifSoldOut = eligibility(ctx, ctx.member, pack, 0);
+  if (!ifSoldOut.eligible && ifSoldOut.reason === 'OUT_OF_STOCK' && first.reason !== 'OUT_OF_STOCK') {
+    // Sold out outranks this reason: whether it is sold out decides what the member is told.
+    const left = (await ctx.services.stock.levels([pack._id])).get(pack._id);
+    refuse(eligibility(ctx, ctx.member, pack, left === undefined ? 0 : left));
   }
-  const held = await db.get<ClaimDoc>(COLLECTIONS.redeemRequests, id);
-  if (held && Date.now() - held.at > CLAIM_STALE_MS) await db.removeWhere(COLLECTIONS.redeemRequests, { _id: id, at: held.at });
-  return false;
+  refuse(first);
 }
 
-async function reserveStock(db: Database, packId: string): Promise<boolean> {
-  const _ = db.command;
-  return (await db.updateWhere(COLLECTIONS.benefitPacks, { _id: packId, stock: _.gt(0) }, { stock: _.inc(-1) })) === 1;
+/** Step 3: a unit for this request, decided on the live pack document. */
+async function takeUnit(ctx: RequestContext, pack: BenefitPackDoc, id: string): Promise<Unit> {
+  const { stock } = ctx.services;
+  const hold = { t: randomId(), at: Date.now(), o: ctx.openid };
+  // A pack limited when last seen: one conditional update takes the unit (the usual case).
+  if (pack.stock !== null && (await stock.take(pack._id, id, hold))) return { token: hold.t };
+  for (let look = 0; look < 3; look++) {
+    const live = await stock.read(pack._id);
+    if (!live) return 'soldOut';
+    const mine = live.holds.get(id);
+    if (mine) return { token: mine.t }; // another call of this same request holds a unit: adopt it
+    if (live.stock === null) return { token: null }; // unlimited, on the live document
+    if (live.stock === 0) return 'soldOut';
+    if (await stock.take(pack._id, id, hold)) return { token: hold.t };
+  }
+  return 'soldOut';
 }
 
-async function releaseStock(db: Database, packId: string): Promise<void> {
-  const _ = db.command;
-  // Only a finite stock is given back (ops may have made the pack unlimited meanwhile).
-  await db.updateWhere(COLLECTIONS.benefitPacks, { _id: packId, stock: _.gte(0) }, { stock: _.inc(1) });
-}
-
-function refuse(eligibility: PackEligibility): void {
-  if (!eligibility.eligible) throw new AppError(eligibility.reason, undefined, { ...eligibility.detail });
-}
-
-interface MemberSide {
-  doc: RedemptionDoc;
-  duplicate: boolean;
-  awarded: BadgeDoc[];
-}
-
-/** Step 5: the member's side in one transaction (retried with a fresh code in the ~never case of a taken voucher code). */
-async function commitMemberSide(
+/** Step 4: the member's side in one transaction (a voucher code already taken, ~never, draws another). */
+async function commitRedemption(
   ctx: RequestContext,
   pack: BenefitPackDoc,
   id: string,
   requestId: string,
-  stockTaken: boolean,
-): Promise<MemberSide> {
+  holdToken: string | null,
+): Promise<Commit> {
   const { openid, now, program, services } = ctx;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await services.db.transaction(async (tx): Promise<MemberSide> => {
-        const again = await tx.get<RedemptionDoc>(COLLECTIONS.redemptions, id);
-        if (again) return { doc: again, duplicate: true, awarded: [] };
-        const raw = await tx.get<unknown>(COLLECTIONS.members, openid);
-        if (!raw) throw new Error('member record vanished during redeem');
-        const before = normalizeMember(raw);
-        const counterId = limitCounterId(openid, pack._id, periodKey(pack.limitPeriod, now));
-        const counter = await tx.get<LimitCounterDoc>(COLLECTIONS.redeemLimits, counterId);
-        const used = typeof counter?.count === 'number' ? counter.count : 0;
-        // Stock is already reserved: the rest of the rule is checked again on the transaction's snapshot.
-        refuse(
-          packEligibility(pack, {
-            memberTier: currentTier(before, program, now),
-            points: before.points,
-            now,
-            usedInPeriod: used,
-            stockLeft: null,
-          }),
-        );
-
-        const moved = progress({ ...before, redemptions: before.redemptions + 1 }, { points: -pack.cost, growth: 0 }, program, now);
-        const settlement = await settleInvite(tx, moved.member, 'redemption', program, now);
-        const iso = toIso(now);
+      return await accountTransaction(services, program, now, async (account): Promise<Commit> => {
+        const existing = await account.tx.get<RedemptionDoc>(COLLECTIONS.redemptions, id);
+        if (existing) return { kind: 'duplicate', doc: existing };
+        const before = await account.get(openid);
+        if (holdToken && before.voidedHolds[holdToken]) return { kind: 'voided' };
+        // The unit is held: the rest of the rule is checked again on the transaction's snapshot.
+        refuse(eligibility(ctx, before, pack, null));
+        account.edit(openid, (m) => ({
+          ...m,
+          redemptions: m.redemptions + 1,
+          redeemCounts: countRedemption(m.redeemCounts, pack, now, program.benefit_packs),
+          recentRedeems: rememberRedeem(m.recentRedeems, requestId),
+        }));
+        const moved = await account.apply(openid, { points: -pack.cost, growth: 0 }, { kind: 'redeem', refId: id });
+        await settleInvite(account, openid, 'redemption');
         const doc: RedemptionDoc = {
           _id: id,
           openid,
@@ -129,26 +131,19 @@ async function commitMemberSide(
           cost: pack.cost,
           status: 'issued',
           voucherCode: voucherCode(randomBytes),
-          createdAt: iso,
+          createdAt: toIso(now),
           day: dayOf(now),
           expiresAt: voucherExpiresAt(now, pack.voucherDays),
           usedAt: null,
           usedBy: null,
           usedStore: null,
-          limitCounterId: counterId,
-          stockTaken,
+          limitKey: redeemCountKey(pack, now),
+          stockTaken: holdToken !== null,
+          holdToken,
           balanceAfter: moved.member.points,
         };
-        await tx.set(COLLECTIONS.redemptions, id, { ...doc });
-        await writeLedger(tx, ledgerEntry({ openid, kind: 'redeem', points: -pack.cost, growth: 0, refId: id, now }));
-        await tx.set(COLLECTIONS.redeemLimits, counterId, {
-          openid,
-          packId: pack._id,
-          period: periodKey(pack.limitPeriod, now),
-          count: used + 1,
-        });
-        await tx.set(COLLECTIONS.members, openid, { ...moved.member });
-        return { doc, duplicate: false, awarded: [...moved.newBadges, ...(settlement?.inviterBadges ?? [])] };
+        await account.tx.set(COLLECTIONS.redemptions, id, { ...doc });
+        return { kind: 'issued', doc };
       });
     } catch (err) {
       if (attempt < 3 && isDuplicateKey(err)) continue;
@@ -157,58 +152,60 @@ async function commitMemberSide(
   }
 }
 
-/** Steps 3–6 for the call that owns the request. */
-async function redeemOnce(ctx: RequestContext, pack: BenefitPackDoc, id: string, requestId: string) {
-  const { openid, now, member, program, services } = ctx;
-  const { db } = services;
-  const live = await packLiveState(db, openid, [pack], now);
-  const stockLeft = live.stockLeft(pack);
-  refuse(
-    packEligibility(pack, {
-      memberTier: currentTier(member, program, now),
-      points: member.points,
-      now,
-      usedInPeriod: live.usedInPeriod(pack),
-      stockLeft,
-    }),
-  );
-
-  const stockTaken = stockLeft !== null;
-  if (stockTaken && !(await reserveStock(db, pack._id))) throw new AppError('OUT_OF_STOCK');
-  let side: MemberSide;
-  try {
-    side = await commitMemberSide(ctx, pack, id, requestId, stockTaken);
-  } catch (err) {
-    if (stockTaken)
-      await releaseStock(db, pack._id).catch((e: unknown) => console.error('[redeem] reserved stock not given back', pack._id, e));
-    throw err;
-  }
-  if (side.duplicate && stockTaken) await releaseStock(db, pack._id);
-  await countAwards(services.counters, side.awarded);
-  return redeemAnswer(side.doc);
-}
-
 export const redeem = contractAction('redeem', 'redeem', async ({ packId, requestId }, ctx: RequestContext) => {
-  const { openid, program, services } = ctx;
-  const { db } = services;
+  const { openid, member, program, services } = ctx;
   const id = redemptionId(openid, requestId);
-  const pack = program.benefit_packs.find((p) => p._id === packId);
-  // Waiting is timed on performance.now(): a test clock jumping days must not cut it short.
-  const waitUntil = performance.now() + WAIT_MS;
-
-  for (;;) {
-    const stored = await db.get<RedemptionDoc>(COLLECTIONS.redemptions, id);
+  if (member.recentRedeems.includes(requestId)) {
+    const stored = await services.redemptions.get(id);
     if (stored) return redeemAnswer(stored);
-    if (!pack) throw new AppError('NOT_FOUND');
-    if (await claim(db, id, openid, pack._id, Date.now())) {
-      try {
-        return await redeemOnce(ctx, pack, id, requestId);
-      } finally {
-        await db.remove(COLLECTIONS.redeemRequests, id).catch((err: unknown) => console.warn('[redeem] claim not released', err));
+  }
+  const pack = program.benefit_packs.find((p) => p._id === packId);
+  const committed = () => services.redemptions.get(id);
+  if (!pack) {
+    // Taken off the program since: a request that went through keeps its answer.
+    const stored = await committed();
+    if (stored) return redeemAnswer(stored);
+    throw new AppError('NOT_FOUND');
+  }
+  await checkEligible(ctx, pack);
+
+  for (let round = 1; ; round++) {
+    const unit = await takeUnit(ctx, pack, id);
+    if (unit === 'soldOut') {
+      const stored = await committed(); // a call of this request took the last unit and issued
+      if (stored) return redeemAnswer(stored);
+      throw new AppError('OUT_OF_STOCK');
+    }
+    const { token } = unit;
+    let commit: Commit;
+    try {
+      commit = await commitRedemption(ctx, pack, id, requestId, token);
+    } catch (err) {
+      // Refused for sure: the unit goes back now (through the void, as another call may hold it too).
+      // Anything else (an answer lost on the way) leaves the hold to the retry or the sweep.
+      if (token && err instanceof AppError && REFUSALS.includes(err.code)) {
+        await settleHold(services, pack._id, id, { t: token, at: 0, o: openid }, Date.now(), true).catch((e: unknown) =>
+          console.error('[redeem] held unit not settled; the sweep will', pack._id, e),
+        );
+      }
+      throw err;
+    }
+    if (commit.kind === 'voided') {
+      // The sweep gave this unit back while the call was slow: take another.
+      if (token) await services.stock.giveBack(pack._id, id, token);
+      if (round >= ROUNDS) throw new AppError('BUSY');
+      continue;
+    }
+    if (token) {
+      // Consumed: the hold goes, the unit stays taken. Not consumed (this request was issued with another unit): it goes back.
+      if (commit.doc.holdToken === token) {
+        await services.stock
+          .release(pack._id, id, token)
+          .catch((e: unknown) => console.warn('[redeem] hold not removed; the sweep will', e));
+      } else {
+        await services.stock.giveBack(pack._id, id, token);
       }
     }
-    // Another call runs this very request: its answer will be ours.
-    if (performance.now() > waitUntil) throw new AppError('BUSY');
-    await sleep(POLL_MS);
+    return redeemAnswer(commit.doc);
   }
 });

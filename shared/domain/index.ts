@@ -18,3 +18,6 @@ export * from './voucher';
 export * from './inviteActivation';
 export * from './ledger';
 export * from './staff';
+export * from './progression';
+export * from './redeemCounts';
+export * from './stockHolds';

@@ -1,9 +1,27 @@
 import fc from 'fast-check';
-import { LEDGER_KINDS, LEDGER_KIND_NAMES, applyToBalance, entryFitsKind, ledgerMatches, sumLedger, type Balance } from './ledger';
+import {
+  LEDGER_KINDS,
+  LEDGER_KIND_NAMES,
+  LEDGER_KIND_RULES,
+  applyToBalance,
+  entryFitsKind,
+  isLedgerKind,
+  ledgerMatches,
+  sumLedger,
+  type Balance,
+} from './ledger';
 
 describe('ledger', () => {
   it('names every kind in Chinese', () => {
     for (const k of LEDGER_KINDS) expect(LEDGER_KIND_NAMES[k]).toMatch(/\p{Script=Han}/u);
+  });
+
+  it('describes every kind in one table: signs, and who must be named', () => {
+    expect(LEDGER_KINDS).toEqual(['checkin', 'redeem', 'redeem_refund', 'invite_reward', 'ops_adjust']);
+    expect(LEDGER_KINDS.filter((k) => LEDGER_KIND_RULES[k].audited)).toEqual(['redeem_refund', 'ops_adjust']);
+    expect(isLedgerKind('redeem')).toBe(true);
+    expect(isLedgerKind('toString')).toBe(false);
+    expect(entryFitsKind({ kind: 'bonus' as never, points: 1, growth: 0 })).toBe(false);
   });
 
   it('sums entries', () => {

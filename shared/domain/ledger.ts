@@ -1,24 +1,49 @@
 /**
  * The ledger: append-only, the only way points and growth change. For every member
- * `members.points = Σ points ≥ 0` and `members.growth = Σ growth`.
+ * `members.points = Σ points ≥ 0` and `members.growth = Σ growth`. Every entry is written by the
+ * functions' account module (`cloudfunctions/_common/account.ts`) in the transaction that moves
+ * the member's balance, so the two never drift apart.
  *
- * Kinds and their signs:
- * - `checkin`        points ≥ 0, growth ≥ 0 (base + any streak bonus: one entry per check-in);
- * - `redeem`         points ≤ 0, growth 0 (spending never lowers growth or tier);
- * - `redeem_refund`  points ≥ 0, growth 0 (a cancelled voucher);
- * - `invite_reward`  points ≥ 0, growth ≥ 0 (paid at the invitee's activation);
- * - `ops_adjust`     any sign (audited grants: purchases, offline events; corrections).
+ * One table describes every kind: its name on the member's history, the sign its points and
+ * growth may take, and whether it must say who made it and why. A new way to earn or spend
+ * (purchases, refunds, expiry, donations, boosts, birthday gifts, tier and team rewards) is a row
+ * here and a call of the account module — never another copy of the balance arithmetic.
  */
-export const LEDGER_KINDS = ['checkin', 'redeem', 'redeem_refund', 'invite_reward', 'ops_adjust'] as const;
-export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
-export const LEDGER_KIND_NAMES: Record<LedgerKind, string> = {
-  checkin: '每日签到',
-  redeem: '兑换福利',
-  redeem_refund: '兑换退回',
-  invite_reward: '邀请奖励',
-  ops_adjust: '运营调整',
-};
+/** `credit` ≥ 0, `debit` ≤ 0, `none` = 0, `any` either way (corrections). */
+export type LedgerSign = 'credit' | 'debit' | 'none' | 'any';
+
+export interface LedgerKindRule {
+  /** What the member's history calls it. */
+  name: string;
+  points: LedgerSign;
+  growth: LedgerSign;
+  /** Entries of this kind record the staff member who made them and the reason (`by`, `reason`). */
+  audited: boolean;
+}
+
+export const LEDGER_KIND_RULES = {
+  /** Base + any streak bonus: one entry per check-in. */
+  checkin: { name: '每日签到', points: 'credit', growth: 'credit', audited: false },
+  /** Spending never lowers growth or tier. */
+  redeem: { name: '兑换福利', points: 'debit', growth: 'none', audited: false },
+  /** A cancelled voucher. */
+  redeem_refund: { name: '兑换退回', points: 'credit', growth: 'none', audited: true },
+  /** Paid at the invitee's activation. */
+  invite_reward: { name: '邀请奖励', points: 'credit', growth: 'credit', audited: false },
+  /** Audited grants (purchases, offline events) and corrections. */
+  ops_adjust: { name: '运营调整', points: 'any', growth: 'any', audited: true },
+} as const satisfies Record<string, LedgerKindRule>;
+
+export type LedgerKind = keyof typeof LEDGER_KIND_RULES;
+
+export const LEDGER_KINDS = Object.keys(LEDGER_KIND_RULES) as LedgerKind[];
+
+export const LEDGER_KIND_NAMES = Object.fromEntries(LEDGER_KINDS.map((k) => [k, LEDGER_KIND_RULES[k].name])) as Record<LedgerKind, string>;
+
+export function isLedgerKind(value: unknown): value is LedgerKind {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(LEDGER_KIND_RULES, value);
+}
 
 export interface LedgerEntry {
   openid: string;
@@ -45,21 +70,25 @@ export function sumLedger(entries: ReadonlyArray<Pick<LedgerEntry, 'points' | 'g
   return { points, growth };
 }
 
-/** Whether an entry's numbers fit its kind (integers, signs as listed above). */
-export function entryFitsKind(entry: Pick<LedgerEntry, 'kind' | 'points' | 'growth'>): boolean {
-  const { kind, points, growth } = entry;
-  if (!Number.isInteger(points) || !Number.isInteger(growth)) return false;
-  switch (kind) {
-    case 'checkin':
-    case 'invite_reward':
-      return points >= 0 && growth >= 0;
-    case 'redeem':
-      return points <= 0 && growth === 0;
-    case 'redeem_refund':
-      return points >= 0 && growth === 0;
-    case 'ops_adjust':
+function fitsSign(value: number, sign: LedgerSign): boolean {
+  switch (sign) {
+    case 'credit':
+      return value >= 0;
+    case 'debit':
+      return value <= 0;
+    case 'none':
+      return value === 0;
+    case 'any':
       return true;
   }
+}
+
+/** Whether an entry's numbers fit its kind (integers, signs as the table says). */
+export function entryFitsKind(entry: Pick<LedgerEntry, 'kind' | 'points' | 'growth'>): boolean {
+  const { kind, points, growth } = entry;
+  if (!Number.isInteger(points) || !Number.isInteger(growth) || !isLedgerKind(kind)) return false;
+  const rule: LedgerKindRule = LEDGER_KIND_RULES[kind];
+  return fitsSign(points, rule.points) && fitsSign(growth, rule.growth);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { newMember, defaultNickname } from './member';
+import { newMember, defaultNickname, newStoredMember, normalizeMember } from './member';
 
 describe('newMember', () => {
   it('creates the record of a first call: zero balances, basic tier, no streak', () => {
@@ -28,5 +28,41 @@ describe('newMember', () => {
 
   it('names a member after their code until they choose a nickname', () => {
     expect(defaultNickname('ABCDWXYZ')).toBe('会员WXYZ');
+  });
+});
+
+describe('normalizeMember', () => {
+  it('reads a complete stored member as is', () => {
+    const m = { ...newStoredMember('oAbCdEfGhIjKlMnOpQrStUvWxYz1', '2026-11-23T02:00:00.000Z', 'K7QM2XRT'), points: 5 };
+    m.redeemCounts = { 'p1|2026-W48': 1 };
+    m.recentRedeems = ['req-0001'];
+    m.voidedHolds = { tok: '2026-11-23T02:00:00.000Z' };
+    expect(normalizeMember(JSON.parse(JSON.stringify(m)))).toEqual(m);
+  });
+
+  it('fills what an older or hand-edited document misses, and drops what is malformed', () => {
+    const m = normalizeMember({
+      _id: 'oOld',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      tier: 'gold',
+      points: '12',
+      badges: [{ id: 'first_checkin', earnedAt: '2026-01-02T00:00:00.000Z' }, { name: 'no id' }],
+      growthDays: { '2026-01-02': 10, bad: 'x' },
+      redeemCounts: ['x'],
+      recentRedeems: ['a', 1],
+      voidedHolds: { t: 5 },
+    });
+    expect(m).toMatchObject({
+      tier: 'basic',
+      points: 0,
+      streak: { current: 0, best: 0, lastDate: null },
+      badges: [{ id: 'first_checkin', earnedAt: '2026-01-02T00:00:00.000Z', seen: false }],
+      growthDays: { '2026-01-02': 10 },
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      redeemCounts: {},
+      recentRedeems: ['a'],
+      voidedHolds: {},
+    });
+    expect(normalizeMember(null)._id).toBe('');
   });
 });

@@ -1,4 +1,4 @@
-import type { TierId } from '../content/ids';
+import { isTierId, type TierId } from '../content/ids';
 import { toIso, type Instant, type DayString } from '../time/shanghai';
 
 export interface Streak {
@@ -56,5 +56,115 @@ export function newMember(openid: string, now: Instant, inviteCode: string): Mem
     activatedAt: null,
     invitesActivated: 0,
     redemptions: 0,
+  };
+}
+
+/** A badge the member earned (kept on the member document: the transaction that awards it serialises awards). */
+export interface EarnedBadge {
+  id: string;
+  earnedAt: string;
+  /** The unlock ceremony was shown (`member.badgesSeen`). */
+  seen: boolean;
+}
+
+/**
+ * The stored `members` document: the normative fields of `MemberRecord` plus what the functions
+ * maintain to answer in few round trips. Everything here is written only by the member's own
+ * transactions (through the functions' account module), so one read of this document decides:
+ * - `growthDays`: growth per Shanghai day still inside the tier window (Σ ledger.growth by day,
+ *   pruned when it leaves the window) — the tier and the downgrade warning without the ledger;
+ * - `badges`: earned badges with their date and whether the ceremony was seen;
+ * - `invitedAt`: when the member accepted an invite (activation window), with `invitedBy`;
+ * - `redeemCounts`: redemptions per pack and limit period (`redeemCountKey`), the per-member limit;
+ * - `recentRedeems`: the requestIds of the last redemptions, newest last — a retry is known
+ *   without a read, and answered with one;
+ * - `voidedHolds`: stock holds (`stockHolds.ts`) given back while a request might still have
+ *   committed with them, by token, with when: a redemption holding one of them is refused.
+ */
+export interface StoredMember extends MemberRecord {
+  growthDays: Record<string, number>;
+  badges: EarnedBadge[];
+  invitedAt: string | null;
+  updatedAt: string;
+  redeemCounts: Record<string, number>;
+  recentRedeems: string[];
+  voidedHolds: Record<string, string>;
+}
+
+function num(value: unknown, fallback = 0): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+function str(value: unknown, fallback = ''): string {
+  return typeof value === 'string' ? value : fallback;
+}
+
+function strOrNull(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function numbers(value: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(record(value))) if (typeof v === 'number' && Number.isFinite(v)) out[k] = v;
+  return out;
+}
+
+function strings(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(record(value))) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+/** Reads a stored member defensively (older or hand-edited documents miss fields). */
+export function normalizeMember(raw: unknown): StoredMember {
+  const d = record(raw);
+  const streak = record(d.streak);
+  const badges: EarnedBadge[] = Array.isArray(d.badges)
+    ? (d.badges as unknown[]).flatMap((b) => {
+        const o = record(b);
+        return typeof o.id === 'string' ? [{ id: o.id, earnedAt: str(o.earnedAt), seen: o.seen === true }] : [];
+      })
+    : [];
+  const s: Streak = { current: num(streak.current), best: num(streak.best), lastDate: strOrNull(streak.lastDate) };
+  return {
+    _id: str(d._id),
+    nickname: str(d.nickname),
+    avatarUrl: str(d.avatarUrl),
+    createdAt: str(d.createdAt),
+    tier: isTierId(d.tier) ? d.tier : 'basic',
+    points: num(d.points),
+    growth: num(d.growth),
+    streak: s,
+    checkinDays: num(d.checkinDays),
+    inviteCode: str(d.inviteCode),
+    invitedBy: strOrNull(d.invitedBy),
+    activatedAt: strOrNull(d.activatedAt),
+    invitesActivated: num(d.invitesActivated),
+    redemptions: num(d.redemptions),
+    growthDays: numbers(d.growthDays),
+    badges,
+    invitedAt: strOrNull(d.invitedAt),
+    updatedAt: str(d.updatedAt, str(d.createdAt)),
+    redeemCounts: numbers(d.redeemCounts),
+    recentRedeems: Array.isArray(d.recentRedeems) ? (d.recentRedeems as unknown[]).filter((x): x is string => typeof x === 'string') : [],
+    voidedHolds: strings(d.voidedHolds),
+  };
+}
+
+/** The stored document of a member's first call (`inviteCode` drawn by the caller). */
+export function newStoredMember(openid: string, now: Instant, inviteCode: string): StoredMember {
+  return {
+    ...newMember(openid, now, inviteCode),
+    growthDays: {},
+    badges: [],
+    invitedAt: null,
+    updatedAt: toIso(now),
+    redeemCounts: {},
+    recentRedeems: [],
+    voidedHolds: {},
   };
 }

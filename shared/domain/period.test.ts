@@ -1,5 +1,5 @@
 import { atMinute } from '../time/shanghai';
-import { limitCounterId, periodKey, periodResetsAt } from './period';
+import { periodKey, periodResetsAt } from './period';
 
 const at = (day: string, minute: number) => atMinute(day, minute);
 
@@ -27,11 +27,5 @@ describe('periodResetsAt', () => {
     expect(periodResetsAt('month', sunday)).toBe(new Date(at('2026-12-01', 0)).toISOString());
     expect(periodResetsAt('month', at('2026-12-31', 600))).toBe(new Date(at('2027-01-01', 0)).toISOString());
     expect(periodResetsAt('campaign', sunday)).toBeNull();
-  });
-});
-
-describe('limitCounterId', () => {
-  it('names one counter per member, pack and period', () => {
-    expect(limitCounterId('oAbc', 'lunch', '2026-11-23')).toBe('oAbc_lunch_2026-11-23');
   });
 });

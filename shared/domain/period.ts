@@ -4,7 +4,7 @@ import { addDays, addMonths, monthOf, startOfDay, weekOf, weekday, dayOf, toIso,
 /**
  * The key of the per-member limit period containing `now` (Shanghai time): day `2026-11-23`,
  * week `2026-W48` (ISO weeks, Monday first), month `2026-11`, campaign `campaign`. It is part of
- * the counter document id, so a new period starts a fresh counter with no reset job.
+ * the member's redemption count key (`redeemCounts.ts`), so a new period starts a fresh count with no reset job.
  */
 export function periodKey(limitPeriod: LimitPeriod, now: Instant): string {
   const day = dayOf(now);
@@ -35,9 +35,4 @@ export function periodResetsAt(limitPeriod: LimitPeriod, now: Instant): string |
     case 'campaign':
       return null;
   }
-}
-
-/** `_id` of the per-member, per-pack, per-period redemption counter document. */
-export function limitCounterId(openid: string, packId: string, key: string): string {
-  return `${openid}_${packId}_${key}`;
 }

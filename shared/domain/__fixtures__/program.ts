@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { badgeSchema, type BadgeDoc } from '../../content/badges';
 import { benefitPackSchema, type BenefitPackDoc } from '../../content/benefitPacks';
 import { DEFAULT_SETTINGS, type SettingsDoc } from '../../content/settings';
 import { tierSchema, type TierDoc } from '../../content/tiers';
 import { treeNodeSchema, type TreeNodeDoc } from '../../content/treeNodes';
+import { validateProgram, type Program } from '../../content/validateProgram';
 
 /** Small, valid content for domain tests (parsed through the real schemas). */
 
@@ -71,3 +74,16 @@ export function node(id: string, branch: string, threshold: number, order: numbe
 export const NODES: TreeNodeDoc[] = ['learning', 'community', 'charity'].flatMap((b, bi) =>
   [0, 1, 2, 3].map((i) => node(`${b}-${i + 1}`, b, 50 + i * 300 + bi * 100, bi * 10 + i)),
 );
+
+/** The demo program (`content/demo/`), validated: the content the functions' tests run against. */
+export function demoProgram(): Program {
+  const demo = (c: string) =>
+    JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'content', 'demo', `${c}.json`), 'utf8')) as unknown[];
+  return validateProgram({
+    tiers: demo('tiers'),
+    badges: demo('badges'),
+    tree_nodes: demo('tree_nodes'),
+    benefit_packs: demo('benefit_packs'),
+    settings: demo('settings'),
+  }).program;
+}

@@ -1,6 +1,8 @@
-import { ledgerEntry } from '../../_common/ledger';
-import { createMember } from '../../_common/members';
-import { memberId, type TestCloud } from './cloud';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ledgerEntry } from '../../../cloudfunctions/_common/ledger';
+import { createMember } from '../../../cloudfunctions/_common/members';
+import { DEMO_DIR, memberId, type TestCloud } from './cloud';
 
 /**
  * Members who already have points, written straight to the database the way the functions would
@@ -71,4 +73,28 @@ export function testPack(id: string, over: Record<string, unknown> = {}): Record
 /** The Shanghai wall-clock instant `YYYY-MM-DD HH:mm:ss` as ISO. */
 export function shanghai(dayTime: string): string {
   return new Date(`${dayTime.replace(' ', 'T')}+08:00`).toISOString();
+}
+
+/**
+ * A localcloud seed directory (`<collection>.json`): the demo program plus `packs`, and `members`
+ * funded with `points` each — member documents with their `ops_adjust` ledger entries, so
+ * Σ ledger = balance from the start — and the member counter. For localclouds started from files
+ * (a spawned CLI, the benchmark), where seeding through the SDK would cost the run its time.
+ */
+export function writeSeedDir(
+  dir: string,
+  options: { packs: Array<Record<string, unknown>>; members: string[]; points: number; now: number },
+): string {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const f of fs.readdirSync(DEMO_DIR)) fs.copyFileSync(path.join(DEMO_DIR, f), path.join(dir, f));
+  const packs = JSON.parse(fs.readFileSync(path.join(dir, 'benefit_packs.json'), 'utf8')) as Array<Record<string, unknown>>;
+  fs.writeFileSync(path.join(dir, 'benefit_packs.json'), JSON.stringify([...packs, ...options.packs]));
+  const { members, points, now } = options;
+  fs.writeFileSync(path.join(dir, 'members.json'), JSON.stringify(members.map((id) => ({ ...createMember(id, now), points }))));
+  const entries = members.map((id) =>
+    ledgerEntry({ openid: id, kind: 'ops_adjust', points, growth: 0, refId: `seed-${id}`, now, by: 'seed', reason: '初始积分' }),
+  );
+  fs.writeFileSync(path.join(dir, 'ledger.json'), JSON.stringify(entries));
+  fs.writeFileSync(path.join(dir, 'counters.json'), JSON.stringify([{ _id: 'members', count: members.length }]));
+  return dir;
 }

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { startLocalcloud, type Localcloud } from '../../localcloud';
 import { buildFunctions } from '../../scripts/build-functions';
-import { A, BROKEN_OPS, CLOCK, DATASET, EXPECTED, INACTIVE_OPS, OPS, OPS_AND_VERIFIER, RANGE, VERIFIER } from './__fixtures__/statsDataset';
-import { STATS_INDEXES } from './statsQueries';
+import { A, BROKEN_OPS, CLOCK, DATASET, EXPECTED, INACTIVE_OPS, OPS, OPS_AND_VERIFIER, RANGE, VERIFIER } from './fixtures/statsDataset';
+import { STATS_INDEXES } from '../../cloudfunctions/ops/statsQueries';
 
 /**
  * `ops.stats` built and run on localcloud through the real wx-server-sdk, against a small

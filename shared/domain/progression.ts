@@ -1,23 +1,23 @@
-import type { BadgeDoc } from '@shared/content/badges';
-import type { TierId } from '@shared/content/ids';
-import type { TreeNodeDoc } from '@shared/content/treeNodes';
-import type { Program } from '@shared/content/validateProgram';
-import { memberBadgeMetrics, newlyEarnedBadges } from '@shared/domain/badges';
-import { displayedStreak } from '@shared/domain/checkinStreak';
-import { downgradeWarning, type DowngradeWarning } from '@shared/domain/downgradeWarning';
-import { newlyUnlockedNodes, unlockedCount } from '@shared/domain/growthTree';
-import { leavesWindowOn, windowGrowth, type GrowthEntry } from '@shared/domain/growthWindow';
-import { dayOf, toIso } from '@shared/time/shanghai';
-import { applyToBalance } from '@shared/domain/ledger';
-import { tierForGrowth, tierName } from '@shared/domain/tiers';
-import { AppError } from '@shared/errors';
-import type { StoredMember } from './members';
+import type { BadgeDoc } from '../content/badges';
+import type { TierId } from '../content/ids';
+import type { TreeNodeDoc } from '../content/treeNodes';
+import type { Program } from '../content/validateProgram';
+import { AppError } from '../errors';
+import { dayOf, toIso, type Instant } from '../time/shanghai';
+import { memberBadgeMetrics, newlyEarnedBadges } from './badges';
+import { displayedStreak } from './checkinStreak';
+import { downgradeWarning, type DowngradeWarning } from './downgradeWarning';
+import { newlyUnlockedNodes, unlockedCount } from './growthTree';
+import { leavesWindowOn, windowGrowth, type GrowthEntry } from './growthWindow';
+import { applyToBalance } from './ledger';
+import type { StoredMember } from './member';
+import { tierForGrowth, tierName } from './tiers';
 
 /**
  * What happens to a member when points or growth change: the balance moves (never below zero),
  * the growth joins the tier window, and tier, badges and tree nodes are re-evaluated. Pure
- * composition of the rules in `shared/domain`; the functions call it inside the transaction that
- * writes the ledger entry, so the member document and the ledger always move together.
+ * composition of the domain rules; the functions' account module applies it inside the
+ * transaction that writes the ledger entry, so the member document and the ledger move together.
  */
 
 export interface BalanceChange {
@@ -43,21 +43,21 @@ export function growthEntries(member: Pick<StoredMember, 'growthDays'>): GrowthE
   return Object.entries(member.growthDays).map(([day, growth]) => ({ createdAt: day, growth }));
 }
 
-export function memberWindowGrowth(member: Pick<StoredMember, 'growthDays'>, program: Program, now: number): number {
+export function memberWindowGrowth(member: Pick<StoredMember, 'growthDays'>, program: Program, now: Instant): number {
   return windowGrowth(growthEntries(member), now, program.settings.tier.windowMonths);
 }
 
 /** The tier the window gives today (the stored `tier` may be stale until the next write). */
-export function currentTier(member: Pick<StoredMember, 'growthDays'>, program: Program, now: number): TierId {
+export function currentTier(member: Pick<StoredMember, 'growthDays'>, program: Program, now: Instant): TierId {
   return tierForGrowth(program.tiers, memberWindowGrowth(member, program, now));
 }
 
-export function memberDowngradeWarning(member: Pick<StoredMember, 'growthDays'>, program: Program, now: number): DowngradeWarning | null {
+export function memberDowngradeWarning(member: Pick<StoredMember, 'growthDays'>, program: Program, now: Instant): DowngradeWarning | null {
   return downgradeWarning(growthEntries(member), program.tiers, now, program.settings);
 }
 
 /** Drops days whose growth has left the window (a day still ahead of `now` — a test clock going back — stays). */
-export function pruneGrowthDays(days: Record<string, number>, now: number, windowMonths: number): Record<string, number> {
+export function pruneGrowthDays(days: Record<string, number>, now: Instant, windowMonths: number): Record<string, number> {
   const today = dayOf(now);
   const out: Record<string, number> = {};
   for (const [day, growth] of Object.entries(days)) if (growth !== 0 && today < leavesWindowOn(day, windowMonths)) out[day] = growth;
@@ -69,7 +69,7 @@ export function pruneGrowthDays(days: Record<string, number>, now: number, windo
  * already updated, then re-evaluates tier, badges and nodes. Throws INSUFFICIENT_POINTS when
  * points or lifetime growth would go below zero.
  */
-export function progress(member: StoredMember, change: BalanceChange, program: Program, now: number): Progress {
+export function progress(member: StoredMember, change: BalanceChange, program: Program, now: Instant): Progress {
   const balance = applyToBalance({ points: member.points, growth: member.growth }, change);
   if (!balance) {
     throw new AppError('INSUFFICIENT_POINTS', member.points + change.points < 0 ? undefined : '成长值不能调整为负数', {
@@ -99,7 +99,7 @@ export function progress(member: StoredMember, change: BalanceChange, program: P
 }
 
 /** Re-evaluation with no balance change (home: growth left the window, ops added a badge). */
-export function reevaluate(member: StoredMember, program: Program, now: number): Progress {
+export function reevaluate(member: StoredMember, program: Program, now: Instant): Progress {
   return progress(member, { points: 0, growth: 0 }, program, now);
 }
 

@@ -1,18 +1,11 @@
-import { validateProgram } from '@shared/content/validateProgram';
-import { AppError } from '@shared/errors';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { createMember } from './members';
+import { AppError } from '../errors';
+import { demoProgram } from './__fixtures__/program';
+import { newStoredMember } from './member';
 import { currentTier, needsWrite, progress, pruneGrowthDays, reevaluate } from './progression';
 
-const demo = (c: string) => JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'content', 'demo', `${c}.json`), 'utf8')) as unknown[];
-const program = validateProgram({
-  tiers: demo('tiers'),
-  badges: demo('badges'),
-  tree_nodes: demo('tree_nodes'),
-  benefit_packs: demo('benefit_packs'),
-  settings: demo('settings'),
-}).program;
+const createMember = (openid: string, now: number) => newStoredMember(openid, now, 'K7QM2XRT');
+
+const program = demoProgram();
 const NOW = Date.parse('2030-05-10T02:00:00Z'); // 10:00 Shanghai
 
 describe('progress: a balance change and what follows from it', () => {

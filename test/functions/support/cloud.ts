@@ -5,9 +5,9 @@ import type { ActionName, ApiInput, ApiOutput, FunctionName } from '@shared/cont
 import { ACTION_ERRORS, COMMON_ERRORS } from '@shared/contracts/actionErrors';
 import { startLocalcloud, type Localcloud, type LocalcloudOptions } from '../../../localcloud';
 import { buildFunctions } from '../../../scripts/build-functions';
-import { ALL_COLLECTIONS } from '../../_common/collections';
-import { Database } from '../../_common/db';
-import { fromSdk } from '../../_common/sdk';
+import { ALL_COLLECTIONS } from '../../../cloudfunctions/_common/collections';
+import { Database } from '../../../cloudfunctions/_common/db';
+import { fromSdk } from '../../../cloudfunctions/_common/sdk';
 
 /**
  * A localcloud for one test suite: the functions built once into `dist/.test-cf-*` (inside the

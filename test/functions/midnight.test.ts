@@ -6,7 +6,7 @@ jest.setTimeout(60_000);
 
 /**
  * "Today" is the Asia/Shanghai day whatever the process time zone: run under TZ=UTC and
- * TZ=America/Los_Angeles too (`TZ=America/Los_Angeles npx jest cloudfunctions/test/midnight`).
+ * TZ=America/Los_Angeles too (`TZ=America/Los_Angeles npx jest test/functions/midnight`).
  */
 let cloud: TestCloud;
 

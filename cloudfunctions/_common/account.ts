@@ -1,0 +1,153 @@
+import type { BadgeDoc } from '@shared/content/badges';
+import type { Program } from '@shared/content/validateProgram';
+import { LEDGER_KIND_RULES, type LedgerKind } from '@shared/domain/ledger';
+import { normalizeMember, type StoredMember } from '@shared/domain/member';
+import { needsWrite, progress, reevaluate, type BalanceChange, type Progress } from '@shared/domain/progression';
+import { liveVoids } from '@shared/domain/stockHolds';
+import { toIso } from '@shared/time/shanghai';
+import { countAwards } from './badgeViews';
+import { COLLECTIONS } from './collections';
+import type { Counters } from './counters';
+import type { Database, Tx } from './db';
+import { ledgerEntry, type LedgerDoc } from './ledger';
+
+/** How a balance change is written into the ledger. */
+export interface LedgerNote {
+  kind: LedgerKind;
+  /** What caused it: the check-in, redemption, invitee or request it comes from. */
+  refId: string;
+  /** A fixed entry id, when a retry must find the entry again (`adjust_<requestId>`). */
+  entryId?: string;
+  /** Audited kinds (`LEDGER_KIND_RULES[kind].audited`): the staff member and the reason. */
+  by?: string;
+  reason?: string;
+}
+
+export interface Applied extends Progress {
+  entry: LedgerDoc;
+}
+
+/**
+ * The members' side of one transaction — the one place a balance changes. Every way to earn or
+ * spend (check-in, redemption, refund, invite reward, ops adjustment, and whatever comes next)
+ * calls `apply`: the member is read through the transaction once, the change goes through the
+ * domain's `progress` (never below zero; tier, badges and tree nodes re-evaluated), its ledger
+ * entry is written in the same transaction, and each member touched is written once, at `save`.
+ * So `points = Σ ledger` depends on this module alone. Badges earned are collected in `awarded`
+ * for their rarity counters, raised after the transaction commits (`accountTransaction`).
+ */
+export class Account {
+  private readonly members = new Map<string, StoredMember | null>();
+  private readonly touched = new Set<string>();
+  /** Badges earned in this transaction, by any member in it. */
+  readonly awarded: BadgeDoc[] = [];
+
+  constructor(
+    readonly tx: Tx,
+    readonly program: Program,
+    readonly now: number,
+  ) {}
+
+  /** The member as this transaction sees it (read once), null when there is none. */
+  async find(openid: string): Promise<StoredMember | null> {
+    if (!this.members.has(openid)) {
+      const raw = await this.tx.get<unknown>(COLLECTIONS.members, openid);
+      this.members.set(openid, raw ? normalizeMember(raw) : null);
+    }
+    return this.members.get(openid) ?? null;
+  }
+
+  /** The member, who must exist (the caller's own record, created by the request's `prepare`). */
+  async get(openid: string): Promise<StoredMember> {
+    const member = await this.find(openid);
+    if (!member) throw new Error(`member record ${openid.slice(0, 6)}… vanished during the transaction`);
+    return member;
+  }
+
+  private current(openid: string): StoredMember {
+    const member = this.members.get(openid);
+    if (!member) throw new Error('read the member through the account before changing it');
+    return member;
+  }
+
+  private put(member: StoredMember): StoredMember {
+    this.members.set(member._id, member);
+    this.touched.add(member._id);
+    return member;
+  }
+
+  /** Changes fields other than the balances (streak, counters, invite marks, ceremonies seen). */
+  edit(openid: string, change: (member: StoredMember) => StoredMember): StoredMember {
+    return this.put({ ...change(this.current(openid)), updatedAt: toIso(this.now) });
+  }
+
+  /**
+   * A change of points and/or growth with its ledger entry. Throws INSUFFICIENT_POINTS (nothing
+   * written) when points or lifetime growth would go below zero.
+   */
+  async apply(openid: string, change: BalanceChange, note: LedgerNote): Promise<Applied> {
+    if (LEDGER_KIND_RULES[note.kind].audited && (!note.by || !note.reason)) {
+      throw new Error(`a ${note.kind} ledger entry must say who made it and why`);
+    }
+    const moved = progress(this.current(openid), change, this.program, this.now);
+    const { kind, refId, entryId, by, reason } = note;
+    const entry = ledgerEntry({
+      openid,
+      kind,
+      points: change.points,
+      growth: change.growth,
+      refId,
+      id: entryId,
+      by,
+      reason,
+      now: this.now,
+    });
+    await this.tx.set(COLLECTIONS.ledger, entry._id, { ...entry });
+    this.put(moved.member);
+    this.awarded.push(...moved.newBadges);
+    return { ...moved, entry };
+  }
+
+  /** Tier and badges re-evaluated without a balance change; written only when something changed. */
+  refresh(openid: string): Progress {
+    const before = this.current(openid);
+    const after = reevaluate(before, this.program, this.now);
+    if (needsWrite(before, after)) {
+      this.put(after.member);
+      this.awarded.push(...after.newBadges);
+    }
+    return after;
+  }
+
+  /** Writes every member this transaction changed, once each (voids no call can hold any more are dropped). */
+  async save(): Promise<void> {
+    for (const openid of this.touched) {
+      const member = this.current(openid);
+      await this.tx.set(COLLECTIONS.members, openid, { ...member, voidedHolds: liveVoids(member.voidedHolds, this.now) });
+    }
+    this.touched.clear();
+  }
+}
+
+/**
+ * Runs `body` in a transaction with an `Account` (retried on conflict with a fresh one, as
+ * `Database.transaction` does), saves the members it changed, and once it has committed raises
+ * the rarity counters of the badges it awarded.
+ */
+export async function accountTransaction<R>(
+  services: { db: Database; counters: Counters },
+  program: Program,
+  now: number,
+  body: (account: Account) => Promise<R>,
+): Promise<R> {
+  let awarded: BadgeDoc[] = [];
+  const result = await services.db.transaction(async (tx) => {
+    const account = new Account(tx, program, now);
+    const out = await body(account);
+    await account.save();
+    awarded = account.awarded;
+    return out;
+  });
+  await countAwards(services.counters, awarded);
+  return result;
+}

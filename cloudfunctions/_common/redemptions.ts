@@ -1,0 +1,104 @@
+import type { TierId } from '@shared/content/ids';
+import type { RedemptionStatus } from '@shared/domain/statuses';
+import { toIso } from '@shared/time/shanghai';
+import { COLLECTIONS } from './collections';
+import type { Database, Where } from './db';
+import { newestFirstPage } from './paging';
+
+/** A `redemptions` document: `_id` = `openid_requestId`, so a retried request collides instead of paying twice. */
+export interface RedemptionDoc {
+  _id: string;
+  openid: string;
+  packId: string;
+  packTitle: string;
+  /** The pack's minimum tier (redemptions per tier). */
+  packTier: TierId;
+  requestId: string;
+  cost: number;
+  status: RedemptionStatus;
+  voucherCode: string;
+  createdAt: string;
+  /** Shanghai day of `createdAt`. */
+  day: string;
+  expiresAt: string;
+  usedAt: string | null;
+  /** The verifier's openid and store. */
+  usedBy: string | null;
+  usedStore: string | null;
+  /** The member's redemption count this one is in (`<packId>|<period>`, `redeemCounts` on the member; given back on cancel). */
+  limitKey: string;
+  /** Whether a unit of finite stock was taken (restored on cancel). */
+  stockTaken: boolean;
+  /** The token of the stock hold this redemption consumed (`shared/domain/stockHolds.ts`); null when no unit was taken. */
+  holdToken: string | null;
+  /** Points left right after redeeming: the answer a retry gets back is the first one. */
+  balanceAfter: number;
+  cancelledAt?: string | null;
+  cancelledBy?: string | null;
+  cancelReason?: string | null;
+}
+
+/**
+ * The count key of a redemption; documents written before counts moved onto the member carry the
+ * id of their old counter document (`<openid>_<packId>_<period>`) instead.
+ */
+export function limitKeyOf(
+  doc: Pick<RedemptionDoc, 'openid' | 'packId'> & { limitKey?: unknown; limitCounterId?: unknown },
+): string | null {
+  if (typeof doc.limitKey === 'string') return doc.limitKey;
+  const prefix = `${doc.openid}_${doc.packId}_`;
+  return typeof doc.limitCounterId === 'string' && doc.limitCounterId.startsWith(prefix)
+    ? `${doc.packId}|${doc.limitCounterId.slice(prefix.length)}`
+    : null;
+}
+
+/** What a voucher list can be filtered by: an `issued` voucher past its expiry shows as `expired`. */
+function statusCondition(db: Database, status: RedemptionStatus | undefined, nowIso: string): Where | null {
+  const op = db.op;
+  switch (status) {
+    case undefined:
+      return null;
+    case 'issued':
+      return { status: 'issued', expiresAt: op.gt(nowIso) };
+    case 'expired':
+      return op.or({ status: 'expired' }, { status: 'issued', expiresAt: op.lte(nowIso) });
+    default:
+      return { status };
+  }
+}
+
+export class RedemptionRepository {
+  constructor(private readonly db: Database) {}
+
+  get(id: string): Promise<RedemptionDoc | null> {
+    return this.db.get<RedemptionDoc>(COLLECTIONS.redemptions, id);
+  }
+
+  async byVoucherCode(code: string): Promise<RedemptionDoc | null> {
+    const [found] = await this.db.find<RedemptionDoc>(COLLECTIONS.redemptions, { voucherCode: code }, { limit: 1 });
+    return found ?? null;
+  }
+
+  /** The member's vouchers, newest first, optionally by shown status. */
+  page(openid: string, status: RedemptionStatus | undefined, now: number, cursor: string | undefined, limit: number) {
+    const byStatus = statusCondition(this.db, status, toIso(now));
+    return newestFirstPage<RedemptionDoc>(
+      this.db,
+      COLLECTIONS.redemptions,
+      byStatus ? [{ openid }, byStatus] : [{ openid }],
+      cursor,
+      limit,
+    );
+  }
+
+  /** Marks an issued, unexpired voucher used (one conditional update: two scans of one code succeed once). */
+  async markUsed(id: string, at: number, by: string, store: string | null): Promise<boolean> {
+    const iso = toIso(at);
+    const updated = await this.db.updateWhere(
+      COLLECTIONS.redemptions,
+      { _id: id, status: 'issued', expiresAt: this.db.op.gt(iso) },
+      { status: 'used', usedAt: iso, usedBy: by, usedStore: store },
+    );
+    return updated === 1;
+  }
+}
