@@ -24,27 +24,18 @@ const SPOTS: Array<[string, number, number]> = [
 beforeAll(async () => {
   cloud = await startTestCloud({ indexesFile: path.join(FIXTURES, 'indexes-geo.json') });
   ({ db, restore } = useSdk(cloud.lc));
-  const { Point, LineString, Polygon } = db.Geo;
+  const { Point, LineString } = db.Geo;
   await run(
     db.collection('places').add({
       data: SPOTS.map(([_id, lng, lat]) => ({ _id, kind: _id === 'beijing' ? 'city' : 'spot', location: new Point(lng, lat) })),
     }),
   );
-  const downtown = new Polygon([
-    new LineString([
-      new Point(121.4, 31.18),
-      new Point(121.55, 31.18),
-      new Point(121.55, 31.28),
-      new Point(121.4, 31.28),
-      new Point(121.4, 31.18),
-    ]),
-  ]);
   await run(
     db.collection('shapes').add({
       data: [
         { _id: 'stroll', shape: new LineString([new Point(121.42, 31.2), new Point(121.44, 31.21)]) }, // inside downtown
         { _id: 'highway', shape: new LineString([new Point(121.4737, 31.2304), new Point(120.1551, 30.2741)]) }, // leaves it
-        { _id: 'downtown', shape: downtown },
+        { _id: 'downtown', shape: downtown() },
         { _id: 'far', shape: new Point(116.4074, 39.9042) },
       ],
     }),
@@ -57,7 +48,29 @@ afterAll(async () => {
   await cloud.close();
 });
 
-const idsOf = (res: { data: unknown[] }) => (res.data as Array<{ _id: string }>).map((d) => d._id);
+/** The ids a query matches, in the order the database answers them. */
+async function matching(coll: string, where: Record<string, unknown>): Promise<string[]> {
+  const res = await run(db.collection(coll).where(where).get());
+  return (res.data as Array<{ _id: string }>).map((d) => d._id);
+}
+
+const sorted = async (ids: Promise<string[]>) => (await ids).sort();
+
+/** An axis-aligned box (west, south, east, north in degrees) as a db.Geo.Polygon. */
+function box(west: number, south: number, east: number, north: number) {
+  const { Point, LineString, Polygon } = db.Geo;
+  return new Polygon([
+    new LineString([
+      new Point(west, south),
+      new Point(east, south),
+      new Point(east, north),
+      new Point(west, north),
+      new Point(west, south),
+    ]),
+  ]);
+}
+
+const downtown = () => box(121.4, 31.18, 121.55, 31.28);
 
 test('every db.Geo type round-trips through add and get', async () => {
   const { Point, LineString, Polygon, MultiPoint, MultiLineString, MultiPolygon } = db.Geo;
@@ -83,157 +96,55 @@ test('every db.Geo type round-trips through add and get', async () => {
 });
 
 test('geoNear: within a distance band, nearest first; an explicit order wins', async () => {
-  const _ = db.command;
-  const near = (options: { maxDistance?: number; minDistance?: number }) =>
-    _.geoNear({ geometry: new db.Geo.Point(121.4737, 31.2304), ...options });
-  expect(
-    idsOf(
-      await run(
-        db
-          .collection('places')
-          .where({ location: near({ maxDistance: 5000 }) })
-          .get(),
-      ),
-    ),
-  ).toEqual(['square', 'jingan', 'lujiazui']);
-  expect(
-    idsOf(
-      await run(
-        db
-          .collection('places')
-          .where({ location: near({ minDistance: 3000, maxDistance: 200_000 }) })
-          .get(),
-      ),
-    ),
-  ).toEqual(['lujiazui', 'hangzhou']);
-  expect(
-    idsOf(
-      await run(
-        db
-          .collection('places')
-          .where({ location: near({}) })
-          .get(),
-      ),
-    ),
-  ).toEqual(['square', 'jingan', 'lujiazui', 'hangzhou', 'beijing']);
+  const near = (options: { maxDistance?: number; minDistance?: number }) => ({
+    location: db.command.geoNear({ geometry: new db.Geo.Point(121.4737, 31.2304), ...options }),
+  });
+  expect(await matching('places', near({ maxDistance: 5000 }))).toEqual(['square', 'jingan', 'lujiazui']);
+  expect(await matching('places', near({ minDistance: 3000, maxDistance: 200_000 }))).toEqual(['lujiazui', 'hangzhou']);
+  expect(await matching('places', near({}))).toEqual(['square', 'jingan', 'lujiazui', 'hangzhou', 'beijing']);
   const ordered = await run(
     db
       .collection('places')
-      .where({ location: near({ maxDistance: 5000 }) })
+      .where(near({ maxDistance: 5000 }))
       .orderBy('_id', 'asc')
       .get(),
   );
-  expect(idsOf(ordered)).toEqual(['jingan', 'lujiazui', 'square']);
+  expect((ordered.data as Array<{ _id: string }>).map((d) => d._id)).toEqual(['jingan', 'lujiazui', 'square']);
 });
 
 test('geoNear needs a 2dsphere index on the field', async () => {
-  const err = await rejection(
-    db
-      .collection('unindexed')
-      .where({ location: db.command.geoNear({ geometry: new db.Geo.Point(121.47, 31.23), maxDistance: 1000 }) })
-      .get(),
-  );
+  const near = db.command.geoNear({ geometry: new db.Geo.Point(121.47, 31.23), maxDistance: 1000 });
+  const err = await rejection(db.collection('unindexed').where({ location: near }).get());
   expect(err.errCode).toBe(-502001);
   expect(err.errMsg).toContain('unable to find index for $geoNear query');
 });
 
 test('geoWithin: a polygon, or a circle (centerSphere, radians)', async () => {
-  const { Point, LineString, Polygon } = db.Geo;
-  const downtown = new Polygon([
-    new LineString([
-      new Point(121.4, 31.18),
-      new Point(121.55, 31.18),
-      new Point(121.55, 31.28),
-      new Point(121.4, 31.28),
-      new Point(121.4, 31.18),
-    ]),
-  ]);
   const _ = db.command;
-  expect(
-    idsOf(
-      await run(
-        db
-          .collection('places')
-          .where({ location: _.geoWithin({ geometry: downtown }) })
-          .get(),
-      ),
-    ).sort(),
-  ).toEqual(['jingan', 'lujiazui', 'square']);
+  expect(await sorted(matching('places', { location: _.geoWithin({ geometry: downtown() }) }))).toEqual(['jingan', 'lujiazui', 'square']);
   // centerSphere: [centre, radius in radians]; the SDK accepts it, its typings do not declare it.
-  const circle = _.geoWithin({ centerSphere: [new Point(121.4737, 31.2304), 10_000 / 6_378_100] } as unknown as Parameters<
+  const circle = { centerSphere: [new db.Geo.Point(121.4737, 31.2304), 10_000 / 6_378_100] } as unknown as Parameters<
     typeof _.geoWithin
-  >[0]);
-  expect(idsOf(await run(db.collection('places').where({ location: circle }).get())).sort()).toEqual(['jingan', 'lujiazui', 'square']);
+  >[0];
+  expect(await sorted(matching('places', { location: _.geoWithin(circle) }))).toEqual(['jingan', 'lujiazui', 'square']);
   // A line inside the polygon is within it; one that leaves it is not.
-  expect(
-    idsOf(
-      await run(
-        db
-          .collection('shapes')
-          .where({ shape: _.geoWithin({ geometry: downtown }) })
-          .get(),
-      ),
-    ).sort(),
-  ).toEqual(['downtown', 'stroll']);
+  expect(await sorted(matching('shapes', { shape: _.geoWithin({ geometry: downtown() }) }))).toEqual(['downtown', 'stroll']);
 });
 
 test('geoIntersects: points, lines and polygons that touch the geometry', async () => {
-  const { Point, LineString, Polygon } = db.Geo;
-  const _ = db.command;
-  // A small square around People's Square: the highway starts inside it, the downtown polygon contains it.
-  const block = new Polygon([
-    new LineString([
-      new Point(121.47, 31.228),
-      new Point(121.477, 31.228),
-      new Point(121.477, 31.233),
-      new Point(121.47, 31.233),
-      new Point(121.47, 31.228),
-    ]),
-  ]);
-  expect(
-    idsOf(
-      await run(
-        db
-          .collection('shapes')
-          .where({ shape: _.geoIntersects({ geometry: block }) })
-          .get(),
-      ),
-    ).sort(),
-  ).toEqual(['downtown', 'highway']);
+  const { Point, LineString } = db.Geo;
+  const intersecting = (geometry: Parameters<typeof db.command.geoIntersects>[0]['geometry']) => db.command.geoIntersects({ geometry });
+  // A small box around People's Square: the highway starts inside it, the downtown polygon contains it.
+  const block = box(121.47, 31.228, 121.477, 31.233);
+  expect(await sorted(matching('shapes', { shape: intersecting(block) }))).toEqual(['downtown', 'highway']);
+  expect(await matching('places', { location: intersecting(block) })).toEqual(['square']);
   // A north–south street at 121.43° E crosses the stroll, the highway and the downtown polygon.
   const street = new LineString([new Point(121.43, 31.1), new Point(121.43, 31.3)]);
-  expect(
-    idsOf(
-      await run(
-        db
-          .collection('shapes')
-          .where({ shape: _.geoIntersects({ geometry: street }) })
-          .get(),
-      ),
-    ).sort(),
-  ).toEqual(['downtown', 'highway', 'stroll']);
+  expect(await sorted(matching('shapes', { shape: intersecting(street) }))).toEqual(['downtown', 'highway', 'stroll']);
   // A line west of downtown meets nothing.
-  const west = new LineString([new Point(121.3, 31.25), new Point(121.35, 31.27)]);
-  expect(
-    idsOf(
-      await run(
-        db
-          .collection('shapes')
-          .where({ shape: _.geoIntersects({ geometry: west }) })
-          .get(),
-      ),
-    ),
-  ).toEqual([]);
-  expect(
-    idsOf(
-      await run(
-        db
-          .collection('places')
-          .where({ location: _.geoIntersects({ geometry: block }) })
-          .get(),
-      ),
-    ),
-  ).toEqual(['square']);
+  expect(await matching('shapes', { shape: intersecting(new LineString([new Point(121.3, 31.25), new Point(121.35, 31.27)])) })).toEqual(
+    [],
+  );
 });
 
 test('the geoNear aggregation stage adds the distance in metres, nearest first', async () => {

@@ -57,6 +57,8 @@ async function retrying<T>(body: (t: Txn) => Promise<T>, attempts = 50): Promise
 }
 const runTransaction = <T>(body: (t: Txn) => Promise<T>, retries?: number): Promise<T> => db.runTransaction(body, retries) as Promise<T>;
 const read = async (coll: string, id: string) => (await run(db.collection(coll).doc(id).get())).data as Record<string, unknown>;
+/** A write outside any transaction. */
+const updateOutside = (id: string, data: Record<string, unknown>) => run(db.collection('accounts').doc(id).update({ data }));
 
 beforeAll(async () => {
   cloud = await startTestCloud();
@@ -111,12 +113,7 @@ test('a committed transaction applies all its writes; it reads its own writes', 
 test('snapshot isolation: a transaction keeps seeing the state as of its start', async () => {
   const t = await start();
   expect((await t.collection('accounts').doc('alice').get()).data.balance).toBe(100);
-  await run(
-    db
-      .collection('accounts')
-      .doc('alice')
-      .update({ data: { balance: 1 } }),
-  );
+  await updateOutside('alice', { balance: 1 });
   await run(db.collection('accounts').add({ data: { _id: 'late', balance: 5 } }));
   await run(db.collection('accounts').doc('bob').remove());
   expect((await t.collection('accounts').doc('alice').get()).data.balance).toBe(100);
@@ -159,12 +156,7 @@ test("a write to a document another open transaction wrote fails at that write, 
 test('a write to a document that changed after the transaction read it fails at that write', async () => {
   const t = await start();
   expect((await t.collection('accounts').doc('alice').get()).data.balance).toBe(100);
-  await run(
-    db
-      .collection('accounts')
-      .doc('alice')
-      .update({ data: { balance: 1 } }),
-  );
+  await updateOutside('alice', { balance: 1 });
   const err = await rejection(
     t
       .collection('accounts')
@@ -198,12 +190,7 @@ test('a non-transactional write to a document a transaction wrote makes that tra
     .collection('accounts')
     .doc('alice')
     .update({ data: { balance: 1 } });
-  await run(
-    db
-      .collection('accounts')
-      .doc('alice')
-      .update({ data: { balance: 2 } }),
-  );
+  await updateOutside('alice', { balance: 2 });
   expect((await rejection(t.commit())).code).toBe('DATABASE_TRANSACTION_CONFLICT');
   expect(await read('accounts', 'alice')).toMatchObject({ balance: 2 });
 });
