@@ -232,10 +232,12 @@ export async function startLocalcloud(options: LocalcloudOptions): Promise<Local
   baseUrl = `http://${shownHost}:${port}`;
   scheduler.start();
 
+  // lc.invoke is a mini-program call without HTTP: the same identity and SOURCE as the gateway's.
   const identityOf = (who: { openid?: string; unionid?: string; appid?: string }): Identity => ({
     openid: who.openid,
     unionid: who.unionid,
     appid: who.appid ?? appId,
+    source: 'wx_client',
   });
 
   let stopping: Promise<void> | null = null;
