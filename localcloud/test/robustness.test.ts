@@ -290,13 +290,14 @@ describe('fuzz', () => {
     );
   });
 
-  test('test control and the static site', async () => {
+  test('test control, the static site and health', async () => {
     const route = fc.constantFrom('clock', 'reset', 'outbox', 'stats', 'functions', 'triggers', 'triggers/noop/x', 'nope');
     await fc.assert(
       fc.asyncProperty(fc.constantFrom('GET', 'POST'), route, body, pathAfter('/'), async (method, r, payload, staticPath) => {
         if (r === 'reset' && method === 'POST') return; // would empty the data other properties use
         answered(await send(method, `/__localcloud/${r}`, method === 'POST' ? payload : undefined, { 'content-type': 'application/json' }));
         answered(await send('GET', staticPath));
+        answered(await send(method, `/health?${encodeURIComponent(payload.slice(0, 30))}`, method === 'POST' ? payload : undefined));
       }),
       runs,
     );
