@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readFunctionEnvFile } from '../localcloud/src/functions/env';
 import { validateProgram, type Program } from '../shared/content';
 import { pointsForDailyCheckins } from '../shared/domain/checkinReward';
 import { growthTree } from '../shared/domain/growthTree';
@@ -91,5 +92,11 @@ describe('demo program (issue 7)', () => {
   it('seeds two demo staff with realistic openids', () => {
     expect(p.staff.map((s) => s.roles)).toEqual([['verifier'], ['ops']]);
     for (const s of p.staff) expect(s._id).toMatch(/^o[A-Za-z0-9_-]{27}$/);
+  });
+
+  it('gives the partner function its demo secret (localcloud --seed loads demo/functions.env.json)', () => {
+    expect(readFunctionEnvFile(join(__dirname, 'demo', 'functions.env.json'))).toEqual({
+      partner: { PARTNER_SECRET: 'mc-demo-partner-secret' },
+    });
   });
 });

@@ -4,16 +4,20 @@
  *     [--functions dist/cloudfunctions] [--static <dir>] [--strict-indexes]
  *     [--indexes content/indexes.json] [--host 127.0.0.1] [--tz UTC] [--quiet]
  *     [--console-validator <module>]
+ *     [--function-env <file>] [--function-env-var <function>.<VAR>=<value> …] [--manual-triggers]
  * Prints exactly one line on stdout when ready: `localcloud ready http://127.0.0.1:<port>`.
  * Everything else goes to stderr.
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startLocalcloud } from './index';
+import { FunctionEnvError, parseFunctionEnvAssignment, type FunctionEnv } from './src/functions/env';
+import { FunctionConfigError } from './src/functions/config';
 
 const USAGE = `usage: localcloud [--port <n>] [--data <dir>] [--seed] [--seed-dir <dir>] [--functions <dir>]
                   [--static <dir>] [--strict-indexes] [--indexes <file>] [--host <addr>] [--tz <zone>] [--quiet]
-                  [--console-validator <module>]`;
+                  [--console-validator <module>]
+                  [--function-env <file>] [--function-env-var <function>.<VAR>=<value> …] [--manual-triggers]`;
 
 function fail(message: string): never {
   process.stderr.write(`localcloud: ${message}\n`);
@@ -37,6 +41,9 @@ async function main(): Promise<void> {
         tz: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         'console-validator': { type: 'string' },
+        'function-env': { type: 'string' },
+        'function-env-var': { type: 'string', multiple: true },
+        'manual-triggers': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -58,6 +65,17 @@ async function main(): Promise<void> {
   if (!functionsDir) note(`no functions directory at ${values.functions}: only the database, storage and openapi are served`);
   if (values.static && !fs.existsSync(values.static)) fail(`--static ${values.static} does not exist`);
 
+  let functionEnv: FunctionEnv | undefined;
+  try {
+    for (const assignment of values['function-env-var'] ?? []) {
+      const [fn, name, value] = parseFunctionEnvAssignment(assignment);
+      functionEnv ??= {};
+      functionEnv[fn] = { ...(functionEnv[fn] ?? {}), [name]: value };
+    }
+  } catch (err) {
+    fail(err instanceof Error ? err.message : String(err));
+  }
+
   let localcloud;
   try {
     localcloud = await startLocalcloud({
@@ -72,8 +90,12 @@ async function main(): Promise<void> {
       strictIndexes: values['strict-indexes'],
       quiet: values.quiet,
       consoleValidator: values['console-validator'],
+      functionEnvFile: values['function-env'],
+      functionEnv,
+      autoTriggers: !values['manual-triggers'],
     });
   } catch (err) {
+    if (err instanceof FunctionConfigError || err instanceof FunctionEnvError) fail(err.message);
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') fail(`port ${port} is already in use; stop the other process or pass --port <n>`);
     if (code === 'EACCES') fail(`not allowed to listen on port ${port}`);
@@ -90,6 +112,13 @@ async function main(): Promise<void> {
       (err: unknown) => fail(`error while stopping: ${String(err)}`),
     );
   };
+  // Every request path answers its own errors; anything escaping is a localcloud bug, and one bug
+  // must not take every in-flight call down with the process.
+  process.on('unhandledRejection', (reason) => {
+    note(
+      `internal error (a localcloud bug, please report it): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
+    );
+  });
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.stdout.write(`localcloud ready ${localcloud.url}\n`);

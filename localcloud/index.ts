@@ -8,6 +8,8 @@ export type { Localcloud, LocalcloudOptions, LocalcloudStats, ResetOptions } fro
 export type { OutboxMessage } from './src/openapi/subscribeMessage';
 export type { InvocationSummary } from './src/functions/invocations';
 export type { UncoveredQuery } from './src/db/indexes';
+export type { TriggerInfo, TriggerListing } from './src/triggers/scheduler';
+export type { FunctionEnv } from './src/functions/env';
 export { isValidOpenid } from './src/gateway';
 export { wxacodeText } from './src/openapi/wxacode';
 export type { ConsoleValidator, ConsoleValidatorContext } from './src/console/validator';

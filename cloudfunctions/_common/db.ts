@@ -41,12 +41,17 @@ export function duplicateIndex(err: unknown): string | null {
   return m ? m[1] : null;
 }
 
+/**
+ * A write-write conflict of a transaction. The server refuses the conflicting write itself, and
+ * wx-server-sdk rewraps that error (`document.update:fail -501001 resource system error.
+ * [ResourceUnavailable.TransactionConflict] …`) without its code; at commit it arrives as
+ * `DATABASE_TRANSACTION_CONFLICT`. Both mean: start over on a fresh snapshot.
+ */
 export function isTransactionConflict(err: unknown): boolean {
   if (typeof err !== 'object' || err === null) return false;
   const e = err as { code?: unknown; errCode?: unknown; message?: unknown };
-  return (
-    e.code === 'DATABASE_TRANSACTION_CONFLICT' || (typeof e.message === 'string' && e.message.includes('DATABASE_TRANSACTION_CONFLICT'))
-  );
+  if (e.code === 'DATABASE_TRANSACTION_CONFLICT') return true;
+  return typeof e.message === 'string' && /DATABASE_TRANSACTION_CONFLICT|\[ResourceUnavailable\.TransactionConflict\]/.test(e.message);
 }
 
 function errorText(err: unknown): string {

@@ -1,6 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isPlainObject } from './db/values';
-import { HttpError, isLoopback, readBody, sendError, sendJson } from './http/respond';
+import { CloudError, ErrorCodes } from './errors';
+import { FunctionConfigError } from './functions/config';
+import type { InvokeResult } from './functions/runner';
+import { sendInvocationResult } from './gateway';
+import { TRIGGER_NOT_FOUND, type TriggerListing } from './triggers/scheduler';
+import { JsonInputError, parseJsonText } from './http/json';
+import { BODY_LIMITS, decodePath, HttpError, isLoopback, readBody, sendError, sendJson } from './http/respond';
 
 /** What the test-control endpoints operate on (implemented by the running localcloud). */
 export interface ControlTarget {
@@ -10,16 +16,18 @@ export interface ControlTarget {
   outbox(): unknown[];
   stats(): unknown;
   functions(): string[];
+  triggers(): TriggerListing;
+  fireTrigger(fn: string, name: string): Promise<InvokeResult>;
 }
 
 async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const body = await readBody(req);
+  const body = await readBody(req, BODY_LIMITS.control);
   if (body.length === 0) return {};
   let value: unknown;
   try {
-    value = JSON.parse(body.toString('utf8'));
-  } catch {
-    throw new HttpError(400, 'INVALID_JSON', 'the body must be JSON');
+    value = parseJsonText(body.toString('utf8'));
+  } catch (err) {
+    throw new HttpError(400, 'INVALID_JSON', `the body must be JSON: ${err instanceof JsonInputError ? err.message : String(err)}`);
   }
   if (!isPlainObject(value)) throw new HttpError(400, 'INVALID_JSON', 'the body must be a JSON object');
   return value;
@@ -28,7 +36,7 @@ async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 /**
  * `/__localcloud/*`, loopback only:
  *   POST clock {now: ISO | null}  GET clock  POST reset {seed, keepFunctionInstances}  GET outbox
- *   GET stats  GET functions
+ *   GET stats  GET functions  GET triggers  POST triggers/<function>/<trigger>
  */
 export async function handleControl(target: ControlTarget, req: IncomingMessage, res: ServerResponse, route: string): Promise<void> {
   if (!isLoopback(req)) {
@@ -36,6 +44,11 @@ export async function handleControl(target: ControlTarget, req: IncomingMessage,
     return;
   }
   const key = `${req.method ?? 'GET'} ${route}`;
+  const fire = /^POST triggers\/([^/]+)\/([^/]+)$/.exec(key);
+  if (fire) {
+    await fireTrigger(target, res, decodePath(fire[1]), decodePath(fire[2]));
+    return;
+  }
   switch (key) {
     case 'POST clock': {
       const body = await jsonBody(req);
@@ -65,7 +78,29 @@ export async function handleControl(target: ControlTarget, req: IncomingMessage,
     case 'GET functions':
       sendJson(res, 200, { ok: true, functions: target.functions() });
       return;
+    case 'GET triggers':
+      sendJson(res, 200, { ok: true, ...target.triggers() });
+      return;
     default:
       sendError(res, 404, 'NOT_FOUND', `no test-control endpoint ${key}`);
   }
+}
+
+/** Runs a trigger now and answers the function's result the way the gateway does. */
+async function fireTrigger(target: ControlTarget, res: ServerResponse, fn: string, name: string): Promise<void> {
+  let result: InvokeResult;
+  try {
+    result = await target.fireTrigger(fn, name);
+  } catch (err) {
+    if (err instanceof CloudError && (err.code === ErrorCodes.FUNCTION_NOT_FOUND || err.code === TRIGGER_NOT_FOUND)) {
+      sendError(res, 404, err.code, err.message);
+      return;
+    }
+    if (err instanceof FunctionConfigError) {
+      sendError(res, 409, 'FUNCTION_CONFIG_INVALID', err.message);
+      return;
+    }
+    throw err;
+  }
+  sendInvocationResult(res, fn, result);
 }

@@ -1,8 +1,9 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { CloudError, ErrorCodes } from './errors';
-import type { FunctionRunner } from './functions/runner';
+import type { FunctionRunner, InvokeResult } from './functions/runner';
 import { describeFailure } from './functions/runner';
-import { readBody, sendBuffer, sendError, sendJson } from './http/respond';
+import { JsonInputError, parseJsonText } from './http/json';
+import { BODY_LIMITS, readBody, sendBuffer, sendError, sendJson } from './http/respond';
 
 /**
  * The H5 gateway: `POST /functions/<name>` with the event as JSON body and the member's identity in
@@ -62,13 +63,14 @@ export class Gateway {
       sendError(res, 404, 'FUNCTION_NOT_FOUND', `no function named "${name}"`, CORS_HEADERS);
       return;
     }
-    const body = await readBody(req);
+    const body = await readBody(req, BODY_LIMITS.event);
     let event: unknown = {};
     if (body.length > 0) {
       try {
-        event = JSON.parse(body.toString('utf8'));
-      } catch {
-        sendError(res, 400, 'INVALID_JSON', 'the request body must be a JSON object (the event)', CORS_HEADERS);
+        event = parseJsonText(body.toString('utf8'));
+      } catch (err) {
+        const why = err instanceof JsonInputError ? `: ${err.message}` : '';
+        sendError(res, 400, 'INVALID_JSON', `the request body must be a JSON object (the event)${why}`, CORS_HEADERS);
         return;
       }
     }
@@ -79,7 +81,7 @@ export class Gateway {
     const clientIp = (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
     let result;
     try {
-      result = await this.runner.invoke(name, event as Record<string, unknown>, { openid, appid, unionid, clientIp });
+      result = await this.runner.invoke(name, event as Record<string, unknown>, { openid, appid, unionid, clientIp, source: 'wx_client' });
     } catch (err) {
       if (err instanceof CloudError && err.code === ErrorCodes.FUNCTION_NOT_FOUND) {
         sendError(res, 404, 'FUNCTION_NOT_FOUND', err.message, CORS_HEADERS);
@@ -87,30 +89,42 @@ export class Gateway {
       }
       throw err;
     }
-    const { invocation, outcome } = result;
-    const headers = {
-      ...CORS_HEADERS,
-      'x-localcloud-request-id': invocation.requestId,
-      'x-localcloud-db-round-trips': String(invocation.dbRoundTrips),
-    };
-    if (outcome.kind === 'ok') {
-      sendBuffer(res, 200, Buffer.from(outcome.json), 'application/json; charset=utf-8', headers);
-      return;
-    }
-    const timedOut = outcome.kind === 'timeout';
-    const errCode = timedOut ? -504003 : -504002;
-    const message = describeFailure(name, outcome);
-    sendJson(
-      res,
-      500,
-      {
-        errCode,
-        errMsg: `cloud.callFunction:fail Error: errCode: ${errCode} ${timedOut ? 'functions time limit exceeded' : 'functions execute fail'} | errMsg: ${message}`,
-        ok: false,
-        error: { code: timedOut ? 'FUNCTIONS_TIME_LIMIT_EXCEEDED' : ErrorCodes.FUNCTIONS_EXECUTE_FAIL, message },
-        requestId: invocation.requestId,
-      },
-      headers,
-    );
+    sendInvocationResult(res, name, result, CORS_HEADERS);
   }
+}
+
+/**
+ * Answers an invocation like the gateway: 200 with the function's return value as JSON, 400 for
+ * an event that cannot be passed, 500 in the mini-program's error shape when it threw or timed out.
+ */
+export function sendInvocationResult(res: ServerResponse, name: string, result: InvokeResult, extra: OutgoingHttpHeaders = {}): void {
+  const { invocation, outcome } = result;
+  const headers = {
+    ...extra,
+    'x-localcloud-request-id': invocation.requestId,
+    'x-localcloud-db-round-trips': String(invocation.dbRoundTrips),
+  };
+  if (outcome.kind === 'ok') {
+    sendBuffer(res, 200, Buffer.from(outcome.json), 'application/json; charset=utf-8', headers);
+    return;
+  }
+  if (outcome.kind === 'invalid') {
+    sendError(res, 400, 'INVALID_EVENT', outcome.message, headers);
+    return;
+  }
+  const timedOut = outcome.kind === 'timeout';
+  const errCode = timedOut ? -504003 : -504002;
+  const message = describeFailure(name, outcome);
+  sendJson(
+    res,
+    500,
+    {
+      errCode,
+      errMsg: `cloud.callFunction:fail Error: errCode: ${errCode} ${timedOut ? 'functions time limit exceeded' : 'functions execute fail'} | errMsg: ${message}`,
+      ok: false,
+      error: { code: timedOut ? 'FUNCTIONS_TIME_LIMIT_EXCEEDED' : ErrorCodes.FUNCTIONS_EXECUTE_FAIL, message },
+      requestId: invocation.requestId,
+    },
+    headers,
+  );
 }

@@ -7,15 +7,21 @@ import { loadConsoleValidator, type ConsoleValidator } from './console/validator
 import { createDatabaseActions } from './db/actions';
 import { Database } from './db/database';
 import { IndexCatalog, type UncoveredQuery } from './db/indexes';
+import { mergeFunctionEnv, parseFunctionEnv, readFunctionEnvFile, type FunctionEnv } from './functions/env';
 import { InvocationRegistry, type Identity, type InvocationSummary } from './functions/invocations';
 import { FunctionRunner, WX_CONTEXT_KEYS, type InvokeResult } from './functions/runner';
 import { Gateway } from './gateway';
 import { createHttpServer, listen } from './http/server';
+import { HttpAccess } from './httpAccess';
 import { createLogger } from './log';
 import { createOpenApiActions } from './openapi/openapi';
 import { Outbox, type OutboxMessage } from './openapi/subscribeMessage';
 import { readSeedDir } from './seed';
 import { Storage } from './storage/storage';
+import { TriggerScheduler, type TriggerListing } from './triggers/scheduler';
+
+/** A seed directory may hold the functions' demo environment variables under this name. */
+export const SEED_FUNCTION_ENV_FILE = 'functions.env.json';
 
 export interface LocalcloudOptions {
   /** TCP port; 0 picks a free one. Default 0. */
@@ -53,6 +59,15 @@ export interface LocalcloudOptions {
    */
   consoleValidator?: ConsoleValidator | string;
   quiet?: boolean;
+  /**
+   * Each function's own environment variables, `{"<function>": {"VAR": "value"}}`, read from
+   * `functionEnvFile` (without one, when `seed` is on, from `<seedDir>/functions.env.json`, the
+   * demo environment, if it exists), with `functionEnv`'s variables on top.
+   */
+  functionEnvFile?: string;
+  functionEnv?: FunctionEnv;
+  /** Run timer triggers when the clock passes their time (default true); firing by hand always works. */
+  autoTriggers?: boolean;
 }
 
 export interface ResetOptions {
@@ -85,6 +100,10 @@ export interface Localcloud {
   reset(options?: ResetOptions): Promise<void>;
   outbox(): OutboxMessage[];
   stats(): LocalcloudStats;
+  /** Runs a function's timer trigger now (like POST /__localcloud/triggers/<function>/<trigger>). */
+  fireTrigger(functionName: string, triggerName: string): Promise<InvokeResult>;
+  /** The functions' timer triggers with their next time (like GET /__localcloud/triggers). */
+  triggers(): TriggerListing;
   /** Runs a function as a member without HTTP (same path as the gateway). */
   invoke(
     name: string,
@@ -109,6 +128,29 @@ export async function startLocalcloud(options: LocalcloudOptions): Promise<Local
   fs.mkdirSync(dataDir, { recursive: true });
 
   const clock = new Clock();
+  const seedDir = options.seedDir ? path.resolve(options.seedDir) : undefined;
+  let baseUrl = '';
+  const invocations = new InvocationRegistry();
+  const functionsDir = options.functionsDir ? path.resolve(options.functionsDir) : undefined;
+  const runner = new FunctionRunner({
+    functionsDir,
+    envId,
+    region,
+    adminUrl: () => `${baseUrl}/admin`,
+    clock,
+    invocations,
+    log,
+    maxWorkersPerFunction: options.maxWorkersPerFunction ?? 4,
+    functionEnv: functionEnvOf(options, seedDir),
+  });
+  // Deploying a function whose config.json CloudBase would refuse fails; so does starting with one.
+  runner.validateAll();
+  const scheduler = new TriggerScheduler(runner, clock, log, options.autoTriggers !== false);
+  const moveClock = (now: string | number | Date | null): void => {
+    clock.set(now);
+    scheduler.clockMoved();
+  };
+
   const catalog = new IndexCatalog(options.indexesFile, options.strictIndexes === true, log.warn);
   catalog.load();
   if (options.strictIndexes && !catalog.loaded) {
@@ -125,29 +167,16 @@ export async function startLocalcloud(options: LocalcloudOptions): Promise<Local
   await database.open();
   await database.ensureCollections(catalog.collections());
 
-  const seedDir = options.seedDir ? path.resolve(options.seedDir) : undefined;
   const readSeed = () =>
     seedDir && fs.existsSync(seedDir) ? readSeedDir(seedDir, () => clock.now()) : new Map<string, Record<string, unknown>[]>();
+
   if (options.seed) {
     if (!seedDir || !fs.existsSync(seedDir)) log.info(`nothing to seed: ${seedDir ?? 'no seed directory given'}`);
     for (const [coll, docs] of readSeed()) await database.upsertDocuments(coll, docs);
   }
 
-  let baseUrl = '';
   const storage = new Storage(path.join(dataDir, 'storage'), envId, () => baseUrl);
   const outbox = new Outbox();
-  const invocations = new InvocationRegistry();
-  const functionsDir = options.functionsDir ? path.resolve(options.functionsDir) : undefined;
-  const runner = new FunctionRunner({
-    functionsDir,
-    envId,
-    region,
-    adminUrl: () => `${baseUrl}/admin`,
-    clock,
-    invocations,
-    log,
-    maxWorkersPerFunction: options.maxWorkersPerFunction ?? 4,
-  });
   const admin = new AdminApi(
     {
       ...createDatabaseActions(database, catalog, clock),
@@ -158,6 +187,7 @@ export async function startLocalcloud(options: LocalcloudOptions): Promise<Local
     invocations,
   );
   const gateway = new Gateway(runner, appId);
+  const httpAccess = new HttpAccess(runner, envId);
 
   const stats = (): LocalcloudStats => ({
     invocations: invocations.summaries(),
@@ -182,16 +212,19 @@ export async function startLocalcloud(options: LocalcloudOptions): Promise<Local
   const server = createHttpServer({
     admin,
     gateway,
+    httpAccess,
     storage,
     staticDir: options.staticDir ? path.resolve(options.staticDir) : undefined,
     warn: log.warn,
     control: {
-      setClock: (now) => clock.set(now),
+      setClock: moveClock,
       now: () => new Date(clock.now()),
       reset,
       outbox: () => outbox.list(),
       stats,
       functions: () => runner.list(),
+      triggers: () => scheduler.list(),
+      fireTrigger: (fn, name) => scheduler.fire(fn, name),
     },
     console: new ConsoleServer({
       envId,
@@ -216,11 +249,14 @@ export async function startLocalcloud(options: LocalcloudOptions): Promise<Local
   }
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   baseUrl = `http://${shownHost}:${port}`;
+  scheduler.start();
 
+  // lc.invoke is a mini-program call without HTTP: the same identity and SOURCE as the gateway's.
   const identityOf = (who: { openid?: string; unionid?: string; appid?: string }): Identity => ({
     openid: who.openid,
     unionid: who.unionid,
     appid: who.appid ?? appId,
+    source: 'wx_client',
   });
 
   let stopping: Promise<void> | null = null;
@@ -236,19 +272,35 @@ export async function startLocalcloud(options: LocalcloudOptions): Promise<Local
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        const runs = scheduler.stop();
         await runner.close();
+        await runs;
         await database.close();
       })();
       return stopping;
     },
-    setClock: (now) => clock.set(now),
+    setClock: moveClock,
     now: () => new Date(clock.now()),
     reset,
     outbox: () => outbox.list(),
     stats,
+    fireTrigger: (fn, name) => scheduler.fire(fn, name),
+    triggers: () => scheduler.list(),
     invoke: (name, event, who) => runner.invoke(name, event, identityOf(who)),
     sdkEnv: (who = {}) => localcloudSdkEnv(baseUrl, { envId, region, appId: who.appid ?? appId, openid: who.openid, unionid: who.unionid }),
   };
+}
+
+/**
+ * The functions' own environment: the given file (else, when seeding, the seed's demo file), with
+ * the given object's variables on top.
+ */
+function functionEnvOf(options: LocalcloudOptions, seedDir: string | undefined): FunctionEnv {
+  const demoFile = seedDir ? path.join(seedDir, SEED_FUNCTION_ENV_FILE) : undefined;
+  let env: FunctionEnv = {};
+  if (options.functionEnvFile !== undefined) env = readFunctionEnvFile(options.functionEnvFile);
+  else if (options.seed && demoFile && fs.existsSync(demoFile)) env = readFunctionEnvFile(demoFile);
+  return options.functionEnv ? mergeFunctionEnv(env, parseFunctionEnv(options.functionEnv, 'functionEnv')) : env;
 }
 
 /**

@@ -204,16 +204,92 @@ describe('query commands', () => {
   ])('%s', async (_label, where, expected) => {
     expect(await ids(db.collection('q').where(where()))).toEqual(expected);
   });
+});
 
-  test('geo queries answer a clear "unsupported" error', async () => {
-    const point = new db.Geo.Point(121.47, 31.23);
-    const err = await rejection(
+describe('query operators through arrays of embedded documents (as MongoDB walks paths)', () => {
+  const _ = () => db.command;
+  beforeAll(async () => {
+    await freshCollection('arrays', [
+      { _id: 'a1', items: [{ sku: 'a', qty: 2 }, { qty: 3 }] },
+      { _id: 'a2', items: [{ sku: 'c', qty: 5 }] },
+      { _id: 'a3', items: [{ qty: 4 }] },
+      { _id: 'a4', items: [] },
+      {
+        _id: 'a5',
+        items: [
+          {
+            tags: [
+              { k: 'x', v: 1 },
+              { k: 'y', v: 2 },
+            ],
+          },
+          { tags: [{ k: 'z', v: 3 }] },
+        ],
+      },
+      { _id: 'a6', items: [[{ sku: 'nested', qty: 6 }]] }, // an array inside the array: never walked into
+      { _id: 'a7', items: [{ sku: null, qty: [7, 8] }] }, // null exists; a leaf array offers its elements
+      { _id: 'a8', items: { sku: 'single', qty: 9 } }, // a document, not an array
+      { _id: 'a9', items: 'text' },
+    ]);
+  });
+
+  test.each<[string, () => Record<string, unknown>, string[]]>([
+    ['$exists true', () => ({ 'items.sku': _().exists(true) }), ['a1', 'a2', 'a7', 'a8']],
+    ['$exists false', () => ({ 'items.sku': _().exists(false) }), ['a3', 'a4', 'a5', 'a6', 'a9']],
+    ['$exists deeper', () => ({ 'items.tags.v': _().exists(true) }), ['a5']],
+    ['$mod', () => ({ 'items.qty': _().mod(2, 0) }), ['a1', 'a3', 'a7']],
+    ['$mod 3', () => ({ 'items.qty': _().mod(3, 0) }), ['a1', 'a8']],
+    ['$mod deeper', () => ({ 'items.tags.v': _().mod(2, 0) }), ['a5']],
+    ['$elemMatch on documents', () => ({ items: _().elemMatch({ qty: _().gt(5) }) }), ['a7']],
+    ['$elemMatch through an array', () => ({ 'items.tags': _().elemMatch({ k: 'z', v: _().gt(2) }) }), ['a5']],
+    ['$elemMatch with operators only', () => ({ 'items.qty': _().elemMatch(_().gt(7)) }), ['a7']],
+    ['$size through an array', () => ({ 'items.tags': _().size(1) }), ['a5']],
+  ])('%s', async (_label, where, expected) => {
+    expect(await ids(db.collection('arrays').where(where()))).toEqual(expected);
+  });
+});
+
+describe('what cannot be stored', () => {
+  beforeAll(async () => {
+    await freshCollection('storable');
+  });
+
+  test.each<[string, Record<string, unknown>, string]>([
+    ['at the top level', { $bad: 1 }, "'$bad' in '$bad'"],
+    ['in a nested document', { profile: { $where: 'x' } }, "'$where' in 'profile.$where'"],
+    ['in an array element', { list: [{ ok: 1 }, { $inc: 2 }] }, "'$inc' in 'list.1.$inc'"],
+  ])('a field name starting with $ %s is DATABASE_REQUEST_FAILED', async (_label, data, where) => {
+    const err = await rejection(db.collection('storable').add({ data }));
+    expect(err.errCode).toBe(-502001);
+    expect(err.errMsg).toContain(`The dollar ($) prefixed field ${where} is not valid for storage.`);
+    expect((await run(db.collection('storable').count())).total).toBe(0);
+  });
+
+  test('set and update cannot store one either', async () => {
+    await run(db.collection('storable').add({ data: { _id: 'ok', n: 1 } }));
+    const set = await rejection(
       db
-        .collection('q')
-        .where({ location: db.command.geoNear({ geometry: point, maxDistance: 1000 }) })
-        .get(),
+        .collection('storable')
+        .doc('ok')
+        .set({ data: { nested: { $x: 1 } } }),
     );
-    expect(err.errMsg).toMatch(/does not support geo queries/);
+    expect(set.errCode).toBe(-502001);
+    const update = await rejection(
+      db
+        .collection('storable')
+        .doc('ok')
+        .update({ data: { nested: db.command.set({ $x: 1 }) } }),
+    );
+    expect(update.errCode).toBe(-502001);
+    expect((await run(db.collection('storable').doc('ok').get())).data).toEqual({ _id: 'ok', n: 1 });
+  });
+
+  test('a document nested deeper than 100 levels is refused', async () => {
+    let deep: Record<string, unknown> = { leaf: true };
+    for (let i = 0; i < 100; i++) deep = { d: deep };
+    const err = await rejection(db.collection('storable').add({ data: { deep } }));
+    expect(err.errCode).toBe(-502001);
+    expect(err.errMsg).toContain('exceeds 100 levels of nesting');
   });
 });
 
@@ -393,6 +469,126 @@ describe('aggregation', () => {
     ]);
     const counted = await run(db.collection('orders').aggregate().unwind('$items').count('n').end());
     expect(counted.list).toEqual([{ n: 4 }]);
+  });
+
+  test('$week counts Sunday-started weeks from 0, as MongoDB does (timezone too)', async () => {
+    const $ = db.command.aggregate;
+    const days = ['2030-01-01', '2030-01-05', '2030-01-06', '2030-01-07', '2030-12-31', '2023-01-01', '2023-12-31', '2028-01-01'];
+    await freshCollection(
+      'weeks',
+      days.map((day, i) => ({ _id: `w${i}`, at: new Date(`${day}T12:00:00Z`) })),
+    );
+    await run(db.collection('weeks').add({ data: { _id: 'late', at: new Date('2030-01-05T16:30:00Z') } })); // Sunday 00:30 in Shanghai
+    const res = await run(
+      db
+        .collection('weeks')
+        .aggregate()
+        .sort({ _id: 1 })
+        .project({ _id: 1, week: $.week('$at'), shanghai: $.week({ date: '$at', timezone: 'Asia/Shanghai' }) })
+        .limit(20)
+        .end(),
+    );
+    const byId = Object.fromEntries(
+      (res.list as Array<{ _id: string; week: number; shanghai: number }>).map((r) => [r._id, [r.week, r.shanghai]]),
+    );
+    expect(byId).toEqual({
+      w0: [0, 0],
+      w1: [0, 0],
+      w2: [1, 1],
+      w3: [1, 1],
+      w4: [52, 52],
+      w5: [1, 1],
+      w6: [53, 53],
+      w7: [0, 0],
+      late: [0, 1],
+    });
+  });
+
+  test('$indexOfCP counts code points; $substr / $substrBytes take what the SDK sends, as MongoDB does', async () => {
+    const $ = db.command.aggregate;
+    await freshCollection('strings', [{ _id: 's', s: '2030-05-06 会员中心🎉会员', n: 12345, at: new Date('2030-01-05T08:09:10Z') }]);
+    const res = await run(
+      db
+        .collection('strings')
+        .aggregate()
+        .project({
+          _id: 0,
+          first: $.indexOfCP(['$s', '会员']),
+          second: $.indexOfCP(['$s', '会员', 12]),
+          emoji: $.indexOfCP(['$s', '🎉']),
+          bounded: $.indexOfCP(['$s', '会员', 12, 16]),
+          none: $.indexOfCP(['$s', 'x']),
+          missing: $.indexOfCP(['$nothing', 'x']),
+          year: $.substr(['$s', 0, 4]),
+          rest: $.substr(['$s', 5, -1]),
+          member: $.substrBytes(['$s', 11, 6]),
+          past: $.substrBytes(['$s', 100, 2]),
+          number: $.substr(['$n', 0, 2]),
+          date: $.substr(['$at', 0, 10]),
+          nothing: $.substr(['$nothing', 0, 2]),
+        })
+        .end(),
+    );
+    expect(res.list).toEqual([
+      {
+        first: 11,
+        second: 16,
+        emoji: 15,
+        bounded: -1,
+        none: -1,
+        missing: null,
+        year: '2030',
+        rest: '05-06 会员中心🎉会员',
+        member: '会员',
+        past: '',
+        number: '12',
+        date: '2030-01-05',
+        nothing: '',
+      },
+    ]);
+    const split = await rejection(
+      db
+        .collection('strings')
+        .aggregate()
+        .project({ x: $.substrBytes(['$s', 11, 2]) })
+        .end(),
+    );
+    expect(split.errMsg ?? split.message).toContain('$substrBytes:  Invalid range, ending index is in the middle of a UTF-8 character.');
+  });
+
+  test('$jsonSchema in a query and in $match', async () => {
+    await freshCollection('schema', [
+      { _id: 'ann', name: 'Ann', age: 30 },
+      { _id: 'bob', name: 'Bob', age: '30' },
+      { _id: 'cat', name: 'Cat' },
+      { _id: 'dan', name: 'Dan', age: 12 },
+      { _id: 'eve', name: 'Eve', age: 40, extra: true },
+    ]);
+    const schema = {
+      required: ['name', 'age'],
+      properties: { name: { bsonType: 'string' }, age: { bsonType: 'int', minimum: 18 } },
+      additionalProperties: { bsonType: 'string' },
+    };
+    // The SDK has db.command.jsonSchema; its typings do not declare it.
+    const jsonSchema = (s: Record<string, unknown>) =>
+      (db.command as unknown as { jsonSchema(s: unknown): Record<string, unknown> }).jsonSchema(s);
+    expect(await ids(db.collection('schema').where(jsonSchema(schema)))).toEqual(['ann']);
+    const matched = await run(
+      db
+        .collection('schema')
+        .aggregate()
+        .match(jsonSchema({ required: ['age'] }))
+        .limit(10)
+        .end(),
+    );
+    expect((matched.list as Array<{ _id: string }>).map((d) => d._id).sort()).toEqual(['ann', 'bob', 'dan', 'eve']);
+    const bad = await rejection(
+      db
+        .collection('schema')
+        .where(jsonSchema({ type: 'integer' }))
+        .get(),
+    );
+    expect(bad.errMsg).toContain("$jsonSchema type 'integer' is not currently supported.");
   });
 
   test('an aggregation without $limit returns at most 20 documents (cloud default)', async () => {

@@ -151,6 +151,14 @@ describe('nested calls', () => {
     });
   });
 
+  test("a caller's time limit does not run while localcloud starts an instance for its nested call", async () => {
+    // slowboot takes 2.5 s to start (what a worker start can take on a loaded machine); callslow
+    // has 2 s. Only the time the caller itself runs counts, so it does not time out.
+    const res = await callAs(cloud.lc, 'callslow', openid('patient'));
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ callee: { booted: true } });
+  });
+
   test("a failing callee rejects the caller's callFunction with the cloud's error", async () => {
     const res = await callAs(cloud.lc, 'nested', openid('nester'), { callee: 'boom' });
     const body = res.body as { error: { code: string; errMsg: string; errCode: number } };

@@ -39,7 +39,19 @@ function connect(url: string): Database {
 }
 
 async function start(seed: boolean): Promise<void> {
-  const args = ['--port', '0', '--data', dataDir, '--functions', functionsDir, '--indexes', INDEXES, '--strict-indexes', '--quiet'];
+  const args = [
+    '--port',
+    '0',
+    '--data',
+    dataDir,
+    '--functions',
+    functionsDir,
+    '--indexes',
+    INDEXES,
+    '--strict-indexes',
+    '--quiet',
+    '--manual-triggers',
+  ];
   if (seed) args.push('--seed', '--seed-dir', path.join(work, 'seed'));
   lc = await spawnLocalcloud(args, { cwd: ROOT });
   db = connect(lc.url);
@@ -63,16 +75,11 @@ async function control(route: string, body: unknown): Promise<void> {
   expect(res.status).toBe(200);
 }
 
-/** `jobs` run the way its timer runs it: a timer event, no member identity (cloud.callFunction from this process). */
+/** Fires the `jobs` timer trigger through localcloud's control API (a timer event, no member identity). */
 async function runJobs(): Promise<unknown> {
-  const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk');
-  const res = (await cloud.callFunction({
-    name: 'jobs',
-    data: { Type: 'Timer', TriggerName: 'schedule', Time: new Date().toISOString() },
-  })) as {
-    result: unknown;
-  };
-  return res.result;
+  const res = await fetch(`${lc?.url}/__localcloud/triggers/jobs/schedule`, { method: 'POST' });
+  expect(res.status).toBe(200);
+  return res.json();
 }
 
 async function packDoc(): Promise<{ stock: number; holds: Record<string, unknown> }> {

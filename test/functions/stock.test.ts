@@ -33,11 +33,12 @@ afterAll(async () => {
 
 const redeem = (openid: string, packId: string, requestId: string) => cloud.call('redeem', openid, { action: 'redeem', packId, requestId });
 
+/** A timer event, as a member calling `jobs` might forge it. */
 const TIMER = () => ({ Type: 'Timer', TriggerName: 'schedule', Time: new Date().toISOString(), Message: '' });
 
-/** Runs `jobs` the way its timer does: a timer event and no caller identity. */
+/** Fires the `jobs` timer trigger (localcloud passes the timer event, with no caller identity). */
 async function runJobs(): Promise<Envelope<{ runs: Array<{ job: string; status: string; handled: number }> }>> {
-  const { outcome } = await cloud.lc.invoke('jobs', TIMER(), {});
+  const { outcome } = await cloud.lc.fireTrigger('jobs', 'schedule');
   if (outcome.kind !== 'ok') throw new Error(`jobs did not answer: ${JSON.stringify(outcome)}`);
   return JSON.parse(outcome.json) as Envelope<{ runs: Array<{ job: string; status: string; handled: number }> }>;
 }

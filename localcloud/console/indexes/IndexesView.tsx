@@ -68,7 +68,7 @@ export function IndexesView() {
                   <span className="lc-mono">
                     {ix.keys.map((k) => (
                       <span className="lc-index-key" key={k.field}>
-                        {k.field} {k.direction === 1 ? '↑' : '↓'}
+                        {k.field} {k.direction === 1 ? '↑' : k.direction === -1 ? '↓' : k.direction}
                       </span>
                     ))}
                   </span>

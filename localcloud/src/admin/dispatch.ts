@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CloudError, ErrorCodes, errorMessage } from '../errors';
 import type { InvocationRegistry } from '../functions/invocations';
+import { JsonInputError, parseJsonText } from '../http/json';
 import { readBody, sendBuffer } from '../http/respond';
 import { parseMultipart } from './multipart';
 import type { ActionTable, AdminResponse } from './types';
@@ -18,10 +19,22 @@ function newRequestId(): string {
 }
 
 function parseParams(body: Buffer, contentType: string): Record<string, unknown> {
-  if (contentType.startsWith('multipart/form-data')) return parseMultipart(body, contentType);
+  if (contentType.startsWith('multipart/form-data')) {
+    try {
+      return parseMultipart(body, contentType);
+    } catch (err) {
+      throw new CloudError(ErrorCodes.INVALID_PARAM, errorMessage(err));
+    }
+  }
   if (body.length === 0) return {};
-  const value: unknown = JSON.parse(body.toString('utf8'));
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('body must be a JSON object');
+  let value: unknown;
+  try {
+    value = parseJsonText(body.toString('utf8'));
+  } catch (err) {
+    throw new CloudError(ErrorCodes.INVALID_PARAM, `request body: ${err instanceof JsonInputError ? err.message : errorMessage(err)}`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new CloudError(ErrorCodes.INVALID_PARAM, 'body must be a JSON object');
   return value as Record<string, unknown>;
 }
 
@@ -37,9 +50,10 @@ export class AdminApi {
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = newRequestId();
+    const body = await readBody(req); // an oversized body is an HTTP 413, before any action
     let response: AdminResponse;
     try {
-      const params = parseParams(await readBody(req), String(req.headers['content-type'] ?? ''));
+      const params = parseParams(body, String(req.headers['content-type'] ?? ''));
       const action = typeof params.action === 'string' ? params.action : '';
       const invocation = this.invocations.byToken(params.wxCloudApiToken);
       if (invocation && action.startsWith('database.')) invocation.dbRoundTrips++;

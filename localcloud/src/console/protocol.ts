@@ -84,7 +84,7 @@ export interface ImportAnswer extends ValidationAnswer {
 
 export interface IndexRow {
   name: string;
-  keys: Array<{ field: string; direction: 1 | -1 }>;
+  keys: Array<{ field: string; direction: 1 | -1 | '2dsphere' }>;
   unique: boolean;
 }
 

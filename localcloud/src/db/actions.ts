@@ -1,6 +1,6 @@
 import type { ActionTable, AdminRequest, AdminResponse } from '../admin/types';
 import type { Clock } from '../clock';
-import { CloudError, ErrorCodes } from '../errors';
+import { CloudError, ErrorCodes, errorMessage } from '../errors';
 import type { Database, SortSpec, UpdateSpec } from './database';
 import { docToEJSON, parseEJSON, stringifyEJSON } from './ejson';
 import type { IndexCatalog } from './indexes';
@@ -45,7 +45,7 @@ export function createDatabaseActions(db: Database, catalog: IndexCatalog, clock
     try {
       value = typeof raw === 'string' ? parseEJSON(raw, now) : raw;
     } catch (err) {
-      throw new CloudError(ErrorCodes.INVALID_PARAM, `${name} is not valid EJSON: ${String(err)}`);
+      throw new CloudError(ErrorCodes.INVALID_PARAM, `${name}: ${errorMessage(err)}`);
     }
     if (!isPlainObject(value)) throw new CloudError(ErrorCodes.INVALID_PARAM, `${name} must be an object`);
     return value;

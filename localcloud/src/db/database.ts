@@ -1,11 +1,13 @@
-import { Aggregator, Query, find as mingoFind, update as mingoUpdate, ProcessingMode } from 'mingo';
 import type { Clock } from '../clock';
 import { CloudError, ErrorCodes, errorMessage } from '../errors';
 import { docToEJSON } from './ejson';
+import { applyModifier, compileFilter, runPipeline, select } from './engine';
+import { findNear, nearDistance } from './geo';
 import type { IndexCatalog } from './indexes';
 import { Journal, type JournalOp } from './journal';
-import { TransactionManager, type Transaction, type Write } from './transactions';
+import { TransactionManager, transactionConflict, type Transaction, type Write } from './transactions';
 import { UniqueConstraints } from './unique';
+import { checkStorable } from './storable';
 import { cloneValue, generateId, idKey, isDocId, isPlainObject, type Doc, type DocId, type IdKey } from './values';
 
 export type SortSpec = Record<string, 1 | -1>;
@@ -53,22 +55,7 @@ export interface DatabaseOptions {
 }
 
 const COLLECTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-const GEO_OPERATORS = new Set(['$near', '$nearSphere', '$geoWithin', '$geoIntersects', '$geoNear']);
 const DONE: Promise<void> = Promise.resolve();
-
-function rejectGeo(value: unknown): void {
-  if (Array.isArray(value)) {
-    for (const item of value) rejectGeo(item);
-    return;
-  }
-  if (!isPlainObject(value)) return;
-  for (const [key, inner] of Object.entries(value)) {
-    if (GEO_OPERATORS.has(key)) {
-      throw new CloudError(ErrorCodes.REQUEST_FAILED, `localcloud does not support geo queries (${key})`);
-    }
-    rejectGeo(inner);
-  }
-}
 
 /** The `_id`s a filter pins down directly (`{_id: x}`, `{_id: {$eq: x}}`, `{_id: {$in: […]}}`). */
 function pinnedIds(filter: Record<string, unknown>): { keys: IdKey[]; exact: boolean } | null {
@@ -229,7 +216,9 @@ export class Database {
     if (_id !== undefined && !isDocId(_id)) {
       throw new CloudError(ErrorCodes.INVALID_PARAM, '_id must be a string, a number or an ObjectId');
     }
-    return { _id: _id === undefined ? generateId() : _id, ...rest };
+    const doc = { _id: _id === undefined ? generateId() : _id, ...rest };
+    checkStorable(doc);
+    return doc;
   }
 
   // ---- reads ---------------------------------------------------------------------------------
@@ -240,7 +229,6 @@ export class Database {
 
   private matching(coll: string, filter: Record<string, unknown>, txn?: Transaction): Doc[] {
     const committed = this.requireCollection(coll);
-    rejectGeo(filter);
     const pinned = pinnedIds(filter);
     if (pinned) {
       const docs: Doc[] = [];
@@ -260,27 +248,58 @@ export class Database {
 
   private compile(filter: Record<string, unknown>): (doc: Doc) => boolean {
     try {
-      const query = new Query(filter, { scriptEnabled: false });
-      return (doc) => query.test(doc);
+      const test = compileFilter(filter);
+      return (doc) => {
+        try {
+          return test(doc);
+        } catch (err) {
+          return wrapEngineError(err);
+        }
+      };
     } catch (err) {
       return wrapEngineError(err);
     }
   }
 
   find(coll: string, filter: Record<string, unknown>, options: FindOptions, txn?: Transaction): Doc[] {
-    const docs = this.matching(coll, filter, txn);
+    let docs = this.matching(coll, filter, txn);
     const skip = options.skip ?? 0;
     const limit = options.limit ?? docs.length;
     const projection = options.projection && Object.keys(options.projection).length > 0 ? options.projection : undefined;
     const sort = options.sort && Object.keys(options.sort).length > 0 ? options.sort : undefined;
+    docs = this.nearestFirst(coll, filter, docs, sort !== undefined);
     if (!projection && !sort) return docs.slice(skip, skip + limit);
     try {
-      let cursor = mingoFind<Doc>(docs, {}, projection, { scriptEnabled: false });
-      if (sort) cursor = cursor.sort(sort);
-      return cursor.skip(skip).limit(limit).all();
+      return select(docs, { sort, skip, limit, projection });
     } catch (err) {
       return wrapEngineError(err);
     }
+  }
+
+  /**
+   * `$near` / `$nearSphere` (db.command.geoNear) order the results nearest first (an explicit sort
+   * overrides that, as in MongoDB) and need a 2dsphere index on the field.
+   */
+  private nearestFirst(coll: string, filter: Record<string, unknown>, docs: Doc[], sorted: boolean): Doc[] {
+    let near;
+    try {
+      near = findNear(filter);
+    } catch (err) {
+      return wrapEngineError(err);
+    }
+    if (!near) return docs;
+    if (this.options.catalog.hasGeoIndex(coll, near.field) === false) {
+      throw new CloudError(
+        ErrorCodes.REQUEST_FAILED,
+        `error processing query: planner returned error :: caused by :: unable to find index for $geoNear query (no 2dsphere index on ${coll}.${near.field})`,
+      );
+    }
+    if (sorted) return docs;
+    const { field, spec } = near;
+    return docs
+      .map((doc) => [nearDistance(doc, field, spec) ?? Infinity, doc] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, doc]) => doc);
   }
 
   count(coll: string, filter: Record<string, unknown>, txn?: Transaction): number {
@@ -290,15 +309,25 @@ export class Database {
 
   aggregate(coll: string, pipeline: Array<Record<string, unknown>>): Record<string, unknown>[] {
     const committed = this.requireCollection(coll);
-    rejectGeo(pipeline);
+    const { catalog } = this.options;
     try {
-      const aggregator = new Aggregator(pipeline, {
-        processingMode: ProcessingMode.CLONE_INPUT,
-        scriptEnabled: false, // no $where / $function / $accumulator code from requests
+      const out = runPipeline([...committed.values()], pipeline, {
         // Joined documents are copied so later stages cannot modify stored ones.
-        collectionResolver: (name: string) => [...(this.collections.get(name)?.values() ?? [])].map(cloneValue),
+        collection: (name) => [...(this.collections.get(name)?.values() ?? [])].map(cloneValue),
+        geoField: (key) => {
+          if (key !== undefined) {
+            if (catalog.hasGeoIndex(coll, key) === false) throw new Error(`$geoNear: no 2dsphere index on ${coll}.${key}`);
+            return key;
+          }
+          const fields = catalog.geoFields(coll);
+          if (fields.length !== 1) {
+            throw new Error(
+              `$geoNear requires a 'key' option${fields.length === 0 ? ': there is no 2dsphere index' : ' as there are multiple 2dsphere indexes'}`,
+            );
+          }
+          return fields[0];
+        },
       });
-      const out = aggregator.run<Record<string, unknown>>([...committed.values()]);
       const limited = pipeline.some((stage) => '$limit' in stage);
       return limited ? out : out.slice(0, this.aggregateDefaultLimit);
     } catch (err) {
@@ -338,6 +367,7 @@ export class Database {
 
   private stageOrCommit(writes: Write[], txn?: Transaction): Promise<void> {
     if (!txn) return this.commitWrites(writes);
+    for (const w of writes) this.transactions.checkWrite(txn, w.coll, w.key); // all or nothing
     for (const w of writes) txn.stage(w.coll, w.key, w.after ?? null);
     return DONE;
   }
@@ -361,14 +391,13 @@ export class Database {
       const { _id: ignored, ...rest } = spec.doc;
       void ignored;
       const after: Doc = { _id: before._id, ...rest };
+      checkStorable(after);
       return docToEJSON(after) === docToEJSON(before) ? null : after;
     }
     const draft = cloneValue(before);
     let changed: string[];
     try {
-      changed = mingoUpdate(draft, spec.modifier, undefined, usesPositional(spec.modifier) ? filter : undefined, {
-        queryOptions: { scriptEnabled: false },
-      });
+      changed = applyModifier(draft, spec.modifier, usesPositional(spec.modifier) ? filter : undefined);
     } catch (err) {
       return wrapEngineError(err);
     }
@@ -376,6 +405,7 @@ export class Database {
     if (idKey(draft._id) !== idKey(before._id) || !isDocId(draft._id)) {
       throw new CloudError(ErrorCodes.REQUEST_FAILED, "Performing an update on the path '_id' would modify the immutable field '_id'");
     }
+    checkStorable(draft);
     return draft;
   }
 
@@ -432,13 +462,7 @@ export class Database {
   commitTransaction(id: string): Promise<void> {
     const txn = this.transactions.get(id);
     this.transactions.end(id);
-    const conflicts = txn.conflicts();
-    if (conflicts.length > 0) {
-      throw new CloudError(
-        ErrorCodes.TRANSACTION_CONFLICT,
-        `database transaction conflict: ${conflicts.join(', ')} changed since the transaction started`,
-      );
-    }
+    if (txn.conflicts().length > 0) throw transactionConflict();
     const writes: Write[] = [];
     for (const { coll, key, doc } of txn.staged()) {
       const committed = this.requireCollection(coll);
@@ -450,6 +474,7 @@ export class Database {
   }
 
   abortTransaction(id: string): void {
+    this.transactions.get(id); // an unknown or expired transaction is an error here too
     this.transactions.end(id);
   }
 }

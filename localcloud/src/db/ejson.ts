@@ -1,4 +1,6 @@
 import { EJSON } from 'bson';
+import { CloudError, ErrorCodes, errorMessage } from '../errors';
+import { jsonNestingDepth, MAX_REQUEST_DEPTH } from '../http/json';
 import { reviveValue, type Doc } from './values';
 
 /**
@@ -6,8 +8,17 @@ import { reviveValue, type Doc } from './values';
  * answer with `EJSON.parse`, so relaxed EJSON from bson 6 is understood on its side.
  */
 
+/** Parses an EJSON parameter of a request; malformed or too deeply nested text is INVALID_PARAM. */
 export function parseEJSON(text: string, now: () => number): unknown {
-  return reviveValue(EJSON.parse(text, { relaxed: true }), now);
+  const depth = jsonNestingDepth(text);
+  if (depth > MAX_REQUEST_DEPTH) {
+    throw new CloudError(ErrorCodes.INVALID_PARAM, `EJSON nested ${depth} levels deep; at most ${MAX_REQUEST_DEPTH} are accepted`);
+  }
+  try {
+    return reviveValue(EJSON.parse(text, { relaxed: true }), now);
+  } catch (err) {
+    throw new CloudError(ErrorCodes.INVALID_PARAM, `not valid EJSON: ${errorMessage(err)}`);
+  }
 }
 
 export function stringifyEJSON(value: unknown): string {

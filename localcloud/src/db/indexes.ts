@@ -15,11 +15,15 @@ import { isPlainObject } from './values';
  * and each `$lookup` joins on `_id` or the first key of an index of the joined collection.
  */
 
+export type IndexKind = 1 | -1 | '2dsphere';
+
 export interface IndexSpec {
   name: string;
-  keys: Array<[field: string, direction: 1 | -1]>;
+  keys: Array<[field: string, kind: IndexKind]>;
   unique: boolean;
 }
+
+const GEO_OPERATORS = new Set(['$near', '$nearSphere', '$geoWithin', '$geoIntersects']);
 
 export interface UncoveredQuery {
   collection: string;
@@ -40,10 +44,11 @@ export function parseIndexFile(raw: unknown, source: string): Map<string, IndexS
       collection,
       list.map((entry, i) => {
         if (!isPlainObject(entry) || !isPlainObject(entry.keys) || Object.keys(entry.keys).length === 0) {
-          throw new Error(`${source}: ${collection}[${i}] needs "keys": {"field": 1 | -1, …}`);
+          throw new Error(`${source}: ${collection}[${i}] needs "keys": {"field": 1 | -1 | "2dsphere", …}`);
         }
-        const keys = Object.entries(entry.keys).map(([field, dir]): [string, 1 | -1] => {
-          if (dir !== 1 && dir !== -1) throw new Error(`${source}: ${collection}[${i}].keys.${field} must be 1 or -1`);
+        const keys = Object.entries(entry.keys).map(([field, dir]): [string, IndexKind] => {
+          if (dir !== 1 && dir !== -1 && dir !== '2dsphere')
+            throw new Error(`${source}: ${collection}[${i}].keys.${field} must be 1, -1 or "2dsphere"`);
           return [field, dir];
         });
         const name = typeof entry.name === 'string' ? entry.name : keys.map(([f, d]) => `${f}_${d}`).join('_');
@@ -58,6 +63,9 @@ function isAnchoredRegExp(value: unknown): boolean {
   return value instanceof RegExp && value.source.startsWith('^') && !value.flags.includes('i');
 }
 
+/** How a geo predicate on `field` appears among bounded fields: only a 2dsphere key serves it. */
+const GEO_PREFIX = '\u0000geo:';
+
 /** Fields a filter bounds (ignoring `$or`, which is handled separately). */
 function boundedFields(filter: Record<string, unknown>, out: Set<string>): void {
   for (const [key, value] of Object.entries(filter)) {
@@ -68,6 +76,7 @@ function boundedFields(filter: Record<string, unknown>, out: Set<string>): void 
     if (key.startsWith('$')) continue;
     if (isPlainObject(value)) {
       const ops = Object.keys(value).filter((k) => k.startsWith('$'));
+      if (ops.some((op) => GEO_OPERATORS.has(op))) out.add(`${GEO_PREFIX}${key}`);
       if (ops.length === 0)
         out.add(key); // embedded document equality
       else if (ops.some((op) => BOUNDING_OPERATORS.has(op))) out.add(key);
@@ -145,7 +154,21 @@ export class IndexCatalog {
 
   private fieldsCovered(collection: string, fields: Set<string>): boolean {
     if (fields.has('_id')) return true;
-    return (this.indexes.get(collection) ?? []).some((ix) => fields.has(ix.keys[0][0]));
+    return (this.indexes.get(collection) ?? []).some((ix) => {
+      const [field, kind] = ix.keys[0];
+      return kind === '2dsphere' ? fields.has(`${GEO_PREFIX}${field}`) : fields.has(field);
+    });
+  }
+
+  /** Whether `field` has a 2dsphere index (what $near / geoNear need). Unknown without an index file. */
+  hasGeoIndex(collection: string, field: string): boolean | null {
+    if (!this.loaded) return null;
+    return (this.indexes.get(collection) ?? []).some((ix) => ix.keys.some(([f, kind]) => f === field && kind === '2dsphere'));
+  }
+
+  /** The fields with a 2dsphere index (geoNear without `key` needs exactly one). */
+  geoFields(collection: string): string[] {
+    return (this.indexes.get(collection) ?? []).flatMap((ix) => ix.keys.filter(([, kind]) => kind === '2dsphere').map(([f]) => f));
   }
 
   /** Checks a find/count/update/remove filter. Throws in strict mode, reports once otherwise. */

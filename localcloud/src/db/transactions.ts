@@ -22,24 +22,31 @@ function setIn(map: DocVersions, coll: string, key: IdKey, doc: Doc | null): voi
   inner.set(key, doc);
 }
 
+/** CloudBase's own messages (the node-sdk's transaction tests quote them). */
+export const TRANSACTION_CONFLICT_MESSAGE =
+  '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.';
+export const TRANSACTION_NOT_EXIST_MESSAGE =
+  '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.';
+
+export function transactionConflict(): CloudError {
+  return new CloudError(ErrorCodes.TRANSACTION_CONFLICT, TRANSACTION_CONFLICT_MESSAGE);
+}
+
 /**
  * A snapshot-isolated transaction. It reads the committed state as of its start: whenever someone
  * else commits a change while it is open, the document's previous version is kept in `preImages`.
- * Its own writes stay in `writes` until commit. A commit fails with DATABASE_TRANSACTION_CONFLICT
- * when a document it wrote was changed by another commit since it started (first committer wins);
- * conflicts are reported at commit because that is where the SDK's runTransaction looks for the
- * code (wx-server-sdk rewraps errors of the individual calls and loses it).
+ * Its own writes stay in `writes` (which lock those documents against other transactions) until
+ * commit. As on CloudBase, a write fails with DATABASE_TRANSACTION_CONFLICT at once when another
+ * open transaction has written the document or it changed since this one started; a commit fails
+ * with it when a document it wrote was changed meanwhile by a write outside any transaction.
  */
 export class Transaction {
   readonly preImages: DocVersions = new Map();
   readonly writes: DocVersions = new Map();
-  lastActive = Date.now();
+  /** Real time (not localcloud's clock): moving the clock must not end transactions. */
+  readonly startedAt = Date.now();
 
   constructor(readonly id: string) {}
-
-  touch(): void {
-    this.lastActive = Date.now();
-  }
 
   /** The transaction's view of one document. */
   read(committed: Map<IdKey, Doc> | undefined, coll: string, key: IdKey): Doc | undefined {
@@ -72,6 +79,16 @@ export class Transaction {
     }
   }
 
+  /** Whether this transaction has written (staged) the document. */
+  hasWritten(coll: string, key: IdKey): boolean {
+    return getIn(this.writes, coll, key) !== undefined;
+  }
+
+  /** Whether the document was changed by someone else since this transaction started. */
+  changedSinceStart(coll: string, key: IdKey): boolean {
+    return getIn(this.preImages, coll, key) !== undefined;
+  }
+
   conflicts(): string[] {
     const out: string[] = [];
     for (const [coll, docs] of this.writes) {
@@ -88,10 +105,11 @@ export class Transaction {
   }
 }
 
+/** A transaction must be committed or aborted within 30 seconds of its start (CloudBase's rule). */
 export class TransactionManager {
   private readonly open = new Map<string, Transaction>();
 
-  constructor(private readonly idleTimeoutMs = 30_000) {}
+  constructor(private readonly lifetimeMs = 30_000) {}
 
   start(): Transaction {
     this.expire();
@@ -101,12 +119,19 @@ export class TransactionManager {
   }
 
   get(id: string): Transaction {
+    this.expire();
     const txn = this.open.get(id);
-    if (!txn) {
-      throw new CloudError(ErrorCodes.TRANSACTION_FAIL, `transaction ${id} does not exist (committed, aborted or expired)`);
-    }
-    txn.touch();
+    if (!txn) throw new CloudError(ErrorCodes.TRANSACTION_FAIL, TRANSACTION_NOT_EXIST_MESSAGE);
     return txn;
+  }
+
+  /**
+   * Throws the conflict error if `txn` may not write the document: another open transaction has
+   * written it (and holds its lock), or it changed since `txn` started.
+   */
+  checkWrite(txn: Transaction, coll: string, key: IdKey): void {
+    if (txn.changedSinceStart(coll, key)) throw transactionConflict();
+    for (const other of this.open.values()) if (other !== txn && other.hasWritten(coll, key)) throw transactionConflict();
   }
 
   end(id: string): void {
@@ -131,7 +156,7 @@ export class TransactionManager {
   }
 
   private expire(): void {
-    const cutoff = Date.now() - this.idleTimeoutMs;
-    for (const [id, txn] of this.open) if (txn.lastActive < cutoff) this.open.delete(id);
+    const cutoff = Date.now() - this.lifetimeMs;
+    for (const [id, txn] of this.open) if (txn.startedAt < cutoff) this.open.delete(id);
   }
 }

@@ -1,12 +1,21 @@
 import { randomBytes } from 'node:crypto';
+import type { Deadline } from './deadline';
 
-/** Who a function runs as: what getWXContext() returns inside it. */
+/**
+ * Who a function runs as: what getWXContext() returns inside it. Member calls carry an openid;
+ * timer triggers and HTTP access calls carry none (and no appid: no mini-program is calling).
+ */
 export interface Identity {
   openid?: string;
-  appid: string;
+  appid?: string;
   unionid?: string;
   clientIp?: string;
+  /** getWXContext().SOURCE (TCB_SOURCE): `wx_client` for the mini-program, `wx_trigger` for timers. */
+  source?: string;
 }
+
+/** What started an invocation. */
+export type InvocationTrigger = 'call' | 'timer' | 'http';
 
 export type InvocationStatus = 'running' | 'ok' | 'error' | 'timeout';
 
@@ -14,6 +23,9 @@ export interface Invocation {
   requestId: string;
   functionName: string;
   identity: Identity;
+  trigger: InvocationTrigger;
+  /** Its time limit, held while a nested call waits for an instance (set when it is queued). */
+  deadline?: Deadline;
   /** The WX_API_TOKEN given to this invocation; admin requests carrying it belong to it. */
   token: string;
   parentRequestId?: string;
@@ -38,6 +50,8 @@ export interface Invocation {
 export interface InvocationSummary {
   requestId: string;
   function: string;
+  /** `call` (gateway, callFunction, lc.invoke), `timer` or `http`. */
+  trigger: InvocationTrigger;
   openid: string | null;
   parentRequestId: string | null;
   status: InvocationStatus;
@@ -59,11 +73,12 @@ export class InvocationRegistry {
 
   constructor(private readonly keep = 2000) {}
 
-  begin(functionName: string, identity: Identity, parent?: Invocation): Invocation {
+  begin(functionName: string, identity: Identity, trigger: InvocationTrigger, parent?: Invocation): Invocation {
     const invocation: Invocation = {
       requestId: randomBytes(12).toString('hex'),
       functionName,
       identity,
+      trigger,
       token: randomBytes(24).toString('base64url'),
       parentRequestId: parent?.requestId,
       startedAt: Date.now(),
@@ -126,6 +141,7 @@ export function summarizeInvocation(inv: Invocation): InvocationSummary {
   return {
     requestId: inv.requestId,
     function: inv.functionName,
+    trigger: inv.trigger,
     openid: inv.identity.openid ?? null,
     parentRequestId: inv.parentRequestId ?? null,
     status: inv.status,

@@ -1,24 +1,30 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
+import type { Deadline } from './deadline';
 
 /** How one invocation ended. */
 export type Outcome =
   | { kind: 'ok'; json: string }
   | { kind: 'error'; error: { name: string; message: string; stack: string } }
   | { kind: 'timeout'; timeoutMs: number }
-  | { kind: 'crash'; message: string };
+  | { kind: 'crash'; message: string }
+  /** The event could not be handed to the instance (not structured-cloneable): the caller's fault. */
+  | { kind: 'invalid'; message: string };
 
 export interface Job {
   event: Record<string, unknown>;
   context: Record<string, unknown>;
   /** Per-invocation variables (WX_OPENID, WX_API_TOKEN, …), set before and removed after the call. */
   env: Record<string, string>;
-  timeoutMs: number;
+  /** The time limit; started when the instance begins the call. */
+  deadline: Deadline;
   /** Nested calls may exceed the pool size so that a function calling itself cannot deadlock. */
   nested: boolean;
   /** Receives the console output the function writes during this invocation. */
   onOutput?: (text: string) => void;
+  /** Called when an instance begins the call (after any queueing and instance start). */
+  onStart?: () => void;
 }
 
 export interface PoolOptions {
@@ -49,6 +55,10 @@ interface Pending {
 
 const BOOTSTRAP = path.join(__dirname, 'worker.cjs');
 
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 function pipeLines(stream: Readable, output: (line: string) => void): void {
   let buffered = '';
   stream.setEncoding('utf8');
@@ -69,7 +79,7 @@ function pipeLines(stream: Readable, output: (line: string) => void): void {
 class Instance {
   readonly worker: Worker;
   readonly ready: Promise<void>;
-  current: (Pending & { id: number; timer?: NodeJS.Timeout }) | null = null;
+  current: (Pending & { id: number }) | null = null;
   idleTimer: NodeJS.Timeout | null = null;
   retiring = false;
   private nextId = 1;
@@ -114,18 +124,26 @@ class Instance {
     this.ready.then(
       () => {
         if (this.current?.id !== id) return;
-        this.current.timer = setTimeout(onTimeout, pending.job.timeoutMs);
-        this.worker.postMessage({ type: 'invoke', id, event: pending.job.event, context: pending.job.context, env: pending.job.env });
+        const { job } = pending;
+        try {
+          this.worker.postMessage({ type: 'invoke', id, event: job.event, context: job.context, env: job.env });
+        } catch (err) {
+          // Structured clone refused the event; the instance itself is fine.
+          this.onResult(this, { kind: 'invalid', message: `the event cannot be passed to the function: ${errorText(err)}` });
+          return;
+        }
+        job.onStart?.();
+        job.deadline.start(onTimeout);
       },
       (err: unknown) => {
-        if (this.current?.id === id) this.onGone(this, err instanceof Error ? err.message : String(err));
+        if (this.current?.id === id) this.onGone(this, errorText(err));
       },
     );
   }
 
   finish(): Pending | null {
     const current = this.current;
-    if (current?.timer) clearTimeout(current.timer);
+    current?.job.deadline.stop();
     this.current = null;
     return current;
   }
@@ -209,7 +227,7 @@ export class FunctionPool {
 
   private timeout(instance: Instance): void {
     const pending = instance.finish();
-    pending?.resolve({ kind: 'timeout', timeoutMs: pending.job.timeoutMs });
+    pending?.resolve({ kind: 'timeout', timeoutMs: pending.job.deadline.limitMs });
     this.remove(instance);
     this.pump();
   }

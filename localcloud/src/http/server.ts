@@ -3,13 +3,15 @@ import type { AdminApi } from '../admin/dispatch';
 import type { ConsoleServer } from '../console/server';
 import { handleControl, type ControlTarget } from '../control';
 import { CORS_HEADERS, type Gateway } from '../gateway';
+import type { HttpAccess } from '../httpAccess';
 import type { Storage } from '../storage/storage';
-import { HttpError, sendError, sendJson } from './respond';
+import { decodePath, HttpError, sendError, sendJson } from './respond';
 import { serveStatic } from './static';
 
 export interface Routes {
   admin: AdminApi;
   gateway: Gateway;
+  httpAccess: HttpAccess;
   storage: Storage;
   control: ControlTarget;
   console: ConsoleServer;
@@ -19,7 +21,9 @@ export interface Routes {
 
 async function route(routes: Routes, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = req.method ?? 'GET';
-  const pathname = (req.url ?? '/').split('?')[0];
+  const url = req.url ?? '/';
+  const queryAt = url.indexOf('?');
+  const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
 
   if (method === 'OPTIONS') {
     res.writeHead(204, CORS_HEADERS);
@@ -37,7 +41,16 @@ async function route(routes: Routes, req: IncomingMessage, res: ServerResponse):
   }
   if (pathname.startsWith('/functions/')) {
     if (method !== 'POST') throw new HttpError(405, 'METHOD_NOT_ALLOWED', 'call a function with POST');
-    await routes.gateway.handle(req, res, decodeURIComponent(pathname.slice('/functions/'.length)));
+    await routes.gateway.handle(req, res, decodePath(pathname.slice('/functions/'.length)));
+    return;
+  }
+  if (pathname.startsWith('/http/')) {
+    // /http/<function>[/<path…>]: the function sees `/<path…>` (decoded), any method.
+    const rest = pathname.slice('/http/'.length);
+    const slash = rest.indexOf('/');
+    const name = decodePath(slash === -1 ? rest : rest.slice(0, slash));
+    const path = slash === -1 ? '/' : decodePath(rest.slice(slash));
+    await routes.httpAccess.handle(req, res, name, path, new URLSearchParams(queryAt === -1 ? '' : url.slice(queryAt + 1)));
     return;
   }
   if (pathname.startsWith('/__storage-upload/')) {

@@ -1,6 +1,7 @@
 import type { ActionTable, AdminRequest } from '../admin/types';
 import type { Clock } from '../clock';
 import { CloudError, ErrorCodes } from '../errors';
+import { parseJsonText } from '../http/json';
 import { msgSecCheck } from './msgSecCheck';
 import { decodeCommApiData, encodeCommOpenApiResp } from './protobuf';
 import type { OpenApiResult } from './result';
@@ -42,7 +43,7 @@ export function createOpenApiActions(outbox: Outbox, clock: Clock, wxacode: Wxac
       const args: Record<string, unknown> = {};
       for (const pair of decoded.pairs) {
         try {
-          args[pair.key] = JSON.parse(pair.value.toString('utf8')) as unknown;
+          args[pair.key] = parseJsonText(pair.value.toString('utf8')); // depth-bounded like every request
         } catch {
           args[pair.key] = pair.value;
         }

@@ -55,9 +55,13 @@ export class Storage {
 
   private checkPath(cloudPath: string): string {
     const parts = cloudPath.split('/');
-    if (!cloudPath || cloudPath.startsWith('/') || cloudPath.length > 1024 || parts.some((p) => p === '' || p === '.' || p === '..')) {
-      throw new CloudError(ErrorCodes.INVALID_PARAM, `invalid cloudPath "${cloudPath}"`);
-    }
+    const bad =
+      !cloudPath ||
+      cloudPath.startsWith('/') ||
+      cloudPath.length > 1024 ||
+      /[\u0000-\u001f\u007f\\]/.test(cloudPath) ||
+      parts.some((p) => p === '' || p === '.' || p === '..' || Buffer.byteLength(p) > 255);
+    if (bad) throw new CloudError(ErrorCodes.INVALID_PARAM, `invalid cloudPath "${cloudPath.slice(0, 200)}"`);
     return cloudPath;
   }
 

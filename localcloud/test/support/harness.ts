@@ -35,6 +35,20 @@ export async function startTestCloud(options: Partial<LocalcloudOptions> = {}): 
   };
 }
 
+/** Starts localcloud expecting it to refuse (its error is returned); its data directory is removed. */
+export async function startRefused(options: Partial<LocalcloudOptions>): Promise<Error> {
+  const dataDir = tempDir();
+  try {
+    const lc = await startLocalcloud({ functionsDir: FIXTURE_FUNCTIONS, quiet: true, ...options, dataDir });
+    await lc.stop();
+  } catch (err) {
+    return err as Error;
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  throw new Error('expected localcloud to refuse to start');
+}
+
 /* ---- the real wx-server-sdk, in this process -------------------------------------------------- */
 
 export type Sdk = typeof WxServerSdk;

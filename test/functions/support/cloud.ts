@@ -71,6 +71,8 @@ export async function startTestCloud(options: Partial<LocalcloudOptions> = {}): 
     strictIndexes: true,
     fsync: false,
     quiet: true,
+    // Tests move the clock; the `jobs` timer runs only when a test fires it (lc.fireTrigger).
+    autoTriggers: false,
     ...options,
   });
   Object.assign(process.env, lc.sdkEnv(), { SILENCE: 'true' });
