@@ -73,6 +73,16 @@ test('a pack with a text cost and an unknown scene: the report by _id and field 
   expect((await stored('benefit_packs', 'basic_health_pack')).cost).toBe(80);
 });
 
+test('a pack carrying the holds the functions keep on it is not reported (the field is known: maintained by the system)', async () => {
+  const pack = await stored('benefit_packs', 'basic_points_coupon');
+  const holds = { 'oMember_xxxxxxxxxxxxxxxxxxxxxxx_req-0001': { t: 'token0001', at: Date.parse('2030-01-01T00:00:00Z'), o: 'oMember' } };
+  const { body } = await api<ValidationAnswer>('POST', 'collections/benefit_packs/validate', {
+    doc: JSON.stringify({ ...pack, holds }),
+    id: 'basic_points_coupon',
+  });
+  expect(body.problems).toEqual([]);
+});
+
 test('raising the advanced threshold above core is reported on core, the document it breaks', async () => {
   const advanced = await stored('tiers', 'advanced');
   const doc = JSON.stringify({ ...advanced, threshold: 5000 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runValidate } from './validateReport';
@@ -20,6 +20,17 @@ describe('content:validate', () => {
     expect(code).toBe(0);
     expect(text).toContain('0 个错误 error(s)，0 个警告 warning(s) → 通过 / PASSED');
     expect(text).toContain('■ 福利包 Benefit packs (benefit_packs.json) — 13/13');
+  });
+
+  it('does not warn about the holds the functions keep on a pack (a console export carries them)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'content-holds-'));
+    for (const f of readdirSync(here('demo'))) copyFileSync(here(`demo/${f}`), join(dir, f));
+    const packs = JSON.parse(readFileSync(join(dir, 'benefit_packs.json'), 'utf8')) as Array<Record<string, unknown>>;
+    packs[0].holds = { 'oMember_xxxxxxxxxxxxxxxxxxxxxxx_req-0001': { t: 'token0001', at: NOW, o: 'oMember' } };
+    writeFileSync(join(dir, 'benefit_packs.json'), JSON.stringify(packs));
+    const { code, text } = run(dir);
+    expect(code).toBe(0);
+    expect(text).toContain('0 个错误 error(s)，0 个警告 warning(s) → 通过 / PASSED');
   });
 
   it('reads a console export in JSON Lines', () => {

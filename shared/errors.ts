@@ -20,6 +20,7 @@ export const ERROR_MESSAGES = {
   RATE_LIMITED: '操作太频繁了，请稍后再试',
   FORBIDDEN: '你没有权限进行这个操作',
   BUSY: '当前人数较多，请稍后再试',
+  ACCOUNT_DELETING: '你的账号正在注销，本次操作没有执行',
   INTERNAL: '服务开小差了，请稍后再试',
 } as const;
 

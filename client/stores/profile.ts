@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ProfileData } from '@shared/contracts/member';
+import { hasUnsafeText, UNSAFE_NICKNAME_MESSAGE } from '@shared/domain/displayText';
 import { uploadAvatar } from '@/platform/avatar';
 import { memberService } from '@/services/member';
 import { publishMemberEvent } from './memberEvents';
@@ -21,6 +22,11 @@ export const useProfileStore = create<ProfileState>()((set, get) => ({
 
   async save(change) {
     if (get().saving) return false;
+    // The function refuses it too (the contract's rule): say why before uploading anything.
+    if (change.nickname !== undefined && hasUnsafeText(change.nickname)) {
+      set({ error: { code: 'INVALID_INPUT', message: UNSAFE_NICKNAME_MESSAGE } });
+      return false;
+    }
     set({ saving: true, error: null });
     let profile: ProfileData;
     try {

@@ -4,6 +4,7 @@ import { LEDGER_KIND_RULES, type LedgerKind } from '@shared/domain/ledger';
 import { normalizeMember, type StoredMember } from '@shared/domain/member';
 import { needsWrite, progress, reevaluate, type BalanceChange, type Progress } from '@shared/domain/progression';
 import { liveVoids } from '@shared/domain/stockHolds';
+import { AppError } from '@shared/errors';
 import { toIso } from '@shared/time/shanghai';
 import { countAwards } from './badgeViews';
 import { COLLECTIONS } from './collections';
@@ -27,6 +28,15 @@ export interface Applied extends Progress {
   entry: LedgerDoc;
 }
 
+export interface AccountOptions {
+  /**
+   * The member whose deletion this transaction carries out (`member.deleteAccount` cancelling
+   * their vouchers): their deletion mark does not stop it. Nobody else's transaction writes a
+   * member who is being deleted.
+   */
+  deleting?: string;
+}
+
 /**
  * The members' side of one transaction — the one place a balance changes. Every way to earn or
  * spend (check-in, redemption, refund, invite reward, ops adjustment, and whatever comes next)
@@ -35,6 +45,13 @@ export interface Applied extends Progress {
  * entry is written in the same transaction, and each member touched is written once, at `save`.
  * So `points = Σ ledger` depends on this module alone. Badges earned are collected in `awarded`
  * for their rarity counters, raised after the transaction commits (`accountTransaction`).
+ *
+ * It is also where account deletion is enforced (`shared/domain/accountDeletion.ts`): a member
+ * whose document carries a deletion mark, or has none any more, is not there for any transaction
+ * (`find` answers null, `get` refuses with ACCOUNT_DELETING) — so nothing of theirs is written
+ * from the mark on, and a transaction that read them before the mark conflicts with it when it
+ * writes them back. A transaction that writes the member's documents without changing the
+ * member calls `lock`, so it writes the member too and conflicts just the same.
  */
 export class Account {
   private readonly members = new Map<string, StoredMember | null>();
@@ -46,22 +63,40 @@ export class Account {
     readonly tx: Tx,
     readonly program: Program,
     readonly now: number,
+    private readonly options: AccountOptions = {},
   ) {}
 
-  /** The member as this transaction sees it (read once), null when there is none. */
+  /**
+   * The member as this transaction sees it (read once); null when there is none or their
+   * account is being deleted (unless this transaction is that deletion).
+   */
   async find(openid: string): Promise<StoredMember | null> {
     if (!this.members.has(openid)) {
       const raw = await this.tx.get<unknown>(COLLECTIONS.members, openid);
-      this.members.set(openid, raw ? normalizeMember(raw) : null);
+      const member = raw ? normalizeMember(raw) : null;
+      this.members.set(openid, member && (!member.deleting || openid === this.options.deleting) ? member : null);
     }
     return this.members.get(openid) ?? null;
   }
 
-  /** The member, who must exist (the caller's own record, created by the request's `prepare`). */
+  /**
+   * The caller's own member (created by the request's `prepare`): gone or marked since means the
+   * account is being deleted — the request writes nothing and says so.
+   */
   async get(openid: string): Promise<StoredMember> {
     const member = await this.find(openid);
-    if (!member) throw new Error(`member record ${openid.slice(0, 6)}… vanished during the transaction`);
+    if (!member) throw new AppError('ACCOUNT_DELETING');
     return member;
+  }
+
+  /**
+   * The caller's own member, written back at `save` unchanged (but for `updatedAt`): for a
+   * transaction that creates the member's documents without a balance or field to change, so a
+   * deletion mark committed meanwhile makes it conflict and retry into the refusal.
+   */
+  async lock(openid: string): Promise<StoredMember> {
+    await this.get(openid);
+    return this.edit(openid, (m) => m);
   }
 
   private current(openid: string): StoredMember {
@@ -139,10 +174,11 @@ export async function accountTransaction<R>(
   program: Program,
   now: number,
   body: (account: Account) => Promise<R>,
+  options: AccountOptions = {},
 ): Promise<R> {
   let awarded: BadgeDoc[] = [];
   const result = await services.db.transaction(async (tx) => {
-    const account = new Account(tx, program, now);
+    const account = new Account(tx, program, now, options);
     const out = await body(account);
     await account.save();
     awarded = account.awarded;

@@ -21,6 +21,10 @@ export const COLLECTIONS = {
   rateLimits: 'rate_limits',
   /** What the `jobs` scheduler remembers per job (`_id` = the job's name): when it last ran and finished, where it stopped. */
   jobState: 'job_state',
+  /** Per-environment random secrets (`_id` = the secret's name), created on first use; never in the repo (`secrets.ts`). */
+  secrets: 'secrets',
+  /** A salted one-way hash of each deleted openid (`_id`), nothing else: a returning member is not "new" for invites. */
+  deletedMembers: 'deleted_members',
   tiers: 'tiers',
   badges: 'badges',
   treeNodes: 'tree_nodes',

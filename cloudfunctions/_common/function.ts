@@ -1,6 +1,6 @@
 import cloud from 'wx-server-sdk';
 import type { StaffRole } from '@shared/content/ids';
-import type { FunctionName } from '@shared/contracts/api';
+import type { ActionName, FunctionName } from '@shared/contracts/api';
 import { createEntry, createTimerEntry, type ContractActions, type TimerEvent } from './entry';
 import { fromSdk } from './sdk';
 import { createServices, requestPreparer, type RequestContext, type Services } from './services';
@@ -14,9 +14,11 @@ function initCloud(): Services {
   return createServices(fromSdk(cloud));
 }
 
-export interface FunctionOptions {
+export interface FunctionOptions<F extends FunctionName> {
   /** Every action needs this staff role, checked (fail closed) before any action runs. */
   role?: StaffRole;
+  /** Actions a member whose account is being deleted may still call (the deletion itself, to finish it); all others answer ACCOUNT_DELETING. */
+  resumesDeletion?: ReadonlyArray<ActionName<F>>;
 }
 
 /**
@@ -27,17 +29,17 @@ export interface FunctionOptions {
 export function createFunction<F extends FunctionName>(
   name: F,
   actions: ContractActions<F, RequestContext>,
-  options: FunctionOptions = {},
+  options: FunctionOptions<F> = {},
 ) {
   const services = initCloud();
-  const prepareMember = requestPreparer(services);
-  const { role } = options;
+  const { role, resumesDeletion = [] } = options;
+  const prepareMember = requestPreparer(services, resumesDeletion);
   return createEntry(name, actions, {
     identify: () => cloud.getWXContext(),
     prepare: role
-      ? async (caller) => {
+      ? async (caller, action) => {
           await services.staff.require(caller.openid, role);
-          return prepareMember(caller);
+          return prepareMember(caller, action);
         }
       : prepareMember,
   });

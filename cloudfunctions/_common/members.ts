@@ -68,9 +68,15 @@ export class MemberRepository {
     return new Map(docs.map((d) => normalizeMember(d)).map((m) => [m._id, m]));
   }
 
-  /** Nickname and avatar (no balance involved: a plain update). */
+  /**
+   * Nickname and avatar (no balance involved: one conditional update). Never on a member whose
+   * account is being deleted (ACCOUNT_DELETING), nor one already gone (an update creates nothing).
+   */
   async setProfile(openid: string, patch: { nickname?: string; avatarUrl?: string }): Promise<void> {
-    await this.db.update(COLLECTIONS.members, openid, patch);
+    if ((await this.db.updateWhere(COLLECTIONS.members, { _id: openid, deleting: null }, patch)) > 0) return;
+    // Nothing changed: the same values again, or the account is going.
+    const member = await this.get(openid);
+    if (!member || member.deleting) throw new AppError('ACCOUNT_DELETING');
   }
 
   /**

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { AppError } from '@shared/errors';
 import { COLLECTIONS } from './collections';
 import { isDuplicateKey, type Database } from './db';
+import type { Secrets } from './secrets';
 
 export interface RateLimit {
   /** Calls allowed per window. */
@@ -13,21 +13,27 @@ export interface RateLimit {
 export const VERIFY_RATE: RateLimit = { limit: 30, windowMs: 60_000 };
 /** Profile edits each pass WeChat's content check. */
 export const PROFILE_RATE: RateLimit = { limit: 10, windowMs: 60_000 };
-/** Deleting and re-joining over and over would reset "new member" status. */
+/** A deletion walks every collection the member is in: a few a day are plenty. */
 export const DELETE_ACCOUNT_RATE: RateLimit = { limit: 3, windowMs: 86_400_000 };
+/** A member binds once; each refusal writes an `invite_attempts` row and counts in the ops figures. */
+export const INVITE_BIND_RATE: RateLimit = { limit: 10, windowMs: 86_400_000 };
 
 /**
  * Fixed-window rate limits kept in `rate_limits`: one counter document per scope, caller and
  * window, raised with a conditional `inc` (one round trip in the common case). The caller's id is
- * hashed so the documents hold no openid (they outlive a deleted account for a day).
+ * an HMAC under the environment's `rateLimits` secret, so the documents hold no openid and cannot
+ * be tied to one without the secret (they outlive a deleted account for up to a day).
  */
 export class RateLimiter {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly secrets: Secrets,
+  ) {}
 
   async hit(scope: string, who: string, rate: RateLimit, now: number): Promise<void> {
     const _ = this.db.op;
     const window = Math.floor(now / rate.windowMs);
-    const key = createHash('sha256').update(`${scope}:${who}`).digest('hex').slice(0, 24);
+    const key = (await this.secrets.hmac('rateLimits', `${scope}:${who}`)).slice(0, 24);
     const id = `${scope}_${key}_${window}`;
     const raise = () => this.db.updateWhere(COLLECTIONS.rateLimits, { _id: id, count: _.lt(rate.limit) }, { count: _.inc(1) });
     if ((await raise()) > 0) return;

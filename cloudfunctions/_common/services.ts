@@ -1,8 +1,10 @@
 import type { Program } from '@shared/content/validateProgram';
 import type { StoredMember } from '@shared/domain/member';
+import { AppError } from '@shared/errors';
 import { ContentCache } from './content';
 import { Counters } from './counters';
 import { Database } from './db';
+import { DeletedMembers } from './deletedMembers';
 import type { Caller } from './entry';
 import { InviteRepository } from './invites';
 import { LedgerRepository } from './ledger';
@@ -10,6 +12,7 @@ import { MemberRepository } from './members';
 import { RateLimiter } from './rateLimit';
 import { RedemptionRepository } from './redemptions';
 import type { WxCloud } from './sdk';
+import { Secrets } from './secrets';
 import { StaffDirectory } from './staff';
 import { PackStock } from './stock';
 
@@ -29,12 +32,15 @@ export interface Services {
   stock: PackStock;
   staff: StaffDirectory;
   rateLimiter: RateLimiter;
+  secrets: Secrets;
+  deletedMembers: DeletedMembers;
 }
 
 export function createServices(cloud: WxCloud): Services {
   // A missing document reads as null (the default throws), so "not there yet" is a value.
   const db = new Database(cloud.database({ throwOnNotFound: false }));
   const counters = new Counters(db);
+  const secrets = new Secrets(db);
   return {
     cloud,
     db,
@@ -46,7 +52,9 @@ export function createServices(cloud: WxCloud): Services {
     invites: new InviteRepository(db),
     stock: new PackStock(db),
     staff: new StaffDirectory(db),
-    rateLimiter: new RateLimiter(db),
+    rateLimiter: new RateLimiter(db, secrets),
+    secrets,
+    deletedMembers: new DeletedMembers(db, secrets),
   };
 }
 
@@ -60,11 +68,16 @@ export interface RequestContext extends Caller {
   services: Services;
 }
 
-/** Member record and content, fetched in parallel (content is usually cached: one round trip warm). */
-export function requestPreparer(services: Services) {
-  return async (caller: Caller): Promise<RequestContext> => {
+/**
+ * Member record and content, fetched in parallel (content is usually cached: one round trip warm).
+ * A caller whose account is being deleted is refused with ACCOUNT_DELETING before any action runs,
+ * except by the actions `resumesDeletion` names (`member.deleteAccount`, which finishes it).
+ */
+export function requestPreparer(services: Services, resumesDeletion: readonly string[] = []) {
+  return async (caller: Caller, action: string): Promise<RequestContext> => {
     const now = Date.now();
     const [member, program] = await Promise.all([services.members.ensure(caller.openid, now), services.content.program()]);
+    if (member.deleting && !resumesDeletion.includes(action)) throw new AppError('ACCOUNT_DELETING');
     return { ...caller, now, member, program, services };
   };
 }

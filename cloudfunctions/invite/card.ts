@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { AppError } from '@shared/errors';
 import { toIso } from '@shared/time/shanghai';
+import { accountTransaction } from '../_common/account';
 import { COLLECTIONS } from '../_common/collections';
 import { contractAction } from '../_common/entry';
 import type { RequestContext } from '../_common/services';
@@ -25,8 +27,31 @@ function envVersion(): 'release' | 'trial' | 'develop' {
   return v === 'trial' || v === 'develop' ? v : 'release';
 }
 
+/**
+ * Stores the card in the member's transaction (`lock`): a card drawn while the account is being
+ * deleted is not kept — its image is deleted again and the call answers ACCOUNT_DELETING. False
+ * when it could not be stored otherwise (the next call draws it again).
+ */
+async function storeCard(ctx: RequestContext, doc: InviteCardDoc): Promise<boolean> {
+  const { openid, now, program, services } = ctx;
+  try {
+    await accountTransaction(services, program, now, async (account) => {
+      await account.lock(openid);
+      await account.tx.set(COLLECTIONS.inviteCards, openid, { ...doc });
+    });
+    return true;
+  } catch (err) {
+    const deleting = err instanceof AppError && err.code === 'ACCOUNT_DELETING';
+    if (!deleting) console.warn('[invite.card] card not stored', err);
+    await services.cloud.deleteFile({ fileList: [doc.fileId] }).catch((e: unknown) => console.warn('[invite.card] image not deleted', e));
+    if (deleting) throw err;
+    return false;
+  }
+}
+
 async function generateCode(ctx: RequestContext, code: string): Promise<string | null> {
-  const { cloud, db } = ctx.services;
+  const { cloud } = ctx.services;
+  let fileID: string;
   try {
     const image = await cloud.openapi.wxacode.getUnlimited({
       scene: `i=${code}`,
@@ -36,15 +61,13 @@ async function generateCode(ctx: RequestContext, code: string): Promise<string |
       width: 430,
     });
     const name = createHash('sha256').update(ctx.openid).digest('hex').slice(0, 24);
-    const { fileID } = await cloud.uploadFile({ cloudPath: `invite-cards/${name}-${code}.png`, fileContent: image.buffer });
-    const doc: InviteCardDoc = { _id: ctx.openid, openid: ctx.openid, code, fileId: fileID, createdAt: toIso(ctx.now) };
-    await db.set(COLLECTIONS.inviteCards, ctx.openid, { ...doc });
-    return fileID;
+    ({ fileID } = await cloud.uploadFile({ cloudPath: `invite-cards/${name}-${code}.png`, fileContent: image.buffer }));
   } catch (err) {
     // The card still works without its image (share path, nickname); the next call tries again.
     console.warn('[invite.card] mini-program code not generated', err);
     return null;
   }
+  return (await storeCard(ctx, { _id: ctx.openid, openid: ctx.openid, code, fileId: fileID, createdAt: toIso(ctx.now) })) ? fileID : null;
 }
 
 /**
@@ -52,8 +75,8 @@ async function generateCode(ctx: RequestContext, code: string): Promise<string |
  * (`wxacode.getUnlimited`, stored in cloud storage once per member). No reward wording anywhere:
  * WeChat forbids rewarding the share itself.
  *
- * Round trips: the member, the stored card (2); the first time one more to store it (plus the
- * openapi and storage calls).
+ * Round trips: the member, the stored card (2); the first time a transaction of 5 to store it
+ * (plus the openapi and storage calls).
  */
 export const card = contractAction('invite', 'card', async (_input, ctx: RequestContext) => {
   const { member, services } = ctx;

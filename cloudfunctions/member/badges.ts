@@ -20,8 +20,8 @@ export const badgesSeen = contractAction('member', 'badgesSeen', async ({ badgeI
   const wanted = (id: string) => badgeIds === undefined || badgeIds.includes(id);
   if (!member.badges.some((b) => !b.seen && wanted(b.id))) return { updated: 0 };
   return accountTransaction(services, ctx.program, ctx.now, async (account) => {
-    const current = await account.find(ctx.openid);
-    const unseen = (current?.badges ?? []).filter((b) => !b.seen && wanted(b.id)).length;
+    const current = await account.get(ctx.openid);
+    const unseen = current.badges.filter((b) => !b.seen && wanted(b.id)).length;
     if (unseen > 0)
       account.edit(ctx.openid, (m) => ({ ...m, badges: m.badges.map((b) => (b.seen || !wanted(b.id) ? b : { ...b, seen: true })) }));
     return { updated: unseen };

@@ -1,54 +1,33 @@
-import { createHash } from 'node:crypto';
-import { badgeCounterId, MEMBERS_COUNTER } from '../_common/counters';
-import { COLLECTIONS } from '../_common/collections';
 import { contractAction } from '../_common/entry';
-import { randomId } from '../_common/random';
 import { DELETE_ACCOUNT_RATE } from '../_common/rateLimit';
 import type { RequestContext } from '../_common/services';
+import { anonymiseReferences, markDeleting, removeMemberData, settleMemberHolds, settleVouchers } from './accountDeletion';
 
 /**
- * `member.deleteAccount` — removes the member's personal data and keeps the ledger anonymised
- * (points issued and spent stay true for the program's figures, tied to no one):
- * - ledger entries: `openid` becomes a random `anon_…` id, `refId` (which embeds openids) is cleared;
- * - invites this member sent stay with the friends, their inviter anonymised the same way;
- * - deleted: the member record (with its redemption counts), check-ins, vouchers, the invite that
- *   brought them, their rejected invite attempts, invite card and its image.
- * The member record goes last, so an interrupted deletion can simply be asked again. A later call
- * of any function starts a new, empty membership.
+ * `member.deleteAccount` `{confirm: true}` — removes the member's personal data; what the brand
+ * must keep stays without the openid (`accountDeletion.ts`, `shared/domain/accountDeletion.ts`):
+ *  1. the deletion mark on the member document, in a transaction: from then on nothing of the
+ *     member's is written — their calls in flight refuse (ACCOUNT_DELETING), new ones too;
+ *  2. the salted hash of the openid, so a returning member is not "new" for invites;
+ *  3. units of stock their calls still hold are settled;
+ *  4. unused vouchers are cancelled as ops would (points, limit, stock back), used ones kept anonymised;
+ *  5. the ledger and other members' records move to the anonymous id;
+ *  6. check-ins, attempts, caps, the invite card — and last the member document.
+ * Every step can run again: a deletion that died half way is finished by asking again (the
+ * member's other calls are refused meanwhile). A later call starts a new, empty membership.
  *
- * Round trips: about 14 (each collection once; deletion is rare).
+ * Round trips: about 25 plus a transaction per voucher (deletion is rare).
  */
 export const deleteAccount = contractAction('member', 'deleteAccount', async (_input, ctx: RequestContext) => {
-  const { openid, member, services } = ctx;
-  const { db, counters, cloud } = services;
+  const { openid, services } = ctx;
   await services.rateLimiter.hit('deleteAccount', openid, DELETE_ACCOUNT_RATE, ctx.now);
-  const anon = `anon_${randomId()}`;
-
-  await db.updateWhere(COLLECTIONS.ledger, { openid }, { openid: anon, refId: '' });
-  await db.updateWhere(COLLECTIONS.invites, { inviter: openid }, { inviter: anon, code: '' });
-  await db.updateWhere(COLLECTIONS.members, { invitedBy: openid }, { invitedBy: anon });
-  const card = await db.get<{ fileId?: unknown }>(COLLECTIONS.inviteCards, openid);
-  if (card && typeof card.fileId === 'string') {
-    await cloud
-      .deleteFile({ fileList: [card.fileId] })
-      .catch((err: unknown) => console.warn('[deleteAccount] invite card image not deleted', err));
-  }
-  await Promise.all([
-    db.removeWhere(COLLECTIONS.checkins, { openid }),
-    db.removeWhere(COLLECTIONS.redemptions, { openid }),
-    db.removeWhere(COLLECTIONS.inviteAttempts, { invitee: openid }),
-    db.removeWhere(COLLECTIONS.inviteCaps, { inviter: openid }),
-    db.remove(COLLECTIONS.invites, openid),
-    db.remove(COLLECTIONS.inviteCards, openid),
-  ]);
-  const removed = await db.remove(COLLECTIONS.members, openid);
-  if (removed > 0) {
-    await Promise.all(
-      [MEMBERS_COUNTER, ...member.badges.map((b) => badgeCounterId(b.id))].map((id) =>
-        counters.increment(id, -1).catch((err: unknown) => console.warn(`[deleteAccount] counter ${id} not lowered`, err)),
-      ),
-    );
-  }
-  console.info(`[deleteAccount] member ${createHash('sha256').update(openid).digest('hex').slice(0, 12)} deleted`);
+  const { mark, member } = await markDeleting(ctx);
+  await services.deletedMembers.record(openid);
+  await settleMemberHolds(services, openid);
+  await settleVouchers(ctx, mark.anon);
+  await anonymiseReferences(services, member, mark.anon);
+  await removeMemberData(services, member);
+  // Nothing that could identify the member in the log: only where their kept records went.
+  console.info(`[deleteAccount] an account was deleted; the records kept are under ${mark.anon}`);
   return { deleted: true as const };
 });

@@ -6,4 +6,9 @@ import { ledger } from './ledger';
 import { profile } from './profile';
 import { tree } from './tree';
 
-export const main = createFunction('member', { home, badges, badgesSeen, tree, ledger, profile, deleteAccount });
+export const main = createFunction(
+  'member',
+  { home, badges, badgesSeen, tree, ledger, profile, deleteAccount },
+  // A deletion that died half way is finished by asking again.
+  { resumesDeletion: ['deleteAccount'] },
+);

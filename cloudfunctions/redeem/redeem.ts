@@ -43,8 +43,18 @@ import { redeemAnswer } from './vouchers';
 /** Rounds of "take a unit, commit" when the unit held was given back meanwhile (the sweep settled a slow call). */
 const ROUNDS = 3;
 
-/** Refusals the transaction answers for sure (it rolled back): the unit held goes back at once. */
-const REFUSALS: readonly ErrorCode[] = ['INSUFFICIENT_POINTS', 'LIMIT_REACHED', 'TIER_TOO_LOW', 'NOT_AVAILABLE_NOW', 'BUSY'];
+/**
+ * Refusals the transaction answers for sure (it rolled back): the unit held goes back at once —
+ * also when the member's account is being deleted (no transaction of theirs can commit any more).
+ */
+const REFUSALS: readonly ErrorCode[] = [
+  'INSUFFICIENT_POINTS',
+  'LIMIT_REACHED',
+  'TIER_TOO_LOW',
+  'NOT_AVAILABLE_NOW',
+  'BUSY',
+  'ACCOUNT_DELETING',
+];
 
 type Unit = { token: string | null } | 'soldOut';
 type Commit = { kind: 'issued' | 'duplicate'; doc: RedemptionDoc } | { kind: 'voided' };

@@ -100,6 +100,12 @@ export const BENEFIT_PACK_FIELDS: FieldDocs = {
   ),
   order: fieldDoc('排序', 'Order', '列表中的顺序，数字小的在前', 'position in lists, smaller first'),
   image: fieldDoc('封面图', 'Image', '可选，云存储 fileID 或 https 图片地址', 'optional cloud fileID or https image URL'),
+  holds: fieldDoc(
+    '兑换占用',
+    'Units held',
+    '由系统维护，请勿修改：正在进行中的兑换暂时占用的库存（通常为空，或几秒内消失）；改库存时只改 stock，不要整篇覆盖文档',
+    'maintained by the system, do not edit: units held by redemptions under way (normally empty, or gone within seconds); edit stock as a single field, never replace the whole document',
+  ),
 };
 
 const hhmm = z.string().regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: 'hhmm' });
@@ -160,6 +166,8 @@ export const benefitPackSchema = z
     active: described(z.boolean(), BENEFIT_PACK_FIELDS.active),
     order: described(int(0, 100_000).optional(), BENEFIT_PACK_FIELDS.order).transform((v) => v ?? 0),
     image: described(optionalText(512), BENEFIT_PACK_FIELDS.image),
+    // The functions' own field (`shared/domain/stockHolds.ts`): known, so never reported as unknown, and never part of the program.
+    holds: described(z.unknown(), BENEFIT_PACK_FIELDS.holds).transform(() => undefined),
   })
   .superRefine((p, ctx) => {
     if (p.startAt !== null && p.endAt !== null && Date.parse(p.endAt) <= Date.parse(p.startAt)) {

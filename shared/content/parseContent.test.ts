@@ -24,6 +24,16 @@ describe('parseContent', () => {
     expect(r.problems).toEqual([expect.objectContaining({ collection: 'benefit_packs', id: 'p1', field: '_id', severity: 'error' })]);
   });
 
+  it('knows the holds the functions keep on a pack: no warning, and they never reach the program', () => {
+    const holds = { 'oMember_xxxxxxxxxxxxxxxxxxxxxxx_req-0001': { t: 'token0001', at: 1_900_000_000_000, o: 'oMember' } };
+    const r = parseContent('benefit_packs', [
+      { ...pack('p4'), holds },
+      { ...pack('p5'), holds: 'anything' },
+    ]);
+    expect(r.problems).toEqual([]);
+    expect(r.valid.map((p) => p.holds)).toEqual([undefined, undefined]);
+  });
+
   it('warns about unknown fields with the likely intended one, and ignores console fields', () => {
     const doc = { ...tier('advanced', 300), _openid: 'oConsole', colour: '#000000' };
     const nested = { ...pack('p2'), schedule: { weekday: [1], hours: [{ from: '11:00', to: '12:00' }] } };

@@ -1,8 +1,17 @@
 import type { ErrorCode } from '../errors';
 import type { ActionName, FunctionName } from './api';
 
-/** Codes any action may answer: bad input, unknown caller, contention, a bug. */
-export const COMMON_ERRORS = ['INVALID_INPUT', 'UNAUTHENTICATED', 'BUSY', 'INTERNAL'] as const satisfies readonly ErrorCode[];
+/**
+ * Codes any action may answer: bad input, unknown caller, the caller's account being deleted
+ * (every action of a member or staff member runs on their member record), contention, a bug.
+ */
+export const COMMON_ERRORS = [
+  'INVALID_INPUT',
+  'UNAUTHENTICATED',
+  'ACCOUNT_DELETING',
+  'BUSY',
+  'INTERNAL',
+] as const satisfies readonly ErrorCode[];
 
 /**
  * The specific codes each action answers besides `COMMON_ERRORS` — what the client must be
@@ -29,7 +38,7 @@ export const ACTION_ERRORS: { [F in FunctionName]: { [A in ActionName<F>]: reado
   },
   invite: {
     card: [],
-    bind: ['NOT_FOUND', 'SELF_INVITE', 'ALREADY_INVITED', 'NOT_NEW_MEMBER'],
+    bind: ['NOT_FOUND', 'SELF_INVITE', 'ALREADY_INVITED', 'NOT_NEW_MEMBER', 'RATE_LIMITED'],
     mine: [],
   },
   ops: {

@@ -145,6 +145,13 @@ describe('specific rules', () => {
     expect(ok('ops', 'adjust', { ...EXAMPLES.ops.adjust, points: -30, growth: 0 })).toBe(true);
   });
 
+  it('refuses nicknames with control or bidi characters (staff and friends see them)', () => {
+    for (const c of ['\u0000', '\u0007', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069']) {
+      expect(ok('member', 'profile', { nickname: `林${c}满` })).toBe(false);
+    }
+    expect(ok('member', 'profile', { nickname: '林小满 \u{1F331}' })).toBe(true);
+  });
+
   it('bounds ids and request ids', () => {
     expect(ok('redeem', 'redeem', { packId: 'p1', requestId: 'short' })).toBe(false);
     expect(ok('redeem', 'redeem', { packId: 'p1', requestId: 'r'.repeat(65) })).toBe(false);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BadgeRarity, StaffRole, TierId } from '../content/ids';
+import { hasUnsafeText, UNSAFE_NICKNAME_MESSAGE } from '../domain/displayText';
 import type { DowngradeWarning } from '../domain/downgradeWarning';
 import type { GrowthTreeView, NextNode, TreeStage } from '../domain/growthTree';
 import type { LedgerKind } from '../domain/ledger';
@@ -18,12 +19,19 @@ export const memberInputs = {
   tree: emptyInput,
   ledger: z.object({ cursor: cursorSchema.optional(), limit: limitSchema.optional() }).strict(),
   /**
-   * Nickname from WeChat's nickname input (≤ 20 characters, checked by `security.msgSecCheck`
-   * in the function) and/or the avatar uploaded from `chooseAvatar` (a `cloud://` fileID).
+   * Nickname from WeChat's nickname input (≤ 20 characters, no control or bidi characters —
+   * staff and friends see it —, checked by `security.msgSecCheck` in the function) and/or the
+   * avatar uploaded from `chooseAvatar` (a `cloud://` fileID).
    */
   profile: z
     .object({
-      nickname: z.string().max(20).trim().min(1).optional(),
+      nickname: z
+        .string()
+        .max(20)
+        .trim()
+        .min(1)
+        .refine((v) => !hasUnsafeText(v), { message: UNSAFE_NICKNAME_MESSAGE })
+        .optional(),
       avatarFileId: z
         .string()
         .max(512)

@@ -89,4 +89,9 @@ describe('bindRejection', () => {
     expect(bindRejection('oX_aaaaaaaaaaaa', { ...invitee, checkinDays: 1 }, SETTINGS, joined)).toBe('NOT_NEW_MEMBER');
     expect(bindRejection('oX_aaaaaaaaaaaa', invitee, SETTINGS, joined + 24 * 3_600_000)).toBe('NOT_NEW_MEMBER');
   });
+
+  it('refuses a member who deleted an earlier account, however new this one is', () => {
+    expect(bindRejection('oX_aaaaaaaaaaaa', { ...invitee, returning: true }, SETTINGS, joined + 60_000)).toBe('NOT_NEW_MEMBER');
+    expect(bindRejection('oX_aaaaaaaaaaaa', { ...invitee, returning: false }, SETTINGS, joined + 60_000)).toBeNull();
+  });
 });

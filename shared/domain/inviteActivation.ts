@@ -85,17 +85,20 @@ export type BindRejection = 'SELF_INVITE' | 'ALREADY_INVITED' | 'NOT_NEW_MEMBER'
 
 /**
  * Whether `invitee` may bind to `inviterOpenid`. A new member is one who joined less than
- * `newMemberHours` ago (default 24) and has not checked in yet. Checked in this order so the
- * reason logged in `invite_attempts` is the most specific one.
+ * `newMemberHours` ago (default 24), has not checked in yet and never had an account before
+ * (`returning`: they deleted an earlier one — else deleting and coming back would make anyone
+ * "new" again and pay their inviter twice). Checked in this order so the reason logged in
+ * `invite_attempts` is the most specific one.
  */
 export function bindRejection(
   inviterOpenid: string,
-  invitee: { _id: string; createdAt: Instant; checkinDays: number; invitedBy: string | null },
+  invitee: { _id: string; createdAt: Instant; checkinDays: number; invitedBy: string | null; returning?: boolean },
   settings: Pick<SettingsDoc, 'invite'>,
   now: Instant,
 ): BindRejection | null {
   if (inviterOpenid === invitee._id) return 'SELF_INVITE';
   if (invitee.invitedBy !== null) return 'ALREADY_INVITED';
+  if (invitee.returning === true) return 'NOT_NEW_MEMBER';
   const ageMs = toMs(now) - toMs(invitee.createdAt);
   if (invitee.checkinDays > 0 || ageMs >= settings.invite.newMemberHours * 3_600_000) return 'NOT_NEW_MEMBER';
   return null;

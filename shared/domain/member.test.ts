@@ -62,7 +62,22 @@ describe('normalizeMember', () => {
       redeemCounts: {},
       recentRedeems: ['a'],
       voidedHolds: {},
+      deleting: null,
     });
     expect(normalizeMember(null)._id).toBe('');
+  });
+
+  it('reads a deletion mark, however it was written', () => {
+    const base = newStoredMember('oAbCdEfGhIjKlMnOpQrStUvWxYz1', '2026-11-23T02:00:00.000Z', 'K7QM2XRT');
+    const mark = { at: '2026-11-24T02:00:00.000Z', anon: 'anon_0123456789abcdef01234567' };
+    expect(normalizeMember({ ...base, deleting: mark }).deleting).toEqual(mark);
+    expect(normalizeMember({ ...base, deleting: 'yes' }).deleting).toEqual({ at: '', anon: '' });
+  });
+
+  it('never passes on control or bidi characters of a nickname stored before they were refused', () => {
+    const base = newStoredMember('oAbCdEfGhIjKlMnOpQrStUvWxYz1', '2026-11-23T02:00:00.000Z', 'K7QM2XRT');
+    expect(normalizeMember({ ...base, nickname: '林\u202E满\u0000' }).nickname).toBe('林满');
+    expect(normalizeMember({ ...base, nickname: '\u2066\u202E\u2069' }).nickname).toBe('会员2XRT');
+    expect(normalizeMember({ ...base, nickname: '' }).nickname).toBe('');
   });
 });

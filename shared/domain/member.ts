@@ -1,5 +1,7 @@
 import { isTierId, type TierId } from '../content/ids';
 import { toIso, type Instant, type DayString } from '../time/shanghai';
+import { readDeletionMark, type DeletionMark } from './accountDeletion';
+import { safeDisplayText } from './displayText';
 
 export interface Streak {
   /** Consecutive Shanghai days up to and including `lastDate`. */
@@ -79,7 +81,9 @@ export interface EarnedBadge {
  * - `recentRedeems`: the requestIds of the last redemptions, newest last — a retry is known
  *   without a read, and answered with one;
  * - `voidedHolds`: stock holds (`stockHolds.ts`) given back while a request might still have
- *   committed with them, by token, with when: a redemption holding one of them is refused.
+ *   committed with them, by token, with when: a redemption holding one of them is refused;
+ * - `deleting`: the account is being deleted (`accountDeletion.ts`): no transaction of the member
+ *   writes any more.
  */
 export interface StoredMember extends MemberRecord {
   growthDays: Record<string, number>;
@@ -89,6 +93,7 @@ export interface StoredMember extends MemberRecord {
   redeemCounts: Record<string, number>;
   recentRedeems: string[];
   voidedHolds: Record<string, string>;
+  deleting: DeletionMark | null;
 }
 
 function num(value: unknown, fallback = 0): number {
@@ -119,9 +124,16 @@ function strings(value: unknown): Record<string, string> {
   return out;
 }
 
-/** Reads a stored member defensively (older or hand-edited documents miss fields). */
+/**
+ * Reads a stored member defensively (older or hand-edited documents miss fields). A nickname
+ * stored before control and bidi characters were refused is read without them (or, if nothing
+ * is left, as the default), so no such character reaches a friend or a verifier's screen.
+ */
 export function normalizeMember(raw: unknown): StoredMember {
   const d = record(raw);
+  const inviteCode = str(d.inviteCode);
+  const stored = str(d.nickname);
+  const shown = safeDisplayText(stored);
   const streak = record(d.streak);
   const badges: EarnedBadge[] = Array.isArray(d.badges)
     ? (d.badges as unknown[]).flatMap((b) => {
@@ -132,7 +144,7 @@ export function normalizeMember(raw: unknown): StoredMember {
   const s: Streak = { current: num(streak.current), best: num(streak.best), lastDate: strOrNull(streak.lastDate) };
   return {
     _id: str(d._id),
-    nickname: str(d.nickname),
+    nickname: shown === stored || shown.trim() !== '' ? shown : defaultNickname(inviteCode),
     avatarUrl: str(d.avatarUrl),
     createdAt: str(d.createdAt),
     tier: isTierId(d.tier) ? d.tier : 'basic',
@@ -140,7 +152,7 @@ export function normalizeMember(raw: unknown): StoredMember {
     growth: num(d.growth),
     streak: s,
     checkinDays: num(d.checkinDays),
-    inviteCode: str(d.inviteCode),
+    inviteCode,
     invitedBy: strOrNull(d.invitedBy),
     activatedAt: strOrNull(d.activatedAt),
     invitesActivated: num(d.invitesActivated),
@@ -152,6 +164,7 @@ export function normalizeMember(raw: unknown): StoredMember {
     redeemCounts: numbers(d.redeemCounts),
     recentRedeems: Array.isArray(d.recentRedeems) ? (d.recentRedeems as unknown[]).filter((x): x is string => typeof x === 'string') : [],
     voidedHolds: strings(d.voidedHolds),
+    deleting: readDeletionMark(d.deleting),
   };
 }
 
@@ -166,5 +179,6 @@ export function newStoredMember(openid: string, now: Instant, inviteCode: string
     redeemCounts: {},
     recentRedeems: [],
     voidedHolds: {},
+    deleting: null,
   };
 }

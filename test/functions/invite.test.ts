@@ -86,6 +86,24 @@ describe('binding', () => {
     expect(await cloud.docs('invites', { inviter })).toHaveLength(1);
   });
 
+  it('rate-limits binds per member: past 10 a day every call is RATE_LIMITED and logs nothing', async () => {
+    cloud.lc.setClock(shanghai('2031-02-01 10:00:00'));
+    const prober = memberId('prober');
+    await cloud.ok('checkin', 'checkin', prober, {});
+    const code = await codeOf(memberId('probed'));
+    const answers: string[] = [];
+    for (let i = 0; i < 13; i++) {
+      const a = await bind(prober, code);
+      answers.push(a.ok ? 'OK' : a.error.code);
+    }
+    expect(answers).toEqual([...Array<string>(10).fill('NOT_NEW_MEMBER'), 'RATE_LIMITED', 'RATE_LIMITED', 'RATE_LIMITED']);
+    expect(await cloud.docs('invite_attempts', { invitee: prober })).toHaveLength(10);
+    // Another member is not held back by it, and the next day the prober may try again.
+    expect(await bind(memberId('probeFresh'), code)).toMatchObject({ ok: true });
+    cloud.lc.setClock(shanghai('2031-02-02 10:00:00'));
+    expect(await bind(prober, code)).toMatchObject({ ok: false, error: { code: 'NOT_NEW_MEMBER' } });
+  });
+
   it('binds one of two parallel binds to different inviters', async () => {
     const [a, b] = [memberId('parA'), memberId('parB')];
     const [codeA, codeB] = [await codeOf(a), await codeOf(b)];

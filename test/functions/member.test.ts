@@ -177,6 +177,19 @@ describe('profile', () => {
   });
 });
 
+describe('nicknames staff and friends see', () => {
+  it('refuses control and bidi characters with INVALID_INPUT, changing nothing', async () => {
+    const who = memberId('bidi');
+    await cloud.ok('member', 'profile', who, { nickname: '林小满' });
+    const before = await cloud.docs('members', { _id: who });
+    for (const c of ['\u0000', '\u202E', '\u202A', '\u2066', '\u2069']) {
+      const refused = await cloud.fail('member', who, { action: 'profile', nickname: `核销${c}成功` });
+      expect(refused).toMatchObject({ code: 'INVALID_INPUT', details: { fields: ['nickname'] } });
+    }
+    expect(await cloud.docs('members', { _id: who })).toEqual(before);
+  });
+});
+
 describe('ops.adjust', () => {
   it('grants through an audited ledger entry, once per requestId, never below zero', async () => {
     const who = memberId('adjusted');

@@ -245,3 +245,15 @@ describe('vouchers: mine, verify, cancel', () => {
     expect(answers[30]).toBe('RATE_LIMITED');
   });
 });
+
+describe('what staff see of a member', () => {
+  it('never shows a nickname’s control or bidi characters stored before they were refused', async () => {
+    cloud.lc.setClock(null);
+    const [who] = await seedFundedMembers(cloud, 'oldNick', 1, 300);
+    // Written before the contract refused them (an old document).
+    await cloud.db.update('members', who, { nickname: '林\u202E满\u0000\u2066' });
+    const { voucher } = await cloud.ok('redeem', 'redeem', who, { packId: 'basic_health_pack', requestId: 'oldnick-0001' });
+    expect((await cloud.ok('redeem', 'peek', VERIFIER, { voucherCode: voucher.code })).memberNickname).toBe('林满');
+    expect((await cloud.ok('redeem', 'verify', VERIFIER, { voucherCode: voucher.code })).memberNickname).toBe('林满');
+  });
+});

@@ -89,7 +89,7 @@ export default function Profile() {
   const deleteAccount = async () => {
     const { confirm } = await Taro.showModal({
       title: '确定注销账号？',
-      content: '注销后，你的积分、成长值、徽章、券和邀请记录将被删除且无法恢复。',
+      content: '注销后，你的积分、成长值、徽章和邀请记录将被删除且无法恢复，没有使用的券会作废。',
       confirmText: '确认注销',
       confirmColor: '#D14343',
     });
@@ -124,7 +124,7 @@ export default function Profile() {
               <Button variant="danger" block loading={deleting} onClick={() => void deleteAccount()}>
                 注销账号
               </Button>
-              <Text className="pf-danger__note">注销将删除你在会员中心的全部数据</Text>
+              <Text className="pf-danger__note">注销将删除你在会员中心的个人资料和记录</Text>
             </View>
           </View>
         ) : null}
