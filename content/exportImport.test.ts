@@ -156,4 +156,15 @@ describe('command lines', () => {
     expect(importContent({ files: [file], out: path.join(tmp, 'o'), collection: null }, out)).toBe(0);
     expect(lines.some((l) => l.includes('✖ basic threshold'))).toBe(true);
   });
+
+  it('drops the holds the functions keep on a pack: a content file never carries live reservations', () => {
+    const file = path.join(tmp, 'benefit_packs.jsonl');
+    const [pack] = JSON.parse(read(path.join(DEMO, 'benefit_packs.json'))) as Array<Record<string, unknown>>;
+    const holds = { 'oMember_xxxxxxxxxxxxxxxxxxxxxxx_req-0001': { t: 'token0001', at: 1_900_000_000_000, o: 'oMember' } };
+    fs.writeFileSync(file, `${JSON.stringify({ ...pack, holds })}\n`);
+    expect(importContent({ files: [file], out: path.join(tmp, 'o'), collection: null }, out)).toBe(0);
+    const [written] = JSON.parse(read(path.join(tmp, 'o', 'benefit_packs.json'))) as Array<Record<string, unknown>>;
+    expect(written).toEqual(pack);
+    expect(lines.some((l) => l.includes('dropped system-maintained fields'))).toBe(true);
+  });
 });

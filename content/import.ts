@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONTENT_COLLECTIONS, parseContent, type ContentCollection } from '../shared/content';
+import { PACK_SYSTEM_FIELDS } from '../shared/content/benefitPacks';
 import { ConsoleFormatError, fromConsoleLines, toContentFile, type JsonObject, type JsonValue } from './consoleFormat';
 
 export interface ImportOptions {
@@ -39,6 +40,23 @@ function revive(value: JsonValue): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revive(v)]));
 }
 
+/** The functions' own fields (a pack's live `holds`) never go into a content file. */
+function withoutSystemFields(collection: ContentCollection, docs: JsonObject[]): { docs: JsonObject[]; dropped: number } {
+  if (collection !== 'benefit_packs') return { docs, dropped: 0 };
+  let dropped = 0;
+  const kept = docs.map((doc) => {
+    const copy: JsonObject = { ...doc };
+    for (const field of PACK_SYSTEM_FIELDS) {
+      if (field in copy) {
+        delete copy[field];
+        dropped++;
+      }
+    }
+    return copy;
+  });
+  return { docs: kept, dropped };
+}
+
 function report(collection: ContentCollection, docs: readonly JsonObject[], out: Out): void {
   const { valid, problems } = parseContent(collection, docs.map(revive));
   out(`  ${valid.length}/${docs.length} 个文档通过校验 / documents valid`);
@@ -65,6 +83,11 @@ export function importContent(options: ImportOptions, out: Out): number {
       for (const p of e.problems) out(`✖ ${file} 第 ${p.at} 行 line ${p.at} ${p.id}: ${p.message_zh} / ${p.message_en}`);
       code = 1;
       continue;
+    }
+    const cleaned = withoutSystemFields(collection, docs);
+    docs = cleaned.docs;
+    if (cleaned.dropped > 0) {
+      out(`  已去掉 ${cleaned.dropped} 处系统维护的字段（${PACK_SYSTEM_FIELDS.join('、')}）/ dropped system-maintained fields`);
     }
     fs.mkdirSync(options.out, { recursive: true });
     const target = path.join(options.out, `${collection}.json`);

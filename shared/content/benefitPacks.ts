@@ -108,6 +108,13 @@ export const BENEFIT_PACK_FIELDS: FieldDocs = {
   ),
 };
 
+/**
+ * Fields the functions keep on a pack document, not content: never part of the program, never
+ * written into content files (a console export carries them; imported back, stale holds would be
+ * settled a second time).
+ */
+export const PACK_SYSTEM_FIELDS = ['holds'] as const;
+
 const hhmm = z.string().regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: 'hhmm' });
 
 /** Minutes since midnight of a validated `HH:mm` (24:00 → 1440). */
