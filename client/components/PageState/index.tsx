@@ -75,12 +75,17 @@ export interface PageStateProps {
   hasData: boolean;
   onRetry?: () => void;
   loading?: ReactNode;
+  /** A page's own screen for an error it knows how to resolve (null: the usual error state). */
+  errorView?: (error: LoadError) => ReactNode | null;
   children: ReactNode;
 }
 
 /** Loading, error (Chinese message + 重试) or the page itself. Empty states are the page's own. */
-export function PageState({ status, error, hasData, onRetry, loading, children }: PageStateProps) {
+export function PageState({ status, error, hasData, onRetry, loading, errorView, children }: PageStateProps) {
   if (hasData) return <>{children}</>;
-  if (status === 'error') return <ErrorState message={error?.message ?? '加载失败'} onRetry={onRetry} />;
+  if (status === 'error') {
+    const own = error && errorView ? errorView(error) : null;
+    return own ? <>{own}</> : <ErrorState message={error?.message ?? '加载失败'} onRetry={onRetry} />;
+  }
   return <>{loading ?? <Loading />}</>;
 }

@@ -14,6 +14,7 @@ import { useCeremonyStore } from '@/stores/ceremony';
 import { useInvitesStore } from '@/stores/invites';
 import { useMemberStore } from '@/stores/member';
 import { CheckinPanel } from './components/CheckinPanel';
+import { deletionPendingView } from './components/DeletionPending';
 import { MemberCard } from './components/MemberCard';
 import { PackTeaser } from './components/PackTeaser';
 import { Shortcuts } from './components/Shortcuts';
@@ -67,7 +68,7 @@ export default function Home() {
 
   return (
     <Screen flush>
-      <PageState status={status} error={error} hasData={home !== null} onRetry={() => void load()}>
+      <PageState status={status} error={error} hasData={home !== null} onRetry={() => void load()} errorView={deletionPendingView(load)}>
         {home ? (
           <View className="home">
             <MemberCard member={home.member} badges={home.badges} />
