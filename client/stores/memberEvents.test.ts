@@ -40,7 +40,7 @@ it('redeemed: the card shows the balance the redemption left', () => {
 });
 
 it('profileChanged: the card shows the new nickname and avatar', () => {
-  publishMemberEvent('profileChanged', { nickname: '林小满', avatarUrl: 'https://example.com/a.png' });
+  publishMemberEvent('profileChanged', { nickname: '林小满', avatarUrl: 'https://example.com/a.png', leaderboardOptIn: false });
   expect(member()).toMatchObject({ nickname: '林小满', avatarUrl: 'https://example.com/a.png', points: 200 });
 });
 
@@ -56,6 +56,6 @@ it('badgeSeen: home stops offering that badge as new, and only that one', () => 
 it('an event before home is known changes nothing there', () => {
   useMemberStore.setState({ status: 'idle', home: null });
   publishMemberEvent('redeemed', redeemData(120));
-  publishMemberEvent('profileChanged', { nickname: '林小满', avatarUrl: '' });
+  publishMemberEvent('profileChanged', { nickname: '林小满', avatarUrl: '', leaderboardOptIn: false });
   expect(useMemberStore.getState().home).toBeNull();
 });

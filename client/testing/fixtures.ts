@@ -33,6 +33,7 @@ export function homeData(overrides: Partial<HomeData['member']> = {}): HomeData 
       downgradeWarning: null,
       roles: [],
       joinedAt: '2026-11-23T01:00:00.000Z',
+      leaderboardOptIn: false,
       ...overrides,
     },
     badges: { earned: 0, total: 14, newestUnseen: null },
@@ -40,6 +41,8 @@ export function homeData(overrides: Partial<HomeData['member']> = {}): HomeData 
     packs: [],
     invite: { code: 'K7QM2XRT', invited: 0, activated: 0 },
     nextStreakBonus: { days: 7, daysLeft: 7, points: 30, growth: 20 },
+    team: null,
+    teamCeremony: null,
   };
 }
 
@@ -53,6 +56,7 @@ export function checkinData(overrides: Partial<CheckinData> = {}): CheckinData {
     newBadges: [firstBadge],
     newNodes: [],
     tierChanged: null,
+    teams: [],
     ...overrides,
   };
 }
@@ -113,5 +117,5 @@ export function voucher(overrides: Partial<VoucherView> = {}): VoucherView {
 }
 
 export function redeemData(points = 120): RedeemData {
-  return { voucher: voucher(), balance: { points } };
+  return { voucher: voucher(), balance: { points }, teams: [] };
 }

@@ -21,12 +21,19 @@ export const COLLECTIONS = {
   rateLimits: 'rate_limits',
   /** What the `jobs` scheduler remembers per job (`_id` = the job's name): when it last ran and finished, where it stopped. */
   jobState: 'job_state',
+  /** Team challenge teams, `_id` = the team's join code (`shared/domain/teamChallenge.ts`). */
+  teams: 'teams',
+  /** Invites activated per inviter per Shanghai month (`<month>_<inviter>`): the invite leaderboard. */
+  inviteMonths: 'invite_months',
+  /** Mini-program code images shared by many (`team_<code>`, `badge_wall`), drawn once. */
+  shareCodes: 'share_codes',
   tiers: 'tiers',
   badges: 'badges',
   treeNodes: 'tree_nodes',
   benefitPacks: 'benefit_packs',
   settings: 'settings',
   staff: 'staff',
+  challenges: 'challenges',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -68,8 +68,8 @@ export class MemberRepository {
     return new Map(docs.map((d) => normalizeMember(d)).map((m) => [m._id, m]));
   }
 
-  /** Nickname and avatar (no balance involved: a plain update). */
-  async setProfile(openid: string, patch: { nickname?: string; avatarUrl?: string }): Promise<void> {
+  /** Nickname, avatar, leaderboard switch (no balance involved: a plain update). */
+  async setProfile(openid: string, patch: { nickname?: string; avatarUrl?: string; leaderboardOptIn?: boolean }): Promise<void> {
     await this.db.update(COLLECTIONS.members, openid, patch);
   }
 

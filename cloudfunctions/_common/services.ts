@@ -12,6 +12,7 @@ import { RedemptionRepository } from './redemptions';
 import type { WxCloud } from './sdk';
 import { StaffDirectory } from './staff';
 import { PackStock } from './stock';
+import { TeamRepository } from './teams';
 
 /**
  * The adapters one function instance shares across invocations (made once by `createFunction`):
@@ -27,6 +28,7 @@ export interface Services {
   redemptions: RedemptionRepository;
   invites: InviteRepository;
   stock: PackStock;
+  teams: TeamRepository;
   staff: StaffDirectory;
   rateLimiter: RateLimiter;
 }
@@ -45,6 +47,7 @@ export function createServices(cloud: WxCloud): Services {
     redemptions: new RedemptionRepository(db),
     invites: new InviteRepository(db),
     stock: new PackStock(db),
+    teams: new TeamRepository(db),
     staff: new StaffDirectory(db),
     rateLimiter: new RateLimiter(db),
   };

@@ -5,6 +5,7 @@ import { contractAction } from '../_common/entry';
 import { randomId } from '../_common/random';
 import { DELETE_ACCOUNT_RATE } from '../_common/rateLimit';
 import type { RequestContext } from '../_common/services';
+import { forgetTeamMember } from '../_common/teams';
 
 /**
  * `member.deleteAccount` — removes the member's personal data and keeps the ledger anonymised
@@ -12,7 +13,10 @@ import type { RequestContext } from '../_common/services';
  * - ledger entries: `openid` becomes a random `anon_…` id, `refId` (which embeds openids) is cleared;
  * - invites this member sent stay with the friends, their inviter anonymised the same way;
  * - deleted: the member record (with its redemption counts), check-ins, vouchers, the invite that
- *   brought them, their rejected invite attempts, invite card and its image.
+ *   brought them, their rejected invite attempts, invite card and its image, their rows of the
+ *   invite leaderboard (`invite_months`);
+ * - teams: a team not started yet loses them (handed over or dissolved); a started one keeps its
+ *   bar with their openid anonymised the same way; their team share codes and images go.
  * The member record goes last, so an interrupted deletion can simply be asked again. A later call
  * of any function starts a new, empty membership.
  *
@@ -27,6 +31,7 @@ export const deleteAccount = contractAction('member', 'deleteAccount', async (_i
   await db.updateWhere(COLLECTIONS.ledger, { openid }, { openid: anon, refId: '' });
   await db.updateWhere(COLLECTIONS.invites, { inviter: openid }, { inviter: anon, code: '' });
   await db.updateWhere(COLLECTIONS.members, { invitedBy: openid }, { invitedBy: anon });
+  await forgetTeamMember(services, member, ctx.program.challenges, anon, ctx.now);
   const card = await db.get<{ fileId?: unknown }>(COLLECTIONS.inviteCards, openid);
   if (card && typeof card.fileId === 'string') {
     await cloud
@@ -38,6 +43,7 @@ export const deleteAccount = contractAction('member', 'deleteAccount', async (_i
     db.removeWhere(COLLECTIONS.redemptions, { openid }),
     db.removeWhere(COLLECTIONS.inviteAttempts, { invitee: openid }),
     db.removeWhere(COLLECTIONS.inviteCaps, { inviter: openid }),
+    db.removeWhere(COLLECTIONS.inviteMonths, { inviter: openid }),
     db.remove(COLLECTIONS.invites, openid),
     db.remove(COLLECTIONS.inviteCards, openid),
   ]);

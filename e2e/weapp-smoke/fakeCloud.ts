@@ -116,12 +116,15 @@ export const home: HomeData = {
     downgradeWarning: null,
     roles: ['verifier'],
     joinedAt: '2026-11-01T02:00:00.000Z',
+    leaderboardOptIn: false,
   },
   badges: { earned: badges.filter((b) => b.earned).length, total: badges.length, newestUnseen: null },
   tree: { stage: tree.stage, stageName: tree.stageName, unlocked: tree.unlocked, total: tree.total, nextNode: tree.nextNode },
   packs: packs.slice(0, 2),
   invite: { code: 'K7QM2XRT', invited: 2, activated: 1 },
   nextStreakBonus: { days: 7, daysLeft: 3, points: 30, growth: 20 },
+  team: null,
+  teamCeremony: null,
 };
 
 const checkin: CheckinData = {
@@ -133,6 +136,7 @@ const checkin: CheckinData = {
   newBadges: [],
   newNodes: [],
   tierChanged: null,
+  teams: [],
 };
 
 const inviteCard: InviteCardData = {
@@ -240,7 +244,7 @@ const ANSWERS: Record<string, () => unknown> = {
     totals: { days: 4, points: 40, growth: 40 },
   }),
   'redeem.list': (): RedeemListData => ({ packs, points: home.member.points, tier: 'basic' }),
-  'redeem.redeem': (): RedeemData => ({ voucher, balance: { points: 80 } }),
+  'redeem.redeem': (): RedeemData => ({ voucher, balance: { points: 80 }, teams: [] }),
   'redeem.mine': (): MineData => ({ vouchers: [voucher], nextCursor: null }),
   'redeem.verify': () => verify,
   'invite.card': () => inviteCard,

@@ -21,3 +21,5 @@ export * from './staff';
 export * from './progression';
 export * from './redeemCounts';
 export * from './stockHolds';
+export * from './teamChallenge';
+export * from './inviteLeaderboard';
