@@ -277,7 +277,7 @@ describe('broken content', () => {
 
     const who = memberId('afterTypo');
     const home = await cloud.ok('member', 'home', who, {});
-    expect(home.badges.total).toBe(14);
+    expect(home.badges.total).toBe(16);
     const checked = await cloud.ok('checkin', 'checkin', who, {});
     // Broken settings: the built-in defaults (10 points a day) keep check-in working.
     expect(checked.reward.points).toBe(10);
@@ -300,7 +300,7 @@ describe('broken content', () => {
       ]),
     );
     for (const p of report.problems) expect(p.message_zh).toMatch(CHINESE);
-    expect(report.counts.badges).toEqual({ valid: 14, skipped: 1 });
+    expect(report.counts.badges).toEqual({ valid: 16, skipped: 1 });
     expect(report.counts.benefit_packs).toEqual({ valid: 13, skipped: 1 });
   });
 });
