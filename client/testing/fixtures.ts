@@ -43,6 +43,7 @@ export function homeData(overrides: Partial<HomeData['member']> = {}): HomeData 
     nextStreakBonus: { days: 7, daysLeft: 7, points: 30, growth: 20 },
     team: null,
     teamCeremony: null,
+    teamChallengesOpen: 0,
   };
 }
 

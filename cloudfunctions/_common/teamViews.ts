@@ -104,7 +104,7 @@ export function teamView(
     maxMembers: challenge.teamSize.max,
     isCaptain: team.captain === viewer._id,
     canLeave: inTeam && canLeaveNow(challenge, now),
-    canInvite: canJoinNow(challenge, now) && team.members.length < challenge.teamSize.max,
+    canInvite: canJoinNow(challenge, now) && !team.completedAt && team.members.length < challenge.teamSize.max,
     rewardPaid: team.rewarded.includes(viewer._id),
     completedAt: team.completedAt,
     sharePath: teamSharePath(team._id, viewer.inviteCode),

@@ -15,6 +15,7 @@ import { contractAction } from '../_common/entry';
 import { byShelfOrder, packLiveState, packView } from '../_common/packs';
 import { refreshMember } from '../_common/refresh';
 import type { RequestContext } from '../_common/services';
+import { canJoinNow } from '@shared/domain/teamChallenge';
 import { teamCeremony } from '../_common/teamViews';
 import { homeTeam, homeTeamIds } from './homeTeam';
 
@@ -99,5 +100,6 @@ export const home = contractAction('member', 'home', async (_input, ctx: Request
     nextStreakBonus: nextStreakMilestone(program.settings, summary.streak.current),
     team: homeTeam(teams, program, now),
     teamCeremony: member.teamRewards[0] ? teamCeremony(member.teamRewards[0], program) : null,
+    teamChallengesOpen: program.challenges.filter((c) => canJoinNow(c, now) && !member.teams[c._id]).length,
   };
 });

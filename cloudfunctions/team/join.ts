@@ -27,7 +27,11 @@ export const join = contractAction('team', 'join', async ({ code }, ctx: Request
     const current = normalizeTeam(await account.tx.get<unknown>(COLLECTIONS.teams, code));
     if (!current) throw new AppError('NOT_FOUND', '这支队伍已解散');
     const refusal = joinRefusal(current, challenge, openid, now, me.teams);
-    if (refusal) throw new AppError(refusal, refusal === 'CHALLENGE_CLOSED' ? closedMessage(now, challenge.joinFrom) : undefined);
+    if (refusal)
+      throw new AppError(
+        refusal,
+        refusal === 'CHALLENGE_CLOSED' ? closedMessage(now, challenge.joinFrom, current.completedAt !== null) : undefined,
+      );
     const joined = withMember(current, openid, now);
     await account.tx.set(COLLECTIONS.teams, code, { ...joined });
     account.edit(openid, (m) => ({ ...m, teams: { ...m.teams, [challenge._id]: code } }));
@@ -36,6 +40,7 @@ export const join = contractAction('team', 'join', async ({ code }, ctx: Request
   return { challenge: challengeView(challenge, program, now), team: await viewFor(ctx, team, challenge) };
 });
 
-function closedMessage(now: number, joinFrom: string): string {
+function closedMessage(now: number, joinFrom: string, completed: boolean): string {
+  if (completed) return '这支队伍已经完成挑战了';
   return now < Date.parse(joinFrom) ? '挑战还没开放组队，请稍后再来' : '这个挑战已经截止加入了';
 }

@@ -98,6 +98,8 @@ export interface HomeData {
   team: TeamProgress | null;
   /** A team reward paid since the last visit, celebrated once. */
   teamCeremony: TeamCeremony | null;
+  /** Team challenges taking teams now that the member has no team in (from content: no read). */
+  teamChallengesOpen: number;
 }
 
 export interface BadgeView {

@@ -95,6 +95,10 @@ describe('creating, joining and leaving', () => {
     expect(joinRefusal(full, c, A, at('2026-12-04'), {})).toBe('ALREADY_IN_TEAM');
     expect(joinRefusal(full, c, D, startOfDay('2026-12-08'), {})).toBe('CHALLENGE_CLOSED');
     expect(joinRefusal(team([A]), c, D, at('2026-12-04'), {})).toBeNull();
+    // A team that already completed takes nobody: the reward belongs to who was there.
+    expect(joinRefusal(team([A, B], { completedAt: '2026-12-07T10:00:00.000Z' }), c, D, at('2026-12-07', '12:00'), {})).toBe(
+      'CHALLENGE_CLOSED',
+    );
   });
 
   it('hands the team to the next member when the captain leaves, and dissolves a team of one', () => {

@@ -115,15 +115,19 @@ export function createRefusal(challenge: ChallengeDoc, now: Instant, memberTeams
   return null;
 }
 
-/** Why this member cannot join the team now, or null. In order: closed, already in a team of this challenge, full. */
+/**
+ * Why this member cannot join the team now, or null. In order: closed (outside the joining
+ * window, or the team already completed: a late joiner could not share in the reward), already in
+ * a team of this challenge, full.
+ */
 export function joinRefusal(
-  team: Pick<TeamRecord, 'members'>,
+  team: Pick<TeamRecord, 'members' | 'completedAt'>,
   challenge: ChallengeDoc,
   openid: string,
   now: Instant,
   memberTeams: Readonly<Record<string, string>>,
 ): ErrorCode | null {
-  if (!canJoinNow(challenge, now)) return 'CHALLENGE_CLOSED';
+  if (!canJoinNow(challenge, now) || team.completedAt) return 'CHALLENGE_CLOSED';
   if (memberTeams[challenge._id] || team.members.some((m) => m.openid === openid)) return 'ALREADY_IN_TEAM';
   if (team.members.length >= challenge.teamSize.max) return 'TEAM_FULL';
   return null;
