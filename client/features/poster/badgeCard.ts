@@ -19,7 +19,8 @@ export interface BadgeCardInput {
 }
 
 export const BADGE_CARD_COPY = {
-  scanHint: '长按识别，看看我的徽章墙',
+  scan: '长按识别小程序码',
+  scanHint: '看看我的徽章墙',
   noQr: '小程序码生成中',
 } as const;
 
@@ -96,7 +97,8 @@ export function badgeCardLayout(input: BadgeCardInput): PosterOp[] {
     ops.push({ kind: 'rect', x: 90, y: 706, w: 190, h: 190, r: 16, fill: '#F3F1ED' });
     ops.push({ kind: 'text', x: 185, y: 808, text: BADGE_CARD_COPY.noQr, size: 18, color: '#A39E95', align: 'center' });
   }
-  ops.push({ kind: 'text', x: 306, y: 786, text: BADGE_CARD_COPY.scanHint, size: 24, color: '#1F1D1A', weight: 'bold', maxWidth: 226 });
-  ops.push({ kind: 'text', x: 306, y: 828, text: '会员中心 · 徽章墙', size: 22, color: '#A39E95', maxWidth: 226 });
+  ops.push({ kind: 'text', x: 306, y: 770, text: BADGE_CARD_COPY.scan, size: 24, color: '#1F1D1A', weight: 'bold', maxWidth: 226 });
+  ops.push({ kind: 'text', x: 306, y: 808, text: BADGE_CARD_COPY.scanHint, size: 24, color: '#1F1D1A', maxWidth: 226 });
+  ops.push({ kind: 'text', x: 306, y: 850, text: '会员中心 · 徽章墙', size: 20, color: '#A39E95', maxWidth: 226 });
   return ops;
 }
