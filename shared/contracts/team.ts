@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TeamMetric } from '../content/ids';
 import { normalizeCode, TEAM_CODE_RE } from '../domain/codes';
+import type { TeamRewardNote } from '../domain/member';
 import type { ChallengePhase, TeamFailure, TeamStatus } from '../domain/teamChallenge';
 import { contentIdSchema, emptyInput } from './common';
 
@@ -132,14 +133,8 @@ export interface TeamCardData {
   avatarUrl: string;
 }
 
-/** A team reward waiting for its ceremony (home shows it on the member's next visit). */
-export interface TeamCeremony {
-  teamId: string;
-  challengeId: string;
-  title: string;
-  icon: string;
-  points: number;
-  growth: number;
+/** A team reward waiting for its ceremony (home shows it on the member's next visit): the stored note, with its badge named. */
+export interface TeamCeremony extends Omit<TeamRewardNote, 'badgeId' | 'at'> {
   badge: { id: string; name: string; icon: string } | null;
 }
 

@@ -7,7 +7,7 @@ import type { BadgeRarity } from '@shared/content/ids';
 import { BADGE_RARITY_NAMES } from '@shared/content/ids';
 import { rarityText } from '@shared/domain/rarity';
 import { rarityColors } from '@/styles/tokens';
-import { POSTER_HEIGHT, POSTER_WIDTH, type PosterOp } from './layout';
+import { POSTER_HEIGHT, POSTER_WIDTH, qrCodeOps, type PosterOp } from './layout';
 
 export interface BadgeCardInput {
   nickname: string;
@@ -21,7 +21,6 @@ export interface BadgeCardInput {
 export const BADGE_CARD_COPY = {
   scan: '长按识别小程序码',
   scanHint: '看看我的徽章墙',
-  noQr: '小程序码生成中',
 } as const;
 
 export function badgeCardLayout(input: BadgeCardInput): PosterOp[] {
@@ -91,12 +90,7 @@ export function badgeCardLayout(input: BadgeCardInput): PosterOp[] {
     { kind: 'text', x: W / 2, y: 640, text: `${input.earnedOn} 点亮`, size: 22, color: 'rgba(255,255,255,0.6)', align: 'center' },
     { kind: 'rect', x: 60, y: 676, w: W - 120, h: 250, r: 24, fill: '#FFFFFF' },
   ];
-  if (input.qrUrl) {
-    ops.push({ kind: 'image', x: 90, y: 706, w: 190, h: 190, src: input.qrUrl, round: false });
-  } else {
-    ops.push({ kind: 'rect', x: 90, y: 706, w: 190, h: 190, r: 16, fill: '#F3F1ED' });
-    ops.push({ kind: 'text', x: 185, y: 808, text: BADGE_CARD_COPY.noQr, size: 18, color: '#A39E95', align: 'center' });
-  }
+  ops.push(...qrCodeOps(input.qrUrl, 90, 706, 190));
   ops.push({ kind: 'text', x: 306, y: 770, text: BADGE_CARD_COPY.scan, size: 24, color: '#1F1D1A', weight: 'bold', maxWidth: 226 });
   ops.push({ kind: 'text', x: 306, y: 808, text: BADGE_CARD_COPY.scanHint, size: 24, color: '#1F1D1A', maxWidth: 226 });
   ops.push({ kind: 'text', x: 306, y: 850, text: '会员中心 · 徽章墙', size: 20, color: '#A39E95', maxWidth: 226 });

@@ -4,7 +4,7 @@
  * team's reward comes from its members' own activity, never from sharing (WeChat's rules).
  */
 import { colors } from '@/styles/tokens';
-import { POSTER_HEIGHT, POSTER_WIDTH, type PosterOp } from './layout';
+import { POSTER_HEIGHT, POSTER_WIDTH, qrCodeOps, type PosterOp } from './layout';
 
 export interface TeamPosterInput {
   nickname: string;
@@ -23,7 +23,6 @@ export const TEAM_POSTER_COPY = {
   invite: '邀你一起组队',
   scanHint: '长按识别或扫码，加入我的队伍',
   together: '每个人的坚持，汇成队伍的进度',
-  noQr: '小程序码生成中',
 } as const;
 
 export function teamPosterLayout(input: TeamPosterInput): PosterOp[] {
@@ -63,12 +62,7 @@ export function teamPosterLayout(input: TeamPosterInput): PosterOp[] {
     { kind: 'text', x: W / 2, y: 470, text: input.meta, size: 22, color: 'rgba(255,255,255,0.7)', align: 'center', maxWidth: W - 60 },
     { kind: 'rect', x: 40, y: 556, w: W - 80, h: 370, r: 24, fill: '#FFFFFF' },
   ];
-  if (input.qrUrl) {
-    ops.push({ kind: 'image', x: W / 2 - 110, y: 580, w: 220, h: 220, src: input.qrUrl, round: false });
-  } else {
-    ops.push({ kind: 'rect', x: W / 2 - 110, y: 580, w: 220, h: 220, r: 16, fill: colors.surfaceMuted });
-    ops.push({ kind: 'text', x: W / 2, y: 698, text: TEAM_POSTER_COPY.noQr, size: 22, color: colors.text3, align: 'center' });
-  }
+  ops.push(...qrCodeOps(input.qrUrl, W / 2 - 110, 580, 220));
   ops.push({ kind: 'text', x: W / 2, y: 832, text: TEAM_POSTER_COPY.scanHint, size: 24, color: colors.text, align: 'center' });
   ops.push({ kind: 'text', x: W / 2, y: 868, text: `队伍码 ${input.code}`, size: 22, color: colors.text3, align: 'center' });
   ops.push({ kind: 'text', x: W / 2, y: 904, text: TEAM_POSTER_COPY.together, size: 20, color: colors.text3, align: 'center' });
