@@ -270,15 +270,17 @@ describe('progress from the members’ own activity', () => {
 });
 
 describe('Shanghai days at the edges of a challenge', () => {
-  it('counts from 00:00:00 of the start day to 23:59:59 of the end day, not a second outside', async () => {
+  // localcloud's clock keeps running after a jump: the last-minute calls leave 30 s of margin so a
+  // slow machine cannot carry them over midnight (the domain's tests check the exact millisecond).
+  it('counts from 00:00:00 of the start day to the last minute of the end day, nothing outside', async () => {
     at('2030-09-02 10:00:00');
     const [a, b, c, d] = ['tcMa', 'tcMb', 'tcMc', 'tcMd'].map(memberId);
     const code = await teamOf([a, b, c, d], 'tc_midnight');
-    at('2030-09-04 23:59:59');
+    at('2030-09-04 23:59:30');
     expect((await checkin(a)).teams).toEqual([]);
     at('2030-09-05 00:00:00');
     expect((await checkin(b)).teams).toEqual([expect.objectContaining({ progress: 1 })]);
-    at('2030-09-06 23:59:59');
+    at('2030-09-06 23:59:30');
     expect((await checkin(c)).teams).toEqual([expect.objectContaining({ progress: 2, daysLeft: 1 })]);
     at('2030-09-07 00:00:00');
     expect((await checkin(d)).teams).toEqual([]);
