@@ -9,7 +9,9 @@ export default defineAppConfig({
     { root: 'packages/badges', pages: ['pages/wall/index'] },
     { root: 'packages/tree', pages: ['pages/tree/index'] },
     { root: 'packages/benefits', pages: ['pages/list/index', 'pages/vouchers/index'] },
-    { root: 'packages/invite', pages: ['pages/card/index', 'pages/rules/index'] },
+    { root: 'packages/invite', pages: ['pages/card/index', 'pages/rules/index', 'pages/leaderboard/index'] },
+    // 组队挑战赛: the challenge list, a team's page (share card, poster) and the page a friend lands on.
+    { root: 'packages/team', pages: ['pages/list/index', 'pages/team/index', 'pages/join/index'] },
     { root: 'packages/staff', pages: ['pages/verify/index'] },
     { root: 'packages/profile', pages: ['pages/profile/index', 'pages/ledger/index', 'pages/privacy/index'] },
     // The ops dashboard (client/packages/ops/**) is written separately; home links to it for role 'ops'.

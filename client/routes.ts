@@ -13,6 +13,10 @@ export const ROUTES = {
   vouchers: '/packages/benefits/pages/vouchers/index',
   invite: '/packages/invite/pages/card/index',
   rules: '/packages/invite/pages/rules/index',
+  leaderboard: '/packages/invite/pages/leaderboard/index',
+  challenges: '/packages/team/pages/list/index',
+  team: '/packages/team/pages/team/index',
+  teamJoin: '/packages/team/pages/join/index',
   verify: '/packages/staff/pages/verify/index',
   profile: '/packages/profile/pages/profile/index',
   ledger: '/packages/profile/pages/ledger/index',
@@ -22,13 +26,23 @@ export const ROUTES = {
 
 export type RouteName = keyof typeof ROUTES;
 
-export function go(route: RouteName, query?: Record<string, string>): void {
+/** A page's URL with its query. */
+export function routeUrl(route: RouteName, query?: Record<string, string>): string {
   const qs = query
     ? Object.entries(query)
         .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
         .join('&')
     : '';
-  void Taro.navigateTo({ url: qs ? `${ROUTES[route]}?${qs}` : ROUTES[route] });
+  return qs ? `${ROUTES[route]}?${qs}` : ROUTES[route];
+}
+
+export function go(route: RouteName, query?: Record<string, string>): void {
+  void Taro.navigateTo({ url: routeUrl(route, query) });
+}
+
+/** Replaces the current page (the join page, once joined, becomes the team page). */
+export function replaceWith(route: RouteName, query?: Record<string, string>): void {
+  void Taro.redirectTo({ url: routeUrl(route, query) });
 }
 
 /** Back to home from anywhere (e.g. after account deletion), closing every page. */

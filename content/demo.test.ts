@@ -5,6 +5,7 @@ import { validateProgram, type Program } from '../shared/content';
 import { pointsForDailyCheckins } from '../shared/domain/checkinReward';
 import { growthTree } from '../shared/domain/growthTree';
 import { scheduleText, dateWindowText } from '../shared/domain/packSchedule';
+import { challengePhase } from '../shared/domain/teamChallenge';
 
 const load = (c: string): unknown[] => JSON.parse(readFileSync(join(__dirname, 'demo', `${c}.json`), 'utf8')) as unknown[];
 
@@ -15,6 +16,7 @@ const raw = {
   benefit_packs: load('benefit_packs'),
   settings: load('settings'),
   staff: load('staff'),
+  challenges: load('challenges'),
 };
 
 describe('demo program (issue 7)', () => {
@@ -87,6 +89,19 @@ describe('demo program (issue 7)', () => {
     expect(growthTree(p.tree_nodes, 10).stage).toBe('seed');
     expect(growthTree(p.tree_nodes, 20).stage).toBe('sprout'); // the first check-ins already show growth
     expect(growthTree(p.tree_nodes, 2000).stage).toBe('fruit');
+  });
+
+  it('has team challenges: two running (check-ins, redemptions), one open for teams, with badges for team players', () => {
+    const phases = p.challenges.map((c) => [c._id, c.goal.metric, challengePhase(c, '2026-11-30T04:00:00Z')]);
+    expect(phases).toEqual([
+      ['winter_checkin_team', 'checkins', 'running'],
+      ['share_the_perks', 'redemptions', 'running'],
+      ['new_year_full_house', 'checkinDays', 'open'],
+    ]);
+    expect(p.challenges.find((c) => c._id === 'new_year_full_house')?.reward.badgeId).toBe('team_full_house');
+    expect(p.badges.filter((b) => b.rule.metric === 'teamChallenges').map((b) => b.name)).toEqual(['同心协力', '全员到齐']);
+    // The reward comes from the members' own activity; nothing is promised for sharing.
+    for (const c of p.challenges) expect(c.description).not.toMatch(/分享|转发|助力/);
   });
 
   it('seeds two demo staff with realistic openids', () => {

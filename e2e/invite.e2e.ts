@@ -78,7 +78,7 @@ test('the poster is drawn and can be downloaded', async () => {
   const { page } = inviter;
   await tap(page, '生成海报');
   await see(page, '邀请海报');
-  const img = page.locator('.iv-poster__img img, img.iv-poster__img').filter({ visible: true }).first();
+  const img = page.locator('.mc-poster-sheet__img img, img.mc-poster-sheet__img').filter({ visible: true }).first();
   await img.waitFor({ state: 'visible', timeout: 15_000 });
   const src = await img.getAttribute('src');
   expect(src).toMatch(/^data:image\/png;base64,/);

@@ -1,5 +1,5 @@
 import { startTestCloud, type TestCloud } from '../test/functions/support/cloud';
-import { callAs, DEMO_FRIENDS, DEMO_MEMBER, seedDemoHistory } from './demo-history';
+import { callAs, DEMO_CHALLENGE, DEMO_FRIENDS, DEMO_MEMBER, DEMO_NICKNAME, DEMO_TEAMMATE, seedDemoHistory } from './demo-history';
 
 // Calls go through real worker threads and HTTP; a busy 2-core machine needs more than 5 s.
 jest.setTimeout(60_000);
@@ -55,4 +55,21 @@ it('writes nothing the second time', async () => {
   const before = await cloud.dump();
   await seedDemoHistory(cloud.lc);
   expect(await cloud.dump()).toEqual(before);
+});
+
+it('puts 林小满 in a running team with 小禾 and 乔乔 while the demo challenge runs, moved by their own check-ins', async () => {
+  const { challenges } = await callAs(cloud.lc, DEMO_MEMBER, 'team', 'challenges', {});
+  const winter = challenges.find((c) => c.challenge.id === DEMO_CHALLENGE);
+  // The demo content has fixed dates: past them, the history simply has no team.
+  if (!winter || winter.challenge.phase !== 'running') {
+    expect((await callAs(cloud.lc, DEMO_MEMBER, 'member', 'home', {})).team).toBeNull();
+    return;
+  }
+  const page = await callAs(cloud.lc, DEMO_MEMBER, 'team', 'mine', { challengeId: DEMO_CHALLENGE });
+  expect(page.team).toMatchObject({ status: 'active', isCaptain: true, members: 3 });
+  expect(page.team?.roster.map((r) => r.nickname)).toEqual([DEMO_NICKNAME, DEMO_FRIENDS.activated.nickname, DEMO_TEAMMATE.nickname]);
+  expect(page.team?.progress).toBeGreaterThan(0);
+  expect(page.team?.progress).toBe(page.team?.roster.reduce((s, r) => s + r.contribution, 0));
+  const home = await callAs(cloud.lc, DEMO_MEMBER, 'member', 'home', {});
+  expect(home.team).toMatchObject({ teamId: page.team?.code, status: 'active', remainingText: expect.stringMatching(/^还差 \d+ 次签到$/) });
 });

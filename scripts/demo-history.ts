@@ -11,7 +11,10 @@
  *   周周 who never activated (expired);
  * - a 积分兑换优惠 voucher already used at the store, and an unused 年度专属资料包 voucher;
  * - an ops grant for an offline salon; badges first check-in, first leaf, first invite, first
- *   redemption seen, and 七日坚持 still unseen — so home opens with its unlock ceremony.
+ *   redemption seen, and 七日坚持 still unseen — so home opens with its unlock ceremony;
+ * - while the demo's 冬日组队签到挑战 runs: a team she captains with 小禾 and 乔乔, whose own
+ *   check-ins since the start move its bar (home shows "你的队伍还差 … 次签到"). When the
+ *   challenge is not open for teams at those dates (content older than the clock), no team.
  */
 import type { ActionName, ApiInput, ApiOutput, FunctionName } from '../shared/contracts/api';
 import type { Envelope } from '../shared/envelope';
@@ -29,6 +32,12 @@ export const DEMO_FRIENDS = {
   inProgress: { openid: 'oDemo_Friend_Che_00000000002', nickname: '阿澈' },
   expired: { openid: 'oDemo_Friend_Zhou_0000000003', nickname: '周周' },
 } as const;
+
+/** The demo member's teammate who came to the team on her own (not through an invite). */
+export const DEMO_TEAMMATE = { openid: 'oDemo_Mate_Qiao_000000000004', nickname: '乔乔' } as const;
+
+/** The demo challenge 林小满's team plays. */
+export const DEMO_CHALLENGE = 'winter_checkin_team';
 
 /**
  * Calls a function as a member through localcloud (the gateway's path, without HTTP) and returns
@@ -65,6 +74,21 @@ export async function seedDemoHistory(lc: Localcloud): Promise<void> {
   const lin = DEMO_MEMBER;
   const { activated: he, inProgress: che, expired: zhou } = DEMO_FRIENDS;
   const checkin = (openid: string) => callAs(lc, openid, 'checkin', 'checkin', {});
+  const qiao = DEMO_TEAMMATE;
+  let teamCode: string | null = null;
+  const inTeam = new Set<string>();
+  /** 林小满 starts her team on the first day the challenge takes teams; her teammates join once they are around. */
+  const team = async (mates: string[]) => {
+    if (!teamCode) {
+      const { challenges } = await callAs(lc, lin, 'team', 'challenges', {});
+      if (!challenges.some((c) => c.challenge.id === DEMO_CHALLENGE && c.challenge.joinable)) return;
+      teamCode = (await callAs(lc, lin, 'team', 'create', { challengeId: DEMO_CHALLENGE })).team?.code ?? null;
+    }
+    for (const mate of mates.filter((m) => !inTeam.has(m))) {
+      await callAs(lc, mate, 'team', 'join', { code: teamCode ?? '' });
+      inTeam.add(mate);
+    }
+  };
   const join = async (who: { openid: string; nickname: string }, code: string) => {
     await callAs(lc, who.openid, 'member', 'profile', { nickname: who.nickname });
     await callAs(lc, who.openid, 'invite', 'bind', { code });
@@ -74,6 +98,7 @@ export async function seedDemoHistory(lc: Localcloud): Promise<void> {
     at(14, '20:10');
     await callAs(lc, lin, 'member', 'profile', { nickname: DEMO_NICKNAME });
     const { code } = await callAs(lc, lin, 'invite', 'card', {});
+    await team([]);
 
     at(13, '21:00');
     await join(zhou, code);
@@ -86,6 +111,11 @@ export async function seedDemoHistory(lc: Localcloud): Promise<void> {
         await join(he, code);
         await checkin(he.openid);
       }
+      if (daysAgo === 9) await callAs(lc, qiao.openid, 'member', 'profile', { nickname: qiao.nickname });
+      await team(daysAgo <= 9 ? [he.openid, qiao.openid] : daysAgo <= 12 ? [he.openid] : []);
+      // The teammates' own check-ins: what moves the team's bar once the challenge runs.
+      if (daysAgo <= 7 && daysAgo >= 2) await checkin(he.openid);
+      if ([8, 6, 5, 3, 1].includes(daysAgo)) await checkin(qiao.openid);
       // 小禾's third check-in day activates the invite: 林小满 is rewarded then, not at the share.
       if (daysAgo === 11 || daysAgo === 10) await checkin(he.openid);
       if (daysAgo === 9) {

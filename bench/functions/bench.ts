@@ -4,7 +4,8 @@
  *  - check-in latency p50 / p95 (warm instances, one call at a time),
  *  - database round trips per action (from localcloud's per-invocation counts), first as the one
  *    line `roundtrips home=N checkin=N checkin_repeat=N redeem=N redeem_retry=N` (goals, warm:
- *    home ≤ 4, a member's first check-in of the day ≤ 7, redeem ≤ 11, retries ≤ 2), then every action,
+ *    home ≤ 4, a member's first check-in of the day ≤ 7, redeem ≤ 11, retries ≤ 2), then every action
+ *    (the team challenge's too, and what a member in a team pays on home and check-in),
  *  - the stock-10 race with 200 members (time to settle, vouchers issued),
  *  - sustained check-in and redeem throughput over 500 members.
  * Bounded: well under 90 s on 2 cores. Run alone with `tsx bench/functions/bench.ts`;
@@ -16,6 +17,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startLocalcloud, type Localcloud } from '../../localcloud';
 import { buildFunctions } from '../../scripts/build-functions';
+import { addDays, dayOf } from '../../shared/time/shanghai';
 import { testPack, writeSeedDir } from '../../test/functions/support/seed';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -79,6 +81,31 @@ function benchPacks(): Array<Record<string, unknown>> {
   ];
 }
 
+/** A team challenge running today (the demo's have fixed dates), for the team rows. */
+function benchChallenge(now: number): Record<string, unknown> {
+  const today = dayOf(now);
+  return {
+    _id: 'bench_team',
+    title: '压测组队挑战',
+    description: '压测用：队员签到累计',
+    joinFrom: addDays(today, -1),
+    startAt: today,
+    endAt: addDays(today, 10),
+    joinGraceHours: 168,
+    teamSize: { min: 2, max: 5 },
+    goal: { metric: 'checkins', target: 100_000 },
+    reward: { points: 10, growth: 10 },
+  };
+}
+
+/** Adds the bench's challenge to a seed directory's challenges. */
+function withBenchChallenge(dir: string, now: number): string {
+  const file = path.join(dir, 'challenges.json');
+  const demo = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as unknown[]) : [];
+  fs.writeFileSync(file, JSON.stringify([...demo, benchChallenge(now)]));
+  return dir;
+}
+
 /** The round trips the `roundtrips` line reports, and their goals (warm). */
 const SUMMARY_GOALS = { home: 4, checkin: 7, checkin_repeat: 2, redeem: 11, redeem_retry: 2 } as const;
 type SummaryKey = keyof typeof SUMMARY_GOALS;
@@ -97,7 +124,10 @@ export async function runBackendBench(print: (line: string) => void = console.lo
       port: 0,
       dataDir: path.join(work, 'data'),
       functionsDir: path.join(work, 'functions'),
-      seedDir: writeSeedDir(path.join(work, 'seed'), { packs: benchPacks(), members, points: 500, now: Date.now() - 3 * DAY_MS }),
+      seedDir: withBenchChallenge(
+        writeSeedDir(path.join(work, 'seed'), { packs: benchPacks(), members, points: 500, now: Date.now() - 3 * DAY_MS }),
+        Date.now(),
+      ),
       seed: true,
       indexesFile: path.join(ROOT, 'content', 'indexes.json'),
       strictIndexes: true,
@@ -132,6 +162,7 @@ export async function runBackendBench(print: (line: string) => void = console.lo
       ['checkin', { action: 'calendar', month: '2026-01' }],
       ['redeem', { action: 'list' }],
       ['invite', { action: 'mine' }],
+      ['team', { action: 'challenges' }],
     ];
     for (const [fn, event] of warmups) await Promise.all(members.slice(0, 4).map((who) => must(fn, who, event)));
     await must('ops', OPS, { action: 'validate' });
@@ -193,6 +224,30 @@ export async function runBackendBench(print: (line: string) => void = console.lo
       roundTrips.push({ action: label, roundTrips: trips });
       if (key) summary[key] = trips;
     }
+
+    // Teams: the team actions, and what a returning member in a team pays on home and check-in.
+    const [captain, mate, teamRegular, visitor] = members.slice(310, 314);
+    for (const daysAgo of [2, 1]) {
+      cloud.setClock(Date.now() - daysAgo * DAY_MS);
+      await must('checkin', teamRegular, { action: 'checkin' });
+    }
+    cloud.setClock(null);
+    await must('member', teamRegular, { action: 'badgesSeen' });
+    const created = await must('team', captain, { action: 'create', challengeId: 'bench_team' });
+    const code = (created.answer.data as { team: { code: string } }).team.code;
+    roundTrips.push({ action: 'team.create', roundTrips: created.trips });
+    const teamProbes: Array<[label: string, fn: string, who: string, event: Record<string, unknown>]> = [
+      ['team.join', 'team', mate, { action: 'join', code }],
+      ['team.join (a second)', 'team', teamRegular, { action: 'join', code }],
+      ['team.preview', 'team', visitor, { action: 'preview', code }],
+      ['team.mine', 'team', captain, { action: 'mine', challengeId: 'bench_team' }],
+      ['team.challenges', 'team', captain, { action: 'challenges' }],
+      ['member.home (in a team)', 'member', teamRegular, { action: 'home' }],
+      ['checkin.checkin (first today, in a team)', 'checkin', teamRegular, { action: 'checkin' }],
+      ['invite.leaderboard', 'invite', m, { action: 'leaderboard', period: 'month' }],
+    ];
+    for (const [label, fn, who, event] of teamProbes) roundTrips.push({ action: label, roundTrips: (await must(fn, who, event)).trips });
+
     const keys = Object.keys(SUMMARY_GOALS) as SummaryKey[];
     print(`roundtrips ${keys.map((k) => `${k}=${summary[k]}`).join(' ')}`);
     const missed = keys.filter((k) => !(summary[k] <= SUMMARY_GOALS[k]));

@@ -19,6 +19,7 @@ import { useMemberStore } from '@/stores/member';
 import { createPagedList, type Page, type PagedList } from '@/stores/toolkit/pagedList';
 import { PackCard } from '@/packages/benefits/components/PackCard';
 import { BadgeCeremony } from './BadgeCeremony';
+import { TeamCeremony } from './TeamCeremony';
 import { CheckinButton } from './CheckinButton';
 import { LoadMore } from './LoadMore';
 import { PageState } from './PageState';
@@ -89,10 +90,11 @@ describe('PackCard', () => {
 });
 
 describe('BadgeCeremony', () => {
-  it('shows the badge, its rarity, and 收下', async () => {
+  it('shows the badge, its rarity, 收下, and 分享 for the badge card', async () => {
     const accept = jest.fn();
+    const share = jest.fn();
     const view = await render(
-      <BadgeCeremony badge={{ ...firstBadge, rarity: 'rare', rarityPct: 3.2 }} inviteCode="K7QM2XRT" onAccept={accept} />,
+      <BadgeCeremony badge={{ ...firstBadge, rarity: 'rare', rarityPct: 3.2 }} onAccept={accept} onShare={share} />,
     );
     expect(view.text()).toContain('解锁新徽章');
     expect(view.text()).toContain('初次签到');
@@ -100,7 +102,31 @@ describe('BadgeCeremony', () => {
     await view.click('收下');
     expect(accept).toHaveBeenCalled();
     await view.click('分享');
-    expect(calls.clipboard[0]).toContain('#/pages/index/index?inviteCode=K7QM2XRT');
+    expect(share).toHaveBeenCalled();
+  });
+});
+
+describe('TeamCeremony', () => {
+  it('shows the challenge won and what each member got, then 收下', async () => {
+    const accept = jest.fn();
+    const view = await render(
+      <TeamCeremony
+        reward={{
+          teamId: 'K7QM2X',
+          challengeId: 'winter',
+          title: '冬日组队签到挑战',
+          icon: '⛄',
+          points: 80,
+          growth: 50,
+          badge: { id: 'team_first', name: '同心协力', icon: '🤝' },
+        }}
+        onAccept={accept}
+      />,
+    );
+    for (const text of ['组队挑战完成', '冬日组队签到挑战', '+80', '积分', '+50', '成长值', '同心协力'])
+      expect(view.text()).toContain(text);
+    await view.click('收下');
+    expect(accept).toHaveBeenCalled();
   });
 });
 
@@ -118,6 +144,7 @@ describe('CheckinButton', () => {
       reward: { points: 10, growth: 10, bonus: null },
       balance: { points: 10, growth: 10 },
       newBadges: [],
+      teams: [],
       newNodes: [],
       tierChanged: null,
     });

@@ -9,8 +9,8 @@ export declare function renderPoster(ops: PosterOp[], canvasId: string): Promise
 
 export type PosterSaveResult = 'saved' | 'downloaded' | 'denied' | 'cancelled';
 
-/** Saves what `renderPoster` returned. */
-export declare function savePoster(image: string): Promise<PosterSaveResult>;
+/** Saves what `renderPoster` returned (`fileName`: the download's name in a browser). */
+export declare function savePoster(image: string, fileName?: string): Promise<PosterSaveResult>;
 
 /** The button label for saving on this platform. */
 export declare const SAVE_POSTER_LABEL: string;

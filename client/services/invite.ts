@@ -5,4 +5,5 @@ export const inviteService = {
   card: () => callFunction('invite', 'card', {}),
   bind: (code: string) => callFunction('invite', 'bind', { code }),
   mine: () => callFunction('invite', 'mine', {}),
+  leaderboard: () => callFunction('invite', 'leaderboard', { period: 'month' }),
 };

@@ -1,7 +1,7 @@
 jest.mock('@tarojs/taro', () => require('@/testing/taro'));
 
 import { resetTaro } from '@/testing/taro';
-import { firstAttempt, inviteCodeFromParams } from './inviteArrival';
+import { firstAttempt, inviteCodeFromParams, teamCodeFromParams } from './inviteArrival';
 
 beforeEach(resetTaro);
 
@@ -18,6 +18,15 @@ it('reads the code of a scanned mini-program code (scene)', () => {
   expect(inviteCodeFromParams({ scene: encodeURIComponent('i=K7QM2XRT') })).toBe('K7QM2XRT');
   expect(inviteCodeFromParams({ scene: encodeURIComponent('c=K7QM2XRT&x=1') })).toBe('K7QM2XRT');
   expect(inviteCodeFromParams({ scene: '%E0%A4%A' })).toBeNull();
+});
+
+it('reads the team and the sharer’s invite code of a team share path or poster', () => {
+  expect(teamCodeFromParams({ team: 'k7qm2x', inviteCode: 'K7QM2XRT' })).toBe('K7QM2X');
+  const scene = { scene: encodeURIComponent('t=K7QM2X&i=K7QM2XRT') };
+  expect(teamCodeFromParams(scene)).toBe('K7QM2X');
+  expect(inviteCodeFromParams(scene)).toBe('K7QM2XRT');
+  expect(teamCodeFromParams({ team: 'K7QM2XRT' })).toBeNull();
+  expect(teamCodeFromParams({})).toBeNull();
 });
 
 it('remembers an attempt per code and member', () => {

@@ -4,15 +4,7 @@
  * code). `invite.bind` is asked once per code and member; the server decides who may bind.
  */
 import Taro from '@tarojs/taro';
-import { INVITE_CODE_RE, normalizeCode } from '@shared/domain/codes';
-
-const SCENE_KEYS = ['inviteCode', 'code', 'c', 'i'];
-
-function asCode(value: string | undefined | null): string | null {
-  if (!value) return null;
-  const code = normalizeCode(value.trim());
-  return INVITE_CODE_RE.test(code) ? code : null;
-}
+import { INVITE_CODE_RE, TEAM_CODE_RE, normalizeCode } from '@shared/domain/codes';
 
 function safeDecode(value: string): string {
   try {
@@ -22,18 +14,43 @@ function safeDecode(value: string): string {
   }
 }
 
-/** The invite code in a page's launch parameters, or null. */
-export function inviteCodeFromParams(params: Record<string, string | undefined>): string | null {
-  const direct = asCode(params.inviteCode ? safeDecode(params.inviteCode) : null);
-  if (direct) return direct;
+/**
+ * A code in a page's launch parameters: `params[direct]` from a shared path, or a `key=value`
+ * pair of `scene` from a scanned mini-program code (a bare scene is the code itself). Null when
+ * absent or not a valid code.
+ */
+export function codeFromParams(
+  params: Record<string, string | undefined>,
+  direct: string,
+  sceneKeys: readonly string[],
+  valid: RegExp,
+): string | null {
+  const asCode = (value: string | undefined | null) => {
+    if (!value) return null;
+    const code = normalizeCode(value.trim());
+    return valid.test(code) ? code : null;
+  };
+  const value = params[direct];
+  const fromPath = asCode(value ? safeDecode(value) : null);
+  if (fromPath) return fromPath;
   if (!params.scene) return null;
   const scene = safeDecode(safeDecode(params.scene));
   if (!scene.includes('=')) return asCode(scene);
   for (const pair of scene.split('&')) {
-    const [key, value] = pair.split('=');
-    if (SCENE_KEYS.includes(key)) return asCode(value);
+    const [key, v] = pair.split('=');
+    if (sceneKeys.includes(key)) return asCode(v);
   }
   return null;
+}
+
+/** The invite code in a page's launch parameters, or null. */
+export function inviteCodeFromParams(params: Record<string, string | undefined>): string | null {
+  return codeFromParams(params, 'inviteCode', ['inviteCode', 'code', 'c', 'i'], INVITE_CODE_RE);
+}
+
+/** The team code of the join page (`?team=…`, or scene `t=…&i=…` of a team poster), or null. */
+export function teamCodeFromParams(params: Record<string, string | undefined>): string | null {
+  return codeFromParams(params, 'team', ['team', 't'], TEAM_CODE_RE);
 }
 
 const ATTEMPTS_KEY = 'mc:invite-bind-attempts';

@@ -74,6 +74,7 @@ export const useBenefitsStore = create<BenefitsState>()((set, get) => ({
     set({ redeeming: false, pending: null, confirmingId: null, result, data: data ? { ...data, points: result.balance.points } : data });
     // The member card's balance follows from the answer (memberEvents); the list refreshes its stock and limits.
     publishMemberEvent('redeemed', result);
+    if (result.teams.length) publishMemberEvent('teamProgressed', result.teams);
     void get().load({ quiet: true });
     return result;
   },

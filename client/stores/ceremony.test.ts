@@ -1,8 +1,10 @@
-import { firstBadge, homeData } from '@/testing/fixtures';
+import { firstBadge, homeData, teamReward } from '@/testing/fixtures';
 
 jest.mock('@/services/member', () => ({ memberService: { badgesSeen: jest.fn(), home: jest.fn() } }));
+jest.mock('@/services/team', () => ({ teamService: { seen: jest.fn() } }));
 
 import { memberService } from '@/services/member';
+import { teamService } from '@/services/team';
 import { useCeremonyStore } from './ceremony';
 import { useMemberStore } from './member';
 
@@ -42,4 +44,19 @@ it('a failed "seen" call does not block the member', async () => {
   useCeremonyStore.getState().enqueue([firstBadge]);
   await expect(useCeremonyStore.getState().accept()).resolves.toBeUndefined();
   expect(useCeremonyStore.getState().queue).toHaveLength(0);
+});
+
+it('celebrates a team reward once, and 收下 marks it seen and clears it from home', async () => {
+  (teamService.seen as jest.Mock).mockResolvedValue({ updated: 1 });
+  useMemberStore.setState({ home: { ...homeData(), teamCeremony: teamReward } });
+  const { enqueueTeam } = useCeremonyStore.getState();
+  enqueueTeam(teamReward);
+  enqueueTeam(teamReward);
+  expect(useCeremonyStore.getState().teams).toHaveLength(1);
+  await useCeremonyStore.getState().acceptTeam();
+  expect(teamService.seen).toHaveBeenCalledWith('K7QM2X');
+  expect(useCeremonyStore.getState().teams).toEqual([]);
+  expect(useMemberStore.getState().home!.teamCeremony).toBeNull();
+  enqueueTeam(teamReward);
+  expect(useCeremonyStore.getState().teams).toEqual([]);
 });

@@ -95,6 +95,7 @@ export const useCheckinStore = create<CheckinState>()((set, get) => ({
     });
     // The card, its quiet refresh and the badge ceremony follow from the answer (memberEvents).
     publishMemberEvent('checkedIn', result);
+    if (result.teams.length) publishMemberEvent('teamProgressed', result.teams);
     return result;
   },
 }));

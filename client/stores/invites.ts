@@ -1,15 +1,21 @@
 import { create } from 'zustand';
-import type { InviteCardData, InviteMineData } from '@shared/contracts/invite';
+import type { InviteCardData, InviteLeaderboardData, InviteMineData } from '@shared/contracts/invite';
 import { inviteService } from '@/services/invite';
 import { firstAttempt } from '@/services/inviteArrival';
 import { useMemberStore } from './member';
+import { onMemberEvent } from './memberEvents';
 import { createResource, type Resource } from './toolkit/resource';
 
 /**
  * The invite card (`card`, `cardStatus`, `cardError`, `loadCard()`), the member's invitees and
- * rule (`mine`, `mineStatus`, `mineError`, `loadMine()`), and the welcome of an invited newcomer.
+ * rule (`mine`, `mineStatus`, `mineError`, `loadMine()`), the month's leaderboard (`board`,
+ * `loadBoard()`), and the welcome of an invited newcomer.
  */
-export interface InvitesState extends Resource<InviteCardData, 'card', 'card'>, Resource<InviteMineData, 'mine', 'mine'> {
+export interface InvitesState
+  extends
+    Resource<InviteCardData, 'card', 'card'>,
+    Resource<InviteMineData, 'mine', 'mine'>,
+    Resource<InviteLeaderboardData, 'board', 'board'> {
   /** A new member who arrived through an invite and was bound: whom to thank in the welcome. */
   welcome: { inviterNickname: string } | null;
   /**
@@ -23,6 +29,7 @@ export interface InvitesState extends Resource<InviteCardData, 'card', 'card'>, 
 export const useInvitesStore = create<InvitesState>()((set, get) => ({
   ...createResource(() => inviteService.card(), { data: 'card', prefix: 'card' })(set, get),
   ...createResource(() => inviteService.mine(), { data: 'mine', prefix: 'mine' })(set, get),
+  ...createResource(() => inviteService.leaderboard(), { data: 'board', prefix: 'board' })(set, get),
   welcome: null,
 
   async bindArrival(code) {
@@ -41,3 +48,9 @@ export const useInvitesStore = create<InvitesState>()((set, get) => ({
     set({ welcome: null });
   },
 }));
+
+// The board names the member once they switch it on (and hides them when they switch it off).
+onMemberEvent('profileChanged', (profile) => {
+  const board = useInvitesStore.getState().board;
+  if (board && board.optedIn !== profile.leaderboardOptIn) void useInvitesStore.getState().loadBoard({ quiet: true });
+});

@@ -44,6 +44,20 @@ onMemberEvent('redeemed', (result) => updateHome((home) => withMember(home, { po
 
 onMemberEvent('profileChanged', (profile) => updateHome((home) => withMember(home, profile)));
 
+// The home line follows the member's own activity at once; joining or leaving a team reloads it quietly.
+onMemberEvent('teamProgressed', (teams) =>
+  updateHome((home) => {
+    const line = teams.find((t) => t.teamId === home.team?.teamId);
+    return line ? { ...home, team: line } : home;
+  }),
+);
+
+onMemberEvent('teamChanged', () => void useMemberStore.getState().load({ quiet: true }));
+
+onMemberEvent('teamRewardSeen', ({ teamId }) =>
+  updateHome((home) => (home.teamCeremony?.teamId === teamId ? { ...home, teamCeremony: null } : home)),
+);
+
 onMemberEvent('badgeSeen', ({ badgeId }) =>
   updateHome((home) => (home.badges.newestUnseen?.id === badgeId ? { ...home, badges: { ...home.badges, newestUnseen: null } } : home)),
 );

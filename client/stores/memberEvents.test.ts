@@ -1,4 +1,4 @@
-import { checkinData, firstBadge, homeData, redeemData } from '@/testing/fixtures';
+import { checkinData, firstBadge, homeData, redeemData, teamLine, teamReward } from '@/testing/fixtures';
 
 jest.mock('@/services/member', () => ({ memberService: { home: jest.fn(), badgesSeen: jest.fn() } }));
 
@@ -40,7 +40,7 @@ it('redeemed: the card shows the balance the redemption left', () => {
 });
 
 it('profileChanged: the card shows the new nickname and avatar', () => {
-  publishMemberEvent('profileChanged', { nickname: '林小满', avatarUrl: 'https://example.com/a.png' });
+  publishMemberEvent('profileChanged', { nickname: '林小满', avatarUrl: 'https://example.com/a.png', leaderboardOptIn: false });
   expect(member()).toMatchObject({ nickname: '林小满', avatarUrl: 'https://example.com/a.png', points: 200 });
 });
 
@@ -56,6 +56,25 @@ it('badgeSeen: home stops offering that badge as new, and only that one', () => 
 it('an event before home is known changes nothing there', () => {
   useMemberStore.setState({ status: 'idle', home: null });
   publishMemberEvent('redeemed', redeemData(120));
-  publishMemberEvent('profileChanged', { nickname: '林小满', avatarUrl: '' });
+  publishMemberEvent('profileChanged', { nickname: '林小满', avatarUrl: '', leaderboardOptIn: false });
   expect(useMemberStore.getState().home).toBeNull();
+});
+
+it('teamProgressed: the home line shows the bar the answer moved (only for the team home shows)', () => {
+  useMemberStore.setState({ home: { ...homeData(), team: teamLine() } });
+  publishMemberEvent('teamProgressed', [
+    teamLine({ teamId: 'OTHER2', progress: 3 }),
+    teamLine({ progress: 18, remainingText: '还差 42 次签到' }),
+  ]);
+  expect(useMemberStore.getState().home!.team).toMatchObject({ teamId: 'K7QM2X', progress: 18, remainingText: '还差 42 次签到' });
+});
+
+it('teamChanged: home refreshes quietly (the team line); teamRewardSeen: the ceremony is no longer offered', () => {
+  publishMemberEvent('teamChanged', { challengeId: 'winter_checkin_team' });
+  expect(home).toHaveBeenCalledTimes(1);
+  useMemberStore.setState({ home: { ...homeData(), teamCeremony: teamReward } });
+  publishMemberEvent('teamRewardSeen', { teamId: 'OTHER2' });
+  expect(useMemberStore.getState().home!.teamCeremony).not.toBeNull();
+  publishMemberEvent('teamRewardSeen', { teamId: 'K7QM2X' });
+  expect(useMemberStore.getState().home!.teamCeremony).toBeNull();
 });

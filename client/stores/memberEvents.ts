@@ -1,6 +1,7 @@
 import type { CheckinData } from '@shared/contracts/checkin';
 import type { ProfileData } from '@shared/contracts/member';
 import type { RedeemData } from '@shared/contracts/redeem';
+import type { TeamProgress } from '@shared/contracts/team';
 import { createEventBus } from './toolkit/eventBus';
 
 /**
@@ -20,6 +21,12 @@ export interface MemberEvents {
   profileChanged: ProfileData;
   /** A celebrated badge the member took (收下). */
   badgeSeen: { badgeId: string };
+  /** Team bars the member's own check-in or redemption just moved (from that answer). */
+  teamProgressed: TeamProgress[];
+  /** The member joined, created or left a team: what home shows about teams changed. */
+  teamChanged: { challengeId: string };
+  /** A team reward's ceremony the member took (收下). */
+  teamRewardSeen: { teamId: string };
 }
 
 const memberEvents = createEventBus<MemberEvents>();

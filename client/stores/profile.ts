@@ -12,49 +12,63 @@ export interface ProfileState {
   deleting: boolean;
   /** Saves a new nickname and/or an avatar chosen with WeChat's chooseAvatar (a temp file). */
   save(change: { nickname?: string; avatarTempPath?: string }): Promise<boolean>;
+  /** Shows (or hides) the member's nickname on the invite leaderboard. */
+  setLeaderboardOptIn(on: boolean): Promise<boolean>;
   deleteAccount(): Promise<boolean>;
 }
 
-export const useProfileStore = create<ProfileState>()((set, get) => ({
-  saving: false,
-  error: null,
-  deleting: false,
-
-  async save(change) {
+export const useProfileStore = create<ProfileState>()((set, get) => {
+  /** One profile change at a time; the card (and the leaderboard) follow the saved answer (memberEvents). */
+  async function saveProfile(change: () => Promise<Parameters<typeof memberService.profile>[0]>): Promise<boolean> {
     if (get().saving) return false;
-    // The function refuses it too (the contract's rule): say why before uploading anything.
-    if (change.nickname !== undefined && hasUnsafeText(change.nickname)) {
-      set({ error: { code: 'INVALID_INPUT', message: UNSAFE_NICKNAME_MESSAGE } });
-      return false;
-    }
     set({ saving: true, error: null });
     let profile: ProfileData;
     try {
-      const avatarFileId = change.avatarTempPath ? await uploadAvatar(change.avatarTempPath) : undefined;
-      profile = await memberService.profile({
-        ...(change.nickname !== undefined ? { nickname: change.nickname } : {}),
-        ...(avatarFileId ? { avatarFileId } : {}),
-      });
+      profile = await memberService.profile(await change());
     } catch (err) {
       set({ saving: false, error: toLoadError(err) });
       return false;
     }
     set({ saving: false });
-    // The member card shows the new nickname and avatar (memberEvents).
     publishMemberEvent('profileChanged', profile);
     return true;
-  },
+  }
 
-  async deleteAccount() {
-    if (get().deleting) return false;
-    set({ deleting: true, error: null });
-    try {
-      await memberService.deleteAccount();
-      set({ deleting: false });
-      return true;
-    } catch (err) {
-      set({ deleting: false, error: toLoadError(err) });
-      return false;
-    }
-  },
-}));
+  return {
+    saving: false,
+    error: null,
+    deleting: false,
+
+    save(change) {
+      // The function refuses it too (the contract's rule): say why before uploading anything.
+      if (change.nickname !== undefined && hasUnsafeText(change.nickname)) {
+        set({ error: { code: 'INVALID_INPUT', message: UNSAFE_NICKNAME_MESSAGE } });
+        return Promise.resolve(false);
+      }
+      return saveProfile(async () => {
+        const avatarFileId = change.avatarTempPath ? await uploadAvatar(change.avatarTempPath) : undefined;
+        return {
+          ...(change.nickname !== undefined ? { nickname: change.nickname } : {}),
+          ...(avatarFileId ? { avatarFileId } : {}),
+        };
+      });
+    },
+
+    setLeaderboardOptIn(on) {
+      return saveProfile(async () => ({ leaderboardOptIn: on }));
+    },
+
+    async deleteAccount() {
+      if (get().deleting) return false;
+      set({ deleting: true, error: null });
+      try {
+        await memberService.deleteAccount();
+        set({ deleting: false });
+        return true;
+      } catch (err) {
+        set({ deleting: false, error: toLoadError(err) });
+        return false;
+      }
+    },
+  };
+});

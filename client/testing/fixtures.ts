@@ -2,6 +2,7 @@
 import type { CalendarData, CheckinData } from '@shared/contracts/checkin';
 import type { BadgeCeremony, HomeData } from '@shared/contracts/member';
 import type { PackView, RedeemData, RedeemListData, VoucherView } from '@shared/contracts/redeem';
+import type { ChallengeView, TeamCeremony, TeamPageData, TeamProgress } from '@shared/contracts/team';
 
 export const firstBadge: BadgeCeremony = {
   id: 'first_checkin',
@@ -33,6 +34,7 @@ export function homeData(overrides: Partial<HomeData['member']> = {}): HomeData 
       downgradeWarning: null,
       roles: [],
       joinedAt: '2026-11-23T01:00:00.000Z',
+      leaderboardOptIn: false,
       ...overrides,
     },
     badges: { earned: 0, total: 14, newestUnseen: null },
@@ -40,6 +42,9 @@ export function homeData(overrides: Partial<HomeData['member']> = {}): HomeData 
     packs: [],
     invite: { code: 'K7QM2XRT', invited: 0, activated: 0 },
     nextStreakBonus: { days: 7, daysLeft: 7, points: 30, growth: 20 },
+    team: null,
+    teamCeremony: null,
+    teamChallengesOpen: 0,
   };
 }
 
@@ -53,6 +58,7 @@ export function checkinData(overrides: Partial<CheckinData> = {}): CheckinData {
     newBadges: [firstBadge],
     newNodes: [],
     tierChanged: null,
+    teams: [],
     ...overrides,
   };
 }
@@ -113,5 +119,75 @@ export function voucher(overrides: Partial<VoucherView> = {}): VoucherView {
 }
 
 export function redeemData(points = 120): RedeemData {
-  return { voucher: voucher(), balance: { points } };
+  return { voucher: voucher(), balance: { points }, teams: [] };
 }
+
+export const winterChallenge: ChallengeView = {
+  id: 'winter_checkin_team',
+  title: '冬日组队签到挑战',
+  description: '队员签到累计 60 次即完成',
+  icon: '⛄',
+  joinFrom: '2026-11-15T16:00:00.000Z',
+  startAt: '2026-11-22T16:00:00.000Z',
+  endAt: '2027-02-28T16:00:00.000Z',
+  joinUntil: '2026-11-29T16:00:00.000Z',
+  phase: 'running',
+  joinable: true,
+  teamSize: { min: 2, max: 5 },
+  goal: { metric: 'checkins', target: 60, metricName: '签到次数' },
+  reward: { points: 80, growth: 50, badge: null },
+  daysLeft: 98,
+  daysToStart: 0,
+};
+
+export function teamLine(overrides: Partial<TeamProgress> = {}): TeamProgress {
+  return {
+    teamId: 'K7QM2X',
+    challengeId: winterChallenge.id,
+    title: winterChallenge.title,
+    icon: winterChallenge.icon,
+    metric: 'checkins',
+    status: 'active',
+    failure: null,
+    progress: 17,
+    target: 60,
+    remainingText: '还差 43 次签到',
+    members: 3,
+    minMembers: 2,
+    daysLeft: 98,
+    daysToStart: 0,
+    ...overrides,
+  };
+}
+
+export function teamPage(overrides: Partial<TeamProgress> = {}): TeamPageData {
+  return {
+    challenge: winterChallenge,
+    team: {
+      ...teamLine(overrides),
+      code: 'K7QM2X',
+      roster: [
+        { nickname: '小林', avatarUrl: '', contribution: 7, captain: true, me: true },
+        { nickname: '小禾', avatarUrl: '', contribution: 10, captain: false, me: false },
+      ],
+      maxMembers: 5,
+      isCaptain: true,
+      canLeave: false,
+      canInvite: true,
+      rewardPaid: false,
+      completedAt: null,
+      sharePath: 'packages/team/pages/join/index?team=K7QM2X&inviteCode=K7QM2XRT',
+      shareTitle: '小林 邀你组队参加「冬日组队签到挑战」',
+    },
+  };
+}
+
+export const teamReward: TeamCeremony = {
+  teamId: 'K7QM2X',
+  challengeId: winterChallenge.id,
+  title: winterChallenge.title,
+  icon: winterChallenge.icon,
+  points: 80,
+  growth: 50,
+  badge: null,
+};

@@ -36,6 +36,9 @@ const Taro = {
   reLaunch: async ({ url }: { url: string }) => {
     calls.navigations.push(url);
   },
+  redirectTo: async ({ url }: { url: string }) => {
+    calls.navigations.push(url);
+  },
   stopPullDownRefresh: () => undefined,
   getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
   setStorageSync: (key: string, value: unknown) => {

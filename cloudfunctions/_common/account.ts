@@ -154,6 +154,18 @@ export class Account {
     return after;
   }
 
+  /**
+   * Lights a badge given for something done rather than by its own rule (a team challenge's reward
+   * badge): once — false when the member already has it. Counted after commit like any award.
+   */
+  grantBadge(openid: string, badge: BadgeDoc): boolean {
+    const member = this.current(openid);
+    if (member.badges.some((b) => b.id === badge._id)) return false;
+    this.edit(openid, (m) => ({ ...m, badges: [...m.badges, { id: badge._id, earnedAt: toIso(this.now), seen: false }] }));
+    this.awarded.push(badge);
+    return true;
+  }
+
   /** Writes every member this transaction changed, once each (voids no call can hold any more are dropped). */
   async save(): Promise<void> {
     for (const openid of this.touched) {

@@ -25,12 +25,19 @@ export const COLLECTIONS = {
   secrets: 'secrets',
   /** A salted one-way hash of each deleted openid (`_id`), nothing else: a returning member is not "new" for invites. */
   deletedMembers: 'deleted_members',
+  /** Team challenge teams, `_id` = the team's join code (`shared/domain/teamChallenge.ts`). */
+  teams: 'teams',
+  /** Invites activated per inviter per Shanghai month (`<month>_<inviter>`): the invite leaderboard. */
+  inviteMonths: 'invite_months',
+  /** Mini-program code images shared by many (`team_<code>`, `badge_wall`), drawn once. */
+  shareCodes: 'share_codes',
   tiers: 'tiers',
   badges: 'badges',
   treeNodes: 'tree_nodes',
   benefitPacks: 'benefit_packs',
   settings: 'settings',
   staff: 'staff',
+  challenges: 'challenges',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -1,6 +1,7 @@
 import { activationDeadline, inviteActivationState, inviterRewardDecision } from '@shared/domain/inviteActivation';
+import { countActivation, leaderboardRowId, type InviteMonthRow } from '@shared/domain/inviteLeaderboard';
 import type { InviteStatus } from '@shared/domain/statuses';
-import { dayOf, toIso, toMs } from '@shared/time/shanghai';
+import { dayOf, monthOf, toIso, toMs, type MonthString } from '@shared/time/shanghai';
 import type { Account } from './account';
 import { COLLECTIONS } from './collections';
 import type { Database } from './db';
@@ -59,7 +60,8 @@ export function normalizeInvite(raw: unknown): InviteDoc | null {
  * activation and, the moment the `settings` rule is met, activates the invite and pays the
  * inviter through the same account — once, within their daily cap (over it the invite activates
  * unrewarded, with the reason). Never anything for binding or sharing, and one level only: the
- * inviter's own inviter gets nothing. The invitee must have been read through `account`.
+ * inviter's own inviter gets nothing. The activation also counts toward the inviter's month on
+ * the invite leaderboard (`invite_months`). The invitee must have been read through `account`.
  */
 export async function settleInvite(account: Account, inviteeId: string, trigger: 'checkin' | 'redemption'): Promise<void> {
   const { tx, program, now } = account;
@@ -94,6 +96,10 @@ export async function settleInvite(account: Account, inviteeId: string, trigger:
     return;
   }
   account.edit(invite.inviter, (m) => ({ ...m, invitesActivated: m.invitesActivated + 1 }));
+  const month = monthOf(now);
+  const rowId = leaderboardRowId(month, invite.inviter);
+  const row = await tx.get<InviteMonthRow>(COLLECTIONS.inviteMonths, rowId);
+  await tx.set(COLLECTIONS.inviteMonths, rowId, { ...countActivation(row, month, invite.inviter, iso) });
   const capId = `${invite.inviter}_${today}`;
   const cap = await tx.get<InviteCapDoc>(COLLECTIONS.inviteCaps, capId);
   const rewardedToday = typeof cap?.count === 'number' ? cap.count : 0;
@@ -136,5 +142,29 @@ export class InviteRepository {
 
   countSentBy(inviter: string): Promise<number> {
     return this.db.count(COLLECTIONS.invites, { inviter });
+  }
+
+  /** The month's leading inviters, most activations first (earlier to reach a count first). */
+  topOfMonth(month: MonthString, limit: number): Promise<InviteMonthRow[]> {
+    return this.db.find<InviteMonthRow>(
+      COLLECTIONS.inviteMonths,
+      { month },
+      {
+        orderBy: [
+          ['count', 'desc'],
+          ['reachedAt', 'asc'],
+        ],
+        limit,
+      },
+    );
+  }
+
+  monthRow(month: MonthString, inviter: string): Promise<InviteMonthRow | null> {
+    return this.db.get<InviteMonthRow>(COLLECTIONS.inviteMonths, leaderboardRowId(month, inviter));
+  }
+
+  /** How many inviters activated strictly more friends than `count` in the month (a rank, without reading them). */
+  countAbove(month: MonthString, count: number): Promise<number> {
+    return this.db.count(COLLECTIONS.inviteMonths, { month, count: this.db.op.gt(count) });
   }
 }

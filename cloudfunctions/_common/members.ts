@@ -69,10 +69,10 @@ export class MemberRepository {
   }
 
   /**
-   * Nickname and avatar (no balance involved: one conditional update). Never on a member whose
+   * Nickname, avatar, leaderboard switch (no balance involved: one conditional update). Never on a member whose
    * account is being deleted (ACCOUNT_DELETING), nor one already gone (an update creates nothing).
    */
-  async setProfile(openid: string, patch: { nickname?: string; avatarUrl?: string }): Promise<void> {
+  async setProfile(openid: string, patch: { nickname?: string; avatarUrl?: string; leaderboardOptIn?: boolean }): Promise<void> {
     if ((await this.db.updateWhere(COLLECTIONS.members, { _id: openid, deleting: null }, patch)) > 0) return;
     // Nothing changed: the same values again, or the account is going.
     const member = await this.get(openid);

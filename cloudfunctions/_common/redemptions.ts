@@ -1,4 +1,5 @@
 import type { TierId } from '@shared/content/ids';
+import type { TeamProgress } from '@shared/contracts/team';
 import type { RedemptionStatus } from '@shared/domain/statuses';
 import { toIso } from '@shared/time/shanghai';
 import { COLLECTIONS } from './collections';
@@ -33,6 +34,8 @@ export interface RedemptionDoc {
   holdToken: string | null;
   /** Points left right after redeeming: the answer a retry gets back is the first one. */
   balanceAfter: number;
+  /** The member's team bars this redemption moved (answered again to a retry); missing on older documents. */
+  teams?: TeamProgress[];
   cancelledAt?: string | null;
   cancelledBy?: string | null;
   cancelReason?: string | null;

@@ -15,6 +15,7 @@ import type { WxCloud } from './sdk';
 import { Secrets } from './secrets';
 import { StaffDirectory } from './staff';
 import { PackStock } from './stock';
+import { TeamRepository } from './teams';
 
 /**
  * The adapters one function instance shares across invocations (made once by `createFunction`):
@@ -30,6 +31,7 @@ export interface Services {
   redemptions: RedemptionRepository;
   invites: InviteRepository;
   stock: PackStock;
+  teams: TeamRepository;
   staff: StaffDirectory;
   rateLimiter: RateLimiter;
   secrets: Secrets;
@@ -51,6 +53,7 @@ export function createServices(cloud: WxCloud): Services {
     redemptions: new RedemptionRepository(db),
     invites: new InviteRepository(db),
     stock: new PackStock(db),
+    teams: new TeamRepository(db),
     staff: new StaffDirectory(db),
     rateLimiter: new RateLimiter(db, secrets),
     secrets,

@@ -7,7 +7,11 @@ import { COLLECTIONS } from '../_common/collections';
 import { contractAction } from '../_common/entry';
 import { settleInvite } from '../_common/invites';
 import type { RequestContext } from '../_common/services';
+import { recordTeamActivity } from '../_common/teams';
 import { checkinId, readCheckin, type CheckinDoc } from './checkins';
+
+/** A check-in counts toward team goals on check-ins and on days every member checked in. */
+const CHECKIN_METRICS = ['checkins', 'checkinDays'] as const;
 
 /**
  * `checkin.checkin` — one check-in per member per Shanghai day. The member document says whether
@@ -15,12 +19,15 @@ import { checkinId, readCheckin, type CheckinDoc } from './checkins';
  * document (`openid_YYYY-MM-DD`), the ledger entry and the member commit together, and a repeat
  * (a double tap, a retry, 20 parallel calls) answers the day's stored result with
  * `alreadyCheckedIn: true`. Streak, reward, badges, tree nodes, tier and invite activation are all
- * settled in that one transaction.
+ * settled in that one transaction — and so is the bar of the member's team, when a team
+ * challenge counts check-ins (`recordTeamActivity`: the team moves in this same answer, and a
+ * repeat never reaches it, so a check-in counts once).
  *
  * Round trips, warm: the member (1) · transaction start, member, ledger entry, check-in, member,
  * commit (6) = 7; + the rarity read and one counter write when a badge is earned (first check-in:
- * 9); + the invite and cap documents while an invite is pending. A repeat: the member, the
- * day's document (2).
+ * 9); + the invite and cap documents while an invite is pending; + the team and its write in a
+ * running team challenge on check-ins (nothing outside a team). A repeat: the member, the day's
+ * document (2).
  */
 export const checkin = contractAction('checkin', 'checkin', async (_input, ctx: RequestContext) => {
   const { openid, now, program, services } = ctx;
@@ -44,6 +51,9 @@ export const checkin = contractAction('checkin', 'checkin', async (_input, ctx: 
     account.edit(openid, (m) => ({ ...m, streak, checkinDays: m.checkinDays + 1 }));
     const moved = await account.apply(openid, { points: reward.points, growth: reward.growth }, { kind: 'checkin', refId: id });
     await settleInvite(account, openid, 'checkin');
+    const team = await recordTeamActivity(account, openid, CHECKIN_METRICS);
+    // A completed team's reward lands on this member too: report the balance after everything.
+    const after = await account.get(openid);
     const iso = toIso(now);
     const doc: CheckinDoc = {
       _id: id,
@@ -58,10 +68,11 @@ export const checkin = contractAction('checkin', 'checkin', async (_input, ctx: 
         date: day,
         streak,
         reward,
-        balance: { points: moved.member.points, growth: moved.member.growth },
-        newBadges: await ceremoniesForNew(services.counters, moved.newBadges, iso),
+        balance: { points: after.points, growth: after.growth },
+        newBadges: await ceremoniesForNew(services.counters, [...moved.newBadges, ...team.newBadges], iso),
         newNodes: moved.newNodes.map((n) => ({ id: n._id, title: n.title, branch: n.branch, branchName: n.branchName })),
         tierChanged: moved.tierChanged,
+        teams: team.teams,
       },
     };
     await account.tx.set(COLLECTIONS.checkins, id, { ...doc });

@@ -5,6 +5,7 @@ import { accountTransaction } from '../_common/account';
 import { COLLECTIONS } from '../_common/collections';
 import { contractAction } from '../_common/entry';
 import type { RequestContext } from '../_common/services';
+import { drawWxacode, tempUrl } from '../_common/shareCodes';
 
 /** The page a friend lands on; `scene` of the mini-program code is `i=<inviteCode>`. */
 export const INVITE_PAGE = 'pages/index/index';
@@ -16,15 +17,6 @@ export interface InviteCardDoc {
   code: string;
   fileId: string;
   createdAt: string;
-}
-
-/**
- * Which version a scanned code opens: `release` for the published app; set the function's
- * environment variable `WXACODE_ENV_VERSION` to `trial` or `develop` before release (DEPLOY.md).
- */
-function envVersion(): 'release' | 'trial' | 'develop' {
-  const v = process.env.WXACODE_ENV_VERSION;
-  return v === 'trial' || v === 'develop' ? v : 'release';
 }
 
 /**
@@ -53,15 +45,8 @@ async function generateCode(ctx: RequestContext, code: string): Promise<string |
   const { cloud } = ctx.services;
   let fileID: string;
   try {
-    const image = await cloud.openapi.wxacode.getUnlimited({
-      scene: `i=${code}`,
-      page: INVITE_PAGE,
-      checkPath: false,
-      envVersion: envVersion(),
-      width: 430,
-    });
     const name = createHash('sha256').update(ctx.openid).digest('hex').slice(0, 24);
-    ({ fileID } = await cloud.uploadFile({ cloudPath: `invite-cards/${name}-${code}.png`, fileContent: image.buffer }));
+    fileID = await drawWxacode(cloud, { scene: `i=${code}`, page: INVITE_PAGE, cloudPath: `invite-cards/${name}-${code}.png` });
   } catch (err) {
     // The card still works without its image (share path, nickname); the next call tries again.
     console.warn('[invite.card] mini-program code not generated', err);
@@ -83,11 +68,7 @@ export const card = contractAction('invite', 'card', async (_input, ctx: Request
   const code = member.inviteCode;
   const cached = await services.db.get<InviteCardDoc>(COLLECTIONS.inviteCards, ctx.openid);
   const fileId = cached && cached.code === code && typeof cached.fileId === 'string' ? cached.fileId : await generateCode(ctx, code);
-  let qrUrl: string | null = null;
-  if (fileId) {
-    const { fileList } = await services.cloud.getTempFileURL({ fileList: [fileId] });
-    qrUrl = fileList[0]?.tempFileURL || null;
-  }
+  const qrUrl = await tempUrl(services.cloud, fileId);
   return {
     code,
     sharePath: `${INVITE_PAGE}?inviteCode=${code}`,

@@ -121,7 +121,7 @@ export async function anonymiseReferences(services: Services, member: StoredMemb
 
 /**
  * Step 5: what is the member's alone — check-ins, their own rejected invite attempts, invite caps,
- * the invite card and its image — and last the member document, with the counters it was in.
+ * their rows of the invite leaderboard, the invite card and its image — and last the member document, with the counters it was in.
  * The document goes last, so an interrupted deletion can be asked again.
  */
 export async function removeMemberData(services: Services, member: StoredMember): Promise<void> {
@@ -137,6 +137,7 @@ export async function removeMemberData(services: Services, member: StoredMember)
     db.removeWhere(COLLECTIONS.checkins, { openid }),
     db.removeWhere(COLLECTIONS.inviteAttempts, { invitee: openid }),
     db.removeWhere(COLLECTIONS.inviteCaps, { inviter: openid }),
+    db.removeWhere(COLLECTIONS.inviteMonths, { inviter: openid }),
     db.remove(COLLECTIONS.inviteCards, openid),
   ]);
   if ((await db.remove(COLLECTIONS.members, openid)) === 0) return;

@@ -1,6 +1,7 @@
 import { contractAction } from '../_common/entry';
 import { DELETE_ACCOUNT_RATE } from '../_common/rateLimit';
 import type { RequestContext } from '../_common/services';
+import { forgetTeamMember } from '../_common/teams';
 import { anonymiseReferences, markDeleting, removeMemberData, settleMemberHolds, settleVouchers } from './accountDeletion';
 
 /**
@@ -11,8 +12,9 @@ import { anonymiseReferences, markDeleting, removeMemberData, settleMemberHolds,
  *  2. the salted hash of the openid, so a returning member is not "new" for invites;
  *  3. units of stock their calls still hold are settled;
  *  4. unused vouchers are cancelled as ops would (points, limit, stock back), used ones kept anonymised;
- *  5. the ledger and other members' records move to the anonymous id;
- *  6. check-ins, attempts, caps, the invite card — and last the member document.
+ *  5. the ledger and other members' records move to the anonymous id; a team not started yet
+ *     loses them (handed over or dissolved), a started one keeps its bar with them anonymised;
+ *  6. check-ins, attempts, caps, leaderboard rows, the invite card — and last the member document.
  * Every step can run again: a deletion that died half way is finished by asking again (the
  * member's other calls are refused meanwhile). A later call starts a new, empty membership.
  *
@@ -26,6 +28,7 @@ export const deleteAccount = contractAction('member', 'deleteAccount', async (_i
   await settleMemberHolds(services, openid);
   await settleVouchers(ctx, mark.anon);
   await anonymiseReferences(services, member, mark.anon);
+  await forgetTeamMember(services, member, ctx.program.challenges, mark.anon, ctx.now);
   await removeMemberData(services, member);
   // Nothing that could identify the member in the log: only where their kept records went.
   console.info(`[deleteAccount] an account was deleted; the records kept are under ${mark.anon}`);

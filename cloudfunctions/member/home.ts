@@ -15,6 +15,9 @@ import { contractAction } from '../_common/entry';
 import { byShelfOrder, packLiveState, packView } from '../_common/packs';
 import { refreshMember } from '../_common/refresh';
 import type { RequestContext } from '../_common/services';
+import { canJoinNow } from '@shared/domain/teamChallenge';
+import { teamCeremony } from '../_common/teamViews';
+import { homeTeam, homeTeamIds } from './homeTeam';
 
 const DEFAULT_TIER_COLOR = '#8A9BA8';
 
@@ -41,6 +44,7 @@ export function memberSummary(member: StoredMember, program: Program, now: numbe
     // Display only (which entries to show); staff actions re-check the live staff record.
     roles: staffDoc ? staffRoles(staffDoc, member._id) : [],
     joinedAt: member.createdAt,
+    leaderboardOptIn: member.leaderboardOptIn,
   };
 }
 
@@ -56,17 +60,21 @@ function topPacks(views: PackView[]): PackView[] {
 /**
  * `member.home` — everything the home page shows, in one call. Round trips, warm: the member
  * (1) · the live stock of the listed packs and the invite count, in parallel (2) = 3; + one
- * counter read when an unseen badge waits for its ceremony (4); + a transaction when growth left
- * the tier window or ops added a badge the member already qualifies for (rare).
+ * counter read when an unseen badge waits for its ceremony (4); + the member's teams, in the same
+ * parallel step, only for a member in a team of a challenge not over yet; + a transaction when
+ * growth left the tier window or ops added a badge the member already qualifies for (rare).
  */
 export const home = contractAction('member', 'home', async (_input, ctx: RequestContext): Promise<HomeData> => {
   const { openid, now, program, services } = ctx;
   const { counters } = services;
   const listed = program.benefit_packs.filter((p) => isPackListed(p, now)).sort(byShelfOrder);
-  const [member, live, invited] = await Promise.all([
+  const teamIds = homeTeamIds(ctx.member, program, now);
+  const [member, live, invited, teams] = await Promise.all([
     refreshMember(ctx),
     packLiveState(services.stock, ctx.member, listed, now),
     services.invites.countSentBy(openid),
+    // Outside a team nothing is read.
+    teamIds.length ? services.teams.many(teamIds) : Promise.resolve(new Map()),
   ]);
 
   const activeBadges = program.badges.filter((b) => b.active);
@@ -90,5 +98,8 @@ export const home = contractAction('member', 'home', async (_input, ctx: Request
     packs: topPacks(views),
     invite: { code: member.inviteCode, invited, activated: member.invitesActivated },
     nextStreakBonus: nextStreakMilestone(program.settings, summary.streak.current),
+    team: homeTeam(teams, program, now),
+    teamCeremony: member.teamRewards[0] ? teamCeremony(member.teamRewards[0], program) : null,
+    teamChallengesOpen: program.challenges.filter((c) => canJoinNow(c, now) && !member.teams[c._id]).length,
   };
 });

@@ -20,17 +20,23 @@ async function nicknameAllowed(ctx: RequestContext, nickname: string): Promise<b
 }
 
 /**
- * `member.profile` — nickname (≤ 20 characters, content-checked) and/or avatar (a cloud fileID
- * from chooseAvatar). Round trips: the member, the rate limit, the update (3).
+ * `member.profile` — nickname (≤ 20 characters, content-checked), avatar (a cloud fileID from
+ * chooseAvatar) and/or whether the member appears by nickname on the invite leaderboard.
+ * Round trips: the member, the rate limit, the update (3).
  */
-export const profile = contractAction('member', 'profile', async ({ nickname, avatarFileId }, ctx: RequestContext) => {
+export const profile = contractAction('member', 'profile', async ({ nickname, avatarFileId, leaderboardOptIn }, ctx: RequestContext) => {
   const { services, member } = ctx;
   await services.rateLimiter.hit('profile', ctx.openid, PROFILE_RATE, ctx.now);
   if (nickname !== undefined && !(await nicknameAllowed(ctx, nickname))) throw new AppError('CONTENT_REJECTED');
-  const patch: Record<string, string> = {};
+  const patch: { nickname?: string; avatarUrl?: string; leaderboardOptIn?: boolean } = {};
   if (nickname !== undefined) patch.nickname = nickname;
   // A cloud:// fileID renders directly in the mini-program's <image>.
   if (avatarFileId !== undefined) patch.avatarUrl = avatarFileId;
+  if (leaderboardOptIn !== undefined) patch.leaderboardOptIn = leaderboardOptIn;
   await services.members.setProfile(ctx.openid, patch);
-  return { nickname: patch.nickname ?? member.nickname, avatarUrl: patch.avatarUrl ?? member.avatarUrl };
+  return {
+    nickname: patch.nickname ?? member.nickname,
+    avatarUrl: patch.avatarUrl ?? member.avatarUrl,
+    leaderboardOptIn: patch.leaderboardOptIn ?? member.leaderboardOptIn,
+  };
 });

@@ -9,6 +9,7 @@ import {
   fillDaily,
   inviteRewardCount,
   kFactor,
+  kocCandidates,
   packSummaries,
   penetrationByTier,
   pointsSummary,
@@ -52,7 +53,7 @@ export async function collectStats(
   asOf: DayString,
 ): Promise<OpsStatsData> {
   const plan = statsPlan(input.from, input.to, program.benefit_packs);
-  const [retention, activeInRange, tiers, newMembers, ledger, byPack, cards, binds, activations, rejections] = await Promise.all([
+  const [retention, activeInRange, tiers, newMembers, ledger, byPack, cards, binds, activations, rejections, koc] = await Promise.all([
     source.retention(plan),
     source.activeInRange(plan),
     source.tierActivity(plan),
@@ -63,6 +64,7 @@ export async function collectStats(
     source.inviteBinds(plan),
     source.inviteActivations(plan),
     source.inviteRejections(plan),
+    source.kocCandidates(),
   ]);
   const retentionRows = retentionByDay(plan.days, retention, asOf);
   return {
@@ -88,11 +90,13 @@ export async function collectStats(
       activeMembersInRange: activeInRange,
       kFactor: kFactor(activations, activeInRange),
     },
+    koc: kocCandidates(koc.members, koc.invites),
   };
 }
 
 /**
- * Round trips: the staff record, the caller's member (2) · ten aggregations and counts, in parallel (10).
+ * Round trips: the staff record, the caller's member (2) · eleven aggregations and counts, in parallel
+ * (11) · the KOC candidates' invites (1).
  */
 export const stats = contractAction('ops', 'stats', async (input, ctx: RequestContext) =>
   collectStats(databaseStatsSource(ctx.services.db), input, ctx.program, dayOf(ctx.now)),

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import type { DailyCount } from '@shared/contracts/ops';
-import type { LedgerKindRow, PackSummary, RetentionCounts, TierActivityRow } from '@shared/domain/opsMetrics';
+import {
+  KOC_CANDIDATES,
+  type KocInviteRow,
+  type KocMemberRow,
+  type LedgerKindRow,
+  type PackSummary,
+  type RetentionCounts,
+  type TierActivityRow,
+} from '@shared/domain/opsMetrics';
 import type { DayString } from '@shared/time/shanghai';
 import { COLLECTIONS } from '../_common/collections';
 import type { Database, Stage } from '../_common/db';
@@ -47,6 +55,8 @@ export interface OpsStatsSource {
   inviteBinds(plan: StatsQueryPlan): Promise<number>;
   inviteActivations(plan: StatsQueryPlan): Promise<number>;
   inviteRejections(plan: StatsQueryPlan): Promise<Array<{ reason: unknown; count: number }>>;
+  /** The members with the most activated invites (lifetime), and their invites by outcome. */
+  kocCandidates(): Promise<{ members: KocMemberRow[]; invites: KocInviteRow[] }>;
 }
 
 const count = z.number().int().nonnegative();
@@ -56,6 +66,8 @@ const bucketRow = z.object({ _id: z.unknown(), count });
 const kindRow = z.object({ _id: z.unknown(), credited: z.number(), debited: z.number(), entries: count });
 const keyedCount = z.object({ _id: z.unknown(), count });
 const countRow = z.object({ n: count });
+const kocMember = z.object({ _id: z.string(), nickname: z.string().optional(), tier: z.string().optional(), invitesActivated: count });
+const kocInvites = z.object({ _id: z.string(), invited: count, activated: count });
 
 /** Rows the database sent back, each checked against the shape its pipeline produces. */
 function rowsOf<T>(schema: z.ZodType<T>, list: unknown[]): T[] {
@@ -77,7 +89,10 @@ function packTierLookup(packs: readonly PackSummary[]): { ids: string[]; tiers: 
  */
 export const STATS_INDEXES: Record<string, Array<{ name: string; keys: Record<string, 1 | -1> }>> = {
   checkins: [{ name: 'date', keys: { date: 1 } }],
-  members: [{ name: 'createdAt', keys: { createdAt: 1 } }],
+  members: [
+    { name: 'createdAt', keys: { createdAt: 1 } },
+    { name: 'invitesActivated', keys: { invitesActivated: -1 } },
+  ],
   ledger: [{ name: 'createdAt', keys: { createdAt: 1 } }],
   redemptions: [
     { name: 'createdAt', keys: { createdAt: 1 } },
@@ -86,6 +101,7 @@ export const STATS_INDEXES: Record<string, Array<{ name: string; keys: Record<st
   invites: [
     { name: 'boundAt', keys: { boundAt: 1 } },
     { name: 'activatedAt', keys: { activatedAt: 1 } },
+    { name: 'inviter_boundAt', keys: { inviter: 1, boundAt: -1 } },
   ],
   invite_attempts: [{ name: 'createdAt', keys: { createdAt: 1 } }],
   invite_cards: [{ name: 'createdAt', keys: { createdAt: 1 } }],
@@ -231,6 +247,32 @@ export function databaseStatsSource(db: Database): OpsStatsSource {
 
     async inviteActivations(plan) {
       return countWhere(COLLECTIONS.invites, { activatedAt: within(plan.range) });
+    },
+
+    /**
+     * The leading inviters by their member counter `invitesActivated` (kept by the activating
+     * transaction; an index orders it), then their invites grouped by outcome (on the `inviter`
+     * index): two bounded reads, whatever the program's size.
+     */
+    async kocCandidates() {
+      const top = await db.find<unknown>(
+        COLLECTIONS.members,
+        { invitesActivated: _.gt(0) },
+        { orderBy: [['invitesActivated', 'desc']], limit: KOC_CANDIDATES, field: { nickname: true, tier: true, invitesActivated: true } },
+      );
+      const members = rowsOf(kocMember, top).map((m) => ({
+        openid: m._id,
+        nickname: m.nickname ?? '',
+        tier: m.tier ?? 'basic',
+        invitesActivated: m.invitesActivated,
+      }));
+      if (members.length === 0) return { members, invites: [] };
+      const list = await aggregate(COLLECTIONS.invites, [
+        { match: { inviter: _.in(members.map((m) => m.openid)) } },
+        { group: { _id: '$inviter', invited: { $sum: 1 }, activated: { $sum: { $cond: [{ $eq: ['$status', 'bound'] }, 0, 1] } } } },
+        { limit: KOC_CANDIDATES },
+      ]);
+      return { members, invites: rowsOf(kocInvites, list).map((r) => ({ inviter: r._id, invited: r.invited, activated: r.activated })) };
     },
 
     async inviteRejections(plan) {

@@ -16,6 +16,7 @@ import { randomBytes, randomId } from '../_common/random';
 import type { RedemptionDoc } from '../_common/redemptions';
 import type { RequestContext } from '../_common/services';
 import { settleHold } from '../_common/stock';
+import { recordTeamActivity } from '../_common/teams';
 import { redeemAnswer } from './vouchers';
 
 /**
@@ -29,8 +30,8 @@ import { redeemAnswer } from './vouchers';
  *     same request left is adopted (a retry after a crash answers at once), or nothing is taken
  *     when the live document says unlimited;
  *  4. the member's side — points, ledger entry, limit count, the redemption with the hold's
- *     token, badges, invite activation — commits in one transaction on documents only this member
- *     writes (the pack document, which 200 racing members write, stays out of it);
+ *     token, badges, invite activation, the bar of a team counting redemptions — commits in one
+ *     transaction (the pack document, which 200 racing members write, stays out of it);
  *  5. the hold is removed once consumed; a transaction that refused settles it (void, look, give
  *     back). A call that dies anywhere leaves a hold the retry adopts or the `jobs` sweep settles.
  *
@@ -129,8 +130,11 @@ async function commitRedemption(
           redeemCounts: countRedemption(m.redeemCounts, pack, now, program.benefit_packs),
           recentRedeems: rememberRedeem(m.recentRedeems, requestId),
         }));
-        const moved = await account.apply(openid, { points: -pack.cost, growth: 0 }, { kind: 'redeem', refId: id });
+        await account.apply(openid, { points: -pack.cost, growth: 0 }, { kind: 'redeem', refId: id });
         await settleInvite(account, openid, 'redemption');
+        // A team challenge on redemptions moves here, once per redemption (a retry never gets this far).
+        const team = await recordTeamActivity(account, openid, ['redemptions']);
+        const after = await account.get(openid);
         const doc: RedemptionDoc = {
           _id: id,
           openid,
@@ -150,7 +154,8 @@ async function commitRedemption(
           limitKey: redeemCountKey(pack, now),
           stockTaken: holdToken !== null,
           holdToken,
-          balanceAfter: moved.member.points,
+          balanceAfter: after.points,
+          teams: team.teams,
         };
         await account.tx.set(COLLECTIONS.redemptions, id, { ...doc });
         return { kind: 'issued', doc };

@@ -35,5 +35,6 @@ export function redeemAnswer(doc: RedemptionDoc): RedeemData {
       usedAt: null,
     },
     balance: { points: doc.balanceAfter },
+    teams: Array.isArray(doc.teams) ? doc.teams : [],
   };
 }

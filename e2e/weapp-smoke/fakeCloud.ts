@@ -7,7 +7,8 @@ import path from 'node:path';
 import { badgeSchema } from '@shared/content/badges';
 import { treeNodeSchema } from '@shared/content/treeNodes';
 import type { CheckinData } from '@shared/contracts/checkin';
-import type { InviteCardData, InviteMineData } from '@shared/contracts/invite';
+import type { InviteCardData, InviteLeaderboardData, InviteMineData } from '@shared/contracts/invite';
+import type { ChallengesData, ChallengeView, TeamPageData, TeamPreviewData, TeamProgress } from '@shared/contracts/team';
 import type { BadgeView, BadgesData, HomeData, LedgerData } from '@shared/contracts/member';
 import type { MineData, PackView, RedeemData, RedeemListData, VerifyData } from '@shared/contracts/redeem';
 import { badgeProgress, badgeRemainingText, memberBadgeMetrics } from '@shared/domain/badges';
@@ -97,6 +98,92 @@ const voucher = {
   usedAt: null,
 };
 
+const winter: ChallengeView = {
+  id: 'winter_checkin_team',
+  title: '冬日组队签到挑战',
+  description: '2–5 人组队，队员每次签到都为队伍加 1；累计 60 次签到即完成。',
+  icon: '⛄',
+  joinFrom: '2026-11-15T16:00:00.000Z',
+  startAt: '2026-11-22T16:00:00.000Z',
+  endAt: '2027-02-28T16:00:00.000Z',
+  joinUntil: '2026-11-29T16:00:00.000Z',
+  phase: 'running',
+  joinable: true,
+  teamSize: { min: 2, max: 5 },
+  goal: { metric: 'checkins', target: 60, metricName: '签到次数' },
+  reward: { points: 80, growth: 50, badge: null },
+  daysLeft: 98,
+  daysToStart: 0,
+};
+
+const teamLine: TeamProgress = {
+  teamId: 'K7QM2X',
+  challengeId: winter.id,
+  title: winter.title,
+  icon: winter.icon,
+  metric: 'checkins',
+  status: 'active',
+  failure: null,
+  progress: 54,
+  target: 60,
+  remainingText: '还差 6 次签到',
+  members: 3,
+  minMembers: 2,
+  daysLeft: 98,
+  daysToStart: 0,
+};
+
+const teamPage: TeamPageData = {
+  challenge: winter,
+  team: {
+    ...teamLine,
+    code: 'K7QM2X',
+    roster: [
+      { nickname: '小林', avatarUrl: '', contribution: 20, captain: true, me: true },
+      { nickname: '小周', avatarUrl: '', contribution: 19, captain: false, me: false },
+      { nickname: '阿青', avatarUrl: '', contribution: 15, captain: false, me: false },
+    ],
+    maxMembers: 5,
+    isCaptain: true,
+    canLeave: false,
+    canInvite: true,
+    rewardPaid: false,
+    completedAt: null,
+    sharePath: 'packages/team/pages/join/index?team=K7QM2X&inviteCode=K7QM2XRT',
+    shareTitle: '小林 邀你组队参加「冬日组队签到挑战」',
+  },
+};
+
+const preview: TeamPreviewData = {
+  challenge: winter,
+  team: {
+    code: 'K7QM2X',
+    captain: { nickname: '小周', avatarUrl: '' },
+    roster: [
+      { nickname: '小周', avatarUrl: '' },
+      { nickname: '阿青', avatarUrl: '' },
+    ],
+    members: 2,
+    maxMembers: 5,
+    status: 'active',
+  },
+  inThisTeam: false,
+  refusal: null,
+};
+
+const challengeList: ChallengesData = { challenges: [{ challenge: winter, team: teamLine }] };
+
+const leaderboard: InviteLeaderboardData = {
+  month: '2026-11',
+  rows: [
+    { rank: 1, nickname: '小周', avatarUrl: '', activated: 4, me: false },
+    { rank: 2, nickname: '小林', avatarUrl: '', activated: 1, me: true },
+    { rank: 2, nickname: '匿名会员', avatarUrl: '', activated: 1, me: false },
+  ],
+  mine: { rank: 2, activated: 1 },
+  optedIn: true,
+};
+
 export const home: HomeData = {
   today: '2026-11-23',
   member: {
@@ -116,12 +203,16 @@ export const home: HomeData = {
     downgradeWarning: null,
     roles: ['verifier'],
     joinedAt: '2026-11-01T02:00:00.000Z',
+    leaderboardOptIn: false,
   },
   badges: { earned: badges.filter((b) => b.earned).length, total: badges.length, newestUnseen: null },
   tree: { stage: tree.stage, stageName: tree.stageName, unlocked: tree.unlocked, total: tree.total, nextNode: tree.nextNode },
   packs: packs.slice(0, 2),
   invite: { code: 'K7QM2XRT', invited: 2, activated: 1 },
   nextStreakBonus: { days: 7, daysLeft: 3, points: 30, growth: 20 },
+  team: teamLine,
+  teamCeremony: null,
+  teamChallengesOpen: 1,
 };
 
 const checkin: CheckinData = {
@@ -133,6 +224,7 @@ const checkin: CheckinData = {
   newBadges: [],
   newNodes: [],
   tierChanged: null,
+  teams: [],
 };
 
 const inviteCard: InviteCardData = {
@@ -219,7 +311,7 @@ const ANSWERS: Record<string, () => unknown> = {
   'member.badgesSeen': () => ({ updated: 1 }),
   'member.tree': () => tree,
   'member.ledger': () => ledger,
-  'member.profile': () => ({ nickname: '小林', avatarUrl: '' }),
+  'member.profile': () => ({ nickname: '小林', avatarUrl: '', leaderboardOptIn: false }),
   'checkin.checkin': () => {
     const answer = { ...checkin, alreadyCheckedIn: state.checkedIn };
     state.checkedIn = true;
@@ -240,11 +332,15 @@ const ANSWERS: Record<string, () => unknown> = {
     totals: { days: 4, points: 40, growth: 40 },
   }),
   'redeem.list': (): RedeemListData => ({ packs, points: home.member.points, tier: 'basic' }),
-  'redeem.redeem': (): RedeemData => ({ voucher, balance: { points: 80 } }),
+  'redeem.redeem': (): RedeemData => ({ voucher, balance: { points: 80 }, teams: [] }),
   'redeem.mine': (): MineData => ({ vouchers: [voucher], nextCursor: null }),
   'redeem.verify': () => verify,
   'invite.card': () => inviteCard,
   'invite.mine': () => inviteMine,
+  'invite.leaderboard': () => leaderboard,
+  'team.challenges': () => challengeList,
+  'team.mine': () => teamPage,
+  'team.preview': () => preview,
 };
 
 /** The fake cloud: known actions answer data, anything else `FORBIDDEN` (like ops for a member). */

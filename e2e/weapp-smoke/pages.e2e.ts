@@ -52,6 +52,8 @@ test('home: member card, check-in, shortcuts, staff entry — from one cloud cal
     '核销券码',
     '为你推荐',
     '健康福利包',
+    '冬日组队签到挑战',
+    '你的队伍还差 6 次签到',
   ]) {
     expect(text).toContain(s);
   }
@@ -114,7 +116,35 @@ const PAGES: Array<[string, string[]]> = [
   ],
   ['packages/profile/pages/ledger/index', ['可用积分', '兑换福利', '-80 积分', '邀请奖励', '+50 积分', '每日签到', '没有更多了']],
   ['packages/profile/pages/privacy/index', ['我们收集的信息', '微信用户标识（OpenID）', '你的权利', '注销账号']],
+  ['packages/invite/pages/leaderboard/index', ['2026年11月邀请榜', '第 2 名', '小周', '小林（我）', '匿名会员', '在榜单上显示我的昵称']],
+  ['packages/team/pages/list/index', ['组队挑战赛', '冬日组队签到挑战', '我的队伍 · 3 人', '你的队伍还差 6 次签到', '有好友的队伍码？']],
 ];
+
+test('the team page shows the bar, each member’s own contribution, and the share without reward wording', async () => {
+  const text = await show('packages/team/pages/team/index', { challenge: 'winter_checkin_team' });
+  for (const s of [
+    '冬日组队签到挑战',
+    '54',
+    '/ 60 次签到',
+    '你的队伍还差 6 次签到',
+    '队员 3/5',
+    '小林',
+    '队长',
+    '签到 20 次',
+    '虚位以待',
+    '邀请好友加入',
+    '生成海报',
+    'K7QM2X',
+  ])
+    expect(text).toContain(s);
+  expect(text).toContain('分享本身没有任何奖励');
+  expect(cloudCalls).toEqual([{ name: 'team', action: 'mine' }]);
+});
+
+test('the join page a friend lands on: who invites, the challenge, 加入队伍', async () => {
+  const text = await show('packages/team/pages/join/index', { team: 'K7QM2X', inviteCode: 'K7QM2XRT' });
+  for (const s of ['小周', '邀你加入 TA 的队伍', '冬日组队签到挑战', '2/5 人', '队员累计签到 60 次', '加入队伍']) expect(text).toContain(s);
+});
 
 test.each(PAGES)('%s shows its content', async (route, expected) => {
   const text = await show(route);

@@ -34,7 +34,7 @@ export const CONTENT_ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 export const OPENID_RE = /^[A-Za-z0-9_-]{10,64}$/;
 
 /** The metrics a badge rule may name (see `shared/domain/badges.ts` for how each is counted). */
-export const BADGE_METRICS = ['streak', 'checkinDays', 'invitesActivated', 'redemptions', 'growth', 'treeNodes'] as const;
+export const BADGE_METRICS = ['streak', 'checkinDays', 'invitesActivated', 'redemptions', 'growth', 'treeNodes', 'teamChallenges'] as const;
 export type BadgeMetric = (typeof BADGE_METRICS)[number];
 
 export const BADGE_RARITIES = ['common', 'rare', 'epic', 'legendary'] as const;
@@ -64,5 +64,26 @@ export const STAFF_ROLES = ['verifier', 'ops'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** The collections ops edit in the cloud console (plus `staff`, which ops enrol by hand). */
-export const CONTENT_COLLECTIONS = ['tiers', 'badges', 'tree_nodes', 'benefit_packs', 'settings', 'staff'] as const;
+export const CONTENT_COLLECTIONS = ['tiers', 'badges', 'tree_nodes', 'benefit_packs', 'settings', 'staff', 'challenges'] as const;
 export type ContentCollection = (typeof CONTENT_COLLECTIONS)[number];
+
+/**
+ * What a team challenge's goal may count (`shared/domain/teamChallenge.ts`): each member's own
+ * check-ins, the days every member checked in, redemptions, purchases.
+ */
+export const TEAM_METRICS = ['checkins', 'checkinDays', 'redemptions', 'purchases'] as const;
+export type TeamMetric = (typeof TEAM_METRICS)[number];
+
+/**
+ * The metrics something records today (a check-in, a redemption). A challenge on any other metric
+ * is refused by content validation: nobody could ever finish it. Purchases join this list, in one
+ * line, once the purchase flow calls `recordTeamActivity(account, openid, 'purchases')`.
+ */
+export const RECORDED_TEAM_METRICS: readonly TeamMetric[] = ['checkins', 'checkinDays', 'redemptions'];
+
+export const TEAM_METRIC_NAMES: Record<TeamMetric, string> = {
+  checkins: '签到次数',
+  checkinDays: '全员签到天数',
+  redemptions: '兑换次数',
+  purchases: '消费次数',
+};

@@ -19,6 +19,7 @@ export {
 } from './benefitPacks';
 export { settingsSchema, SETTINGS_FIELDS, DEFAULT_SETTINGS, type SettingsDoc, type StreakBonus } from './settings';
 export { staffSchema, STAFF_FIELDS, type StaffDoc } from './staff';
+export { challengeSchema, CHALLENGE_FIELDS, type ChallengeDoc } from './challenges';
 export { CONTENT_SCHEMAS, FIELD_DOCS, COLLECTION_NAMES, type ContentDocs, type ContentSchema } from './collections';
 export { parseContent, type ParsedContent } from './parseContent';
 export { parseContentInstant, instantField } from './instant';

@@ -50,6 +50,13 @@ export const CUSTOM_MESSAGES: Record<string, Bilingual> = {
   uniqueRoles: { zh: '角色不能重复', en: 'a role is listed twice' },
   mainOnly: { zh: 'settings 只使用 _id 为 "main" 的文档', en: 'settings uses only the document whose _id is "main"' },
   blank: { zh: '不能为空', en: 'must not be blank' },
+  required: { zh: '必须填写日期，不能为 null', en: 'is required (null is not allowed here)' },
+  joinAfterStart: { zh: '开放组队时间不能晚于开赛时间', en: 'must not be later than startAt' },
+  teamSizeOrder: { zh: '最多人数不能小于最少人数', en: 'must not be smaller than min' },
+  metricNotRecorded: {
+    zh: '系统目前还没有记录这个指标（例如消费），没有队伍能完成这个挑战：请换一个指标',
+    en: 'nothing records this metric yet (e.g. purchases): no team could ever finish this challenge; choose another metric',
+  },
 };
 
 const TYPE_NAMES: Record<string, Bilingual> = {

@@ -1,6 +1,6 @@
 import type { ContentCollection } from './ids';
 import { parseContent } from './parseContent';
-import { badge, pack, settings, staff, tier, treeNode, type Doc } from './__fixtures__/raw';
+import { badge, challenge, pack, settings, staff, tier, treeNode, type Doc } from './__fixtures__/raw';
 
 /** Applies a change to a fresh valid document (a `path` of `a.b.0.c`; undefined deletes). */
 function broken(doc: Doc, path: string, value: unknown): Doc {
@@ -26,6 +26,7 @@ const VALID: Record<ContentCollection, () => Doc> = {
     }),
   settings,
   staff,
+  challenges: () => challenge('winter'),
 };
 
 describe('every valid fixture passes', () => {
@@ -99,6 +100,18 @@ const RULES: Array<[ContentCollection, string, unknown, string, string]> = [
   ['staff', 'roles', ['ops', 'ops'], 'roles', '重复'],
   ['staff', 'roles', ['boss'], 'roles[0]', 'verifier'],
   ['staff', 'active', undefined, 'active', '缺少必填字段'],
+  ['challenges', 'joinFrom', '2026-12-08', 'joinFrom', '不能晚于开赛时间'],
+  ['challenges', 'startAt', null, 'startAt', '必须填写日期'],
+  ['challenges', 'endAt', '2026-12-06', 'endAt', '晚于开始时间'],
+  ['challenges', 'teamSize.min', 1, 'teamSize.min', '不能小于 2'],
+  ['challenges', 'teamSize.max', 11, 'teamSize.max', '不能大于 10'],
+  ['challenges', 'teamSize.max', 2, 'teamSize.max', '不能小于最少人数'],
+  ['challenges', 'goal.target', 0, 'goal.target', '不能小于 1'],
+  ['challenges', 'goal.metric', 'likes', 'goal.metric', 'checkins'],
+  // Designed for, but nothing records purchases yet: a challenge nobody could finish is refused.
+  ['challenges', 'goal.metric', 'purchases', 'goal.metric', '还没有记录这个指标'],
+  ['challenges', 'reward.points', -5, 'reward.points', '不能小于 0'],
+  ['challenges', 'joinGraceHours', 200, 'joinGraceHours', '不能大于 168'],
 ];
 
 describe('each schema rule rejects its failing fixture, by id and field, in both languages', () => {

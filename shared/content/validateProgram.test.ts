@@ -200,6 +200,38 @@ describe('validateProgram', () => {
     });
   });
 
+  describe('challenges', () => {
+    it('serves a valid challenge with its defaults', () => {
+      const [c] = check(() => undefined).program.challenges;
+      expect(c).toMatchObject({ _id: 'winter', icon: '🏁', joinGraceHours: 0, reward: { badgeId: 'streak_7' } });
+      expect(c.endAt).toBe('2026-12-20T16:00:00.000Z');
+    });
+
+    it('error: a goal on purchases (nothing records them yet) — the challenge is not served, so no team can join it', () => {
+      const r = check((p) => ((p.challenges[0].goal as Doc).metric = 'purchases'));
+      expect(r.problems).toEqual([
+        expect.objectContaining({ collection: 'challenges', id: 'winter', field: 'goal.metric', severity: 'error' }),
+      ]);
+      expect(r.program.challenges).toEqual([]);
+    });
+
+    it('error: a reward badge that does not exist or is not active', () => {
+      expect(only((p) => ((p.challenges[0].reward as Doc).badgeId = 'nope'))).toEqual([
+        expect.objectContaining({ collection: 'challenges', id: 'winter', field: 'reward.badgeId', severity: 'error' }),
+      ]);
+      expect(only((p) => (p.badges[0].active = false)).map((x) => x.field)).toEqual(['reward.badgeId']);
+    });
+
+    it('warnings: no reward at all; over', () => {
+      expect(only((p) => (p.challenges[0].reward = { points: 0, growth: 0 })).map((x) => [x.field, x.severity])).toEqual([
+        ['reward', 'warning'],
+      ]);
+      expect(only(() => undefined, { now: '2026-12-21T00:00:00Z' }).map((x) => [x.collection, x.field])).toEqual(
+        expect.arrayContaining([['challenges', 'endAt']]),
+      );
+    });
+  });
+
   describe('coverage (given active members’ window growth)', () => {
     it('warns when a layer is far from its target', () => {
       const fewAdvanced = [...Array(80).fill(0), ...Array(20).fill(400)]; // advanced 20%, core 0% (10 off: tolerated)

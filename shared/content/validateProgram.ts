@@ -1,6 +1,7 @@
 import type { BadgeDoc } from './badges';
 import type { BenefitPackDoc } from './benefitPacks';
 import { hhmmToMinute } from './benefitPacks';
+import type { ChallengeDoc } from './challenges';
 import { DEFAULT_TIER_NAMES, TIER_IDS, type ContentCollection } from './ids';
 import { parseContent } from './parseContent';
 import { countBySeverity, problem, type ContentProblem } from './problems';
@@ -23,6 +24,7 @@ export interface Program {
   benefit_packs: BenefitPackDoc[];
   settings: SettingsDoc;
   staff: StaffDoc[];
+  challenges: ChallengeDoc[];
 }
 
 export interface ValidateOptions {
@@ -58,6 +60,7 @@ export function validateProgram(raw: RawProgram, options: ValidateOptions = {}):
   const packs = parse('benefit_packs');
   const settingsDocs = parse('settings');
   const staff = parse('staff');
+  const challenges = parse('challenges');
 
   const settings = settingsDocs.find((s) => s._id === 'main');
   if (!settings) {
@@ -68,7 +71,15 @@ export function validateProgram(raw: RawProgram, options: ValidateOptions = {}):
       }),
     );
   }
-  const program: Program = { tiers, badges, tree_nodes: treeNodes, benefit_packs: packs, settings: settings ?? DEFAULT_SETTINGS, staff };
+  const program: Program = {
+    tiers,
+    badges,
+    tree_nodes: treeNodes,
+    benefit_packs: packs,
+    settings: settings ?? DEFAULT_SETTINGS,
+    staff,
+    challenges,
+  };
   problems.push(...crossCheck(program, options));
   return { program, problems, ...countBySeverity(problems) };
 }
@@ -82,6 +93,7 @@ export function crossCheck(program: Program, options: ValidateOptions = {}): Con
     ...checkPacks(program.benefit_packs, program.tiers, options),
     ...checkReachability(program.benefit_packs, program.settings),
     ...checkCoverage(program, options),
+    ...checkChallenges(program.challenges, program.badges, options),
   ];
 }
 
@@ -359,6 +371,48 @@ function checkCoverage(program: Program, options: ValidateOptions): ContentProbl
           {
             zh: `覆盖率 ${c.coverage}%（${c.members}/${options.activeWindowGrowths.length} 名活跃会员），目标 ${c.target}%：建议调整门槛`,
             en: `coverage ${c.coverage}% (${c.members}/${options.activeWindowGrowths.length} active members) vs target ${c.target}%: consider another threshold`,
+          },
+          'warning',
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** A challenge's reward badge must exist and be active; a challenge long over is worth a note. */
+function checkChallenges(challenges: ChallengeDoc[], badges: BadgeDoc[], options: ValidateOptions): ContentProblem[] {
+  const out: ContentProblem[] = [];
+  for (const c of challenges) {
+    const badgeId = c.reward.badgeId;
+    if (badgeId !== null && !badges.some((b) => b._id === badgeId && b.active)) {
+      out.push(
+        problem('challenges', c._id, 'reward.badgeId', {
+          zh: `奖励徽章 ${badgeId} 不存在或未启用：完成的队伍只能得到积分和成长值`,
+          en: `reward badge ${badgeId} does not exist or is not active: completed teams would get points and growth only`,
+        }),
+      );
+    }
+    if (c.reward.points === 0 && c.reward.growth === 0 && badgeId === null) {
+      out.push(
+        problem(
+          'challenges',
+          c._id,
+          'reward',
+          { zh: '没有设置任何奖励（积分、成长值、徽章都为空）', en: 'has no reward at all (no points, growth or badge)' },
+          'warning',
+        ),
+      );
+    }
+    if (options.now !== undefined && toMs(options.now) >= toMs(c.endAt)) {
+      out.push(
+        problem(
+          'challenges',
+          c._id,
+          'endAt',
+          {
+            zh: '挑战已结束，队伍页仍可查看；不再需要时可删除',
+            en: 'the challenge is over (teams can still see it); delete it when no longer needed',
           },
           'warning',
         ),

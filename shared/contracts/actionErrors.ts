@@ -26,6 +26,7 @@ export const ACTION_ERRORS: { [F in FunctionName]: { [A in ActionName<F>]: reado
     ledger: [],
     profile: ['CONTENT_REJECTED', 'RATE_LIMITED'],
     deleteAccount: ['RATE_LIMITED'],
+    badgeCard: ['NOT_FOUND'],
   },
   checkin: { checkin: [], calendar: [] },
   redeem: {
@@ -40,10 +41,21 @@ export const ACTION_ERRORS: { [F in FunctionName]: { [A in ActionName<F>]: reado
     card: [],
     bind: ['NOT_FOUND', 'SELF_INVITE', 'ALREADY_INVITED', 'NOT_NEW_MEMBER', 'RATE_LIMITED'],
     mine: [],
+    leaderboard: [],
   },
   ops: {
     validate: ['FORBIDDEN'],
     stats: ['FORBIDDEN'],
     adjust: ['FORBIDDEN', 'NOT_FOUND', 'INSUFFICIENT_POINTS'],
+  },
+  team: {
+    challenges: [],
+    create: ['NOT_FOUND', 'CHALLENGE_CLOSED', 'ALREADY_IN_TEAM'],
+    join: ['NOT_FOUND', 'TEAM_FULL', 'ALREADY_IN_TEAM', 'CHALLENGE_CLOSED'],
+    preview: ['NOT_FOUND'],
+    leave: ['NOT_FOUND', 'CHALLENGE_CLOSED'],
+    mine: ['NOT_FOUND'],
+    card: ['NOT_FOUND'],
+    seen: [],
   },
 };

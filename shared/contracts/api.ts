@@ -4,6 +4,7 @@ import { inviteInputs, type InviteOutputs } from './invite';
 import { memberInputs, type MemberOutputs } from './member';
 import { opsInputs, type OpsOutputs } from './ops';
 import { redeemInputs, type RedeemOutputs } from './redeem';
+import { teamInputs, type TeamOutputs } from './team';
 
 /**
  * The typed API between the client and the cloud functions: for every function and action,
@@ -18,6 +19,7 @@ export const INPUT_SCHEMAS = {
   redeem: redeemInputs,
   invite: inviteInputs,
   ops: opsInputs,
+  team: teamInputs,
 } as const;
 
 export interface ApiOutputs {
@@ -26,6 +28,7 @@ export interface ApiOutputs {
   redeem: RedeemOutputs;
   invite: InviteOutputs;
   ops: OpsOutputs;
+  team: TeamOutputs;
 }
 
 export type FunctionName = keyof typeof INPUT_SCHEMAS;
@@ -50,6 +53,7 @@ const actionsMatch: { [F in FunctionName]: SameKeys<(typeof INPUT_SCHEMAS)[F], A
   redeem: true,
   invite: true,
   ops: true,
+  team: true,
 };
 void actionsMatch;
 

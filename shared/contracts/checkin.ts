@@ -5,6 +5,7 @@ import type { Streak } from '../domain/member';
 import type { DayString, MonthString } from '../time/shanghai';
 import { emptyInput, monthSchema, type BalanceView } from './common';
 import type { BadgeCeremony } from './member';
+import type { TeamProgress } from './team';
 
 export const checkinInputs = {
   /** Idempotent per member per Shanghai day: the day comes from the server clock, never the client. */
@@ -25,6 +26,8 @@ export interface CheckinData {
   newNodes: Array<{ id: string; title: string; branch: string; branchName: string }>;
   /** Set when this check-in moved the tier (up, or down after growth left the window). */
   tierChanged: { from: TierId; to: TierId; toName: string } | null;
+  /** The member's teams this check-in moved (their bar as it now is); [] outside a team. */
+  teams: TeamProgress[];
 }
 
 export interface CalendarDay {

@@ -20,6 +20,7 @@ const EXAMPLES: { [F in FunctionName]: { [A in ActionName<F>]: ApiInput<F, A> } 
     ledger: { cursor: '1763870400000.ledger_abc123', limit: 20 },
     profile: { nickname: '小林', avatarFileId: 'cloud://env-1.7a6b/avatars/o1.png' },
     deleteAccount: { confirm: true },
+    badgeCard: { badgeId: 'streak_7' },
   },
   checkin: { checkin: {}, calendar: { month: '2026-11' } },
   redeem: {
@@ -30,11 +31,21 @@ const EXAMPLES: { [F in FunctionName]: { [A in ActionName<F>]: ApiInput<F, A> } 
     peek: { voucherCode: 'K7QM-2XRT-9PAB' },
     cancel: { redemptionId: 'oVfr7Kq2mXnP4sLdE9wT3bYcH6jA_req_0123456789', reason: '会员申请取消' },
   },
-  invite: { card: {}, bind: { code: 'K7QM2XRT' }, mine: {} },
+  invite: { card: {}, bind: { code: 'K7QM2XRT' }, mine: {}, leaderboard: { period: 'month' } },
   ops: {
     validate: {},
     stats: { from: '2026-11-01', to: '2026-11-23' },
     adjust: { openid: 'oVfr7Kq2mXnP4sLdE9wT3bYcH6jA', points: 100, growth: 50, reason: '线下活动签到', requestId: 'adj_0123456789' },
+  },
+  team: {
+    challenges: {},
+    create: { challengeId: 'winter_checkin_team' },
+    join: { code: 'k7qm-2x' },
+    preview: { code: 'K7QM2X' },
+    leave: { teamId: 'K7QM2X' },
+    mine: { challengeId: 'winter_checkin_team' },
+    card: { teamId: 'K7QM2X' },
+    seen: { teamId: 'K7QM2X' },
   },
 };
 

@@ -5,5 +5,6 @@ export * from './checkin';
 export * from './redeem';
 export * from './invite';
 export * from './ops';
+export * from './team';
 export * from './api';
 export * from './actionErrors';

@@ -8,6 +8,8 @@ export const inviteInputs = {
   /** Sent on a new member's first open with the `inviteCode` of the share path or QR scene. */
   bind: z.object({ code: inviteCodeSchema }).strict(),
   mine: emptyInput,
+  /** The month's top inviters by activated friends, with the caller's own rank. */
+  leaderboard: z.object({ period: z.literal('month') }).strict(),
 };
 
 export interface InviteCardData {
@@ -56,8 +58,30 @@ export interface InviteMineData {
   };
 }
 
+export interface LeaderboardRow {
+  rank: number;
+  /** The nickname of a member who opted in (or the caller), else "匿名会员". */
+  nickname: string;
+  /** '' for anonymous members. */
+  avatarUrl: string;
+  /** Friends who activated this month. */
+  activated: number;
+  me: boolean;
+}
+
+export interface InviteLeaderboardData {
+  /** `YYYY-MM`, the Shanghai month. */
+  month: string;
+  rows: LeaderboardRow[];
+  /** The caller's place: null until a friend of theirs activated this month. */
+  mine: { rank: number; activated: number } | null;
+  /** Whether the caller shows by nickname (their profile switch). */
+  optedIn: boolean;
+}
+
 export interface InviteOutputs {
   card: InviteCardData;
   bind: InviteBindData;
   mine: InviteMineData;
+  leaderboard: InviteLeaderboardData;
 }

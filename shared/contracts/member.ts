@@ -8,6 +8,7 @@ import type { Streak } from '../domain/member';
 import type { DayString } from '../time/shanghai';
 import { contentIdSchema, cursorSchema, emptyInput, limitSchema } from './common';
 import type { PackView } from './redeem';
+import type { TeamCeremony, TeamProgress } from './team';
 
 // ---- inputs ---------------------------------------------------------------------------------
 
@@ -32,6 +33,8 @@ export const memberInputs = {
         .min(1)
         .refine((v) => !hasUnsafeText(v), { message: UNSAFE_NICKNAME_MESSAGE })
         .optional(),
+      /** Appear by nickname on the invite leaderboard (off by default). */
+      leaderboardOptIn: z.boolean().optional(),
       avatarFileId: z
         .string()
         .max(512)
@@ -39,9 +42,13 @@ export const memberInputs = {
         .optional(),
     })
     .strict()
-    .refine((v) => v.nickname !== undefined || v.avatarFileId !== undefined, { message: 'nothing to update' }),
+    .refine((v) => v.nickname !== undefined || v.avatarFileId !== undefined || v.leaderboardOptIn !== undefined, {
+      message: 'nothing to update',
+    }),
   /** Must be sent as `{confirm: true}`, so a stray call cannot erase a member. */
   deleteAccount: z.object({ confirm: z.literal(true) }).strict(),
+  /** What the shareable card of an earned badge needs besides the wall: the mini-program code of the badge wall. */
+  badgeCard: z.object({ badgeId: contentIdSchema }).strict(),
 };
 
 // ---- outputs --------------------------------------------------------------------------------
@@ -69,6 +76,8 @@ export interface MemberSummary {
   /** Staff roles: the client shows the verify page / ops dashboard entry only for these. */
   roles: StaffRole[];
   joinedAt: string;
+  /** Shown by nickname on the invite leaderboard. */
+  leaderboardOptIn: boolean;
 }
 
 /** What the unlock ceremony and the badge toast show. */
@@ -93,6 +102,12 @@ export interface HomeData {
   invite: { code: string; invited: number; activated: number };
   /** Next streak bonus, for "再签 N 天得 X 积分". */
   nextStreakBonus: { days: number; daysLeft: number; points: number; growth: number } | null;
+  /** The member's team in a running (or forming) challenge, for the home line; null outside a team. */
+  team: TeamProgress | null;
+  /** A team reward paid since the last visit, celebrated once. */
+  teamCeremony: TeamCeremony | null;
+  /** Team challenges taking teams now that the member has no team in (from content: no read). */
+  teamChallengesOpen: number;
 }
 
 export interface BadgeView {
@@ -143,6 +158,16 @@ export interface LedgerData {
 export interface ProfileData {
   nickname: string;
   avatarUrl: string;
+  leaderboardOptIn: boolean;
+}
+
+/** The shareable card of an earned badge (no reward wording: the card only shows what was earned). */
+export interface BadgeCardData {
+  badge: BadgeCeremony;
+  nickname: string;
+  avatarUrl: string;
+  /** The mini-program code that opens the badge wall; null while it cannot be drawn. */
+  qrUrl: string | null;
 }
 
 export interface DeleteAccountData {
@@ -157,4 +182,5 @@ export interface MemberOutputs {
   ledger: LedgerData;
   profile: ProfileData;
   deleteAccount: DeleteAccountData;
+  badgeCard: BadgeCardData;
 }

@@ -80,6 +80,21 @@ export interface OpsStatsData {
     /** Activated invitees in the range ÷ active members in the range. */
     kFactor: number;
   };
+  /**
+   * KOC candidates for ops to contact: the members with the most activated invites (lifetime, as
+   * of now), with how many friends they invited and the share of those who activated.
+   */
+  koc: KocCandidate[];
+}
+
+export interface KocCandidate {
+  openid: string;
+  nickname: string;
+  tier: TierId;
+  invited: number;
+  activated: number;
+  /** activated ÷ invited, 0…1. */
+  activationRate: number;
 }
 
 export interface OpsAdjustData {

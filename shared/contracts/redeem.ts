@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { LimitPeriod, PackScene, TierId } from '../content/ids';
 import type { PackEligibility } from '../domain/packEligibility';
 import { REDEMPTION_STATUSES, type RedemptionStatus } from '../domain/statuses';
+import type { TeamProgress } from './team';
 import { contentIdSchema, cursorSchema, emptyInput, limitSchema, requestIdSchema, voucherCodeSchema } from './common';
 
 /** `openid_requestId`, the `_id` of a redemption. */
@@ -72,6 +73,8 @@ export interface VoucherView {
 export interface RedeemData {
   voucher: VoucherView;
   balance: { points: number };
+  /** The member's teams this redemption moved; [] outside a team with a redemption goal. */
+  teams: TeamProgress[];
 }
 
 export interface MineData {

@@ -3,7 +3,7 @@ import { BADGE_METRICS } from '../content/ids';
 import { badgeProgress, badgeRemainingText, memberBadgeMetrics, newlyEarnedBadges, remainingText, type BadgeMetrics } from './badges';
 import { badge } from './__fixtures__/program';
 
-const zero: BadgeMetrics = { streak: 0, checkinDays: 0, invitesActivated: 0, redemptions: 0, growth: 0, treeNodes: 0 };
+const zero: BadgeMetrics = { streak: 0, checkinDays: 0, invitesActivated: 0, redemptions: 0, growth: 0, treeNodes: 0, teamChallenges: 0 };
 
 describe('badgeProgress', () => {
   it('earns streak badges on the best streak but shows the running one as progress', () => {
@@ -76,7 +76,7 @@ describe('remaining text', () => {
 
 describe('memberBadgeMetrics', () => {
   it('uses the best streak for earning and the running one for progress', () => {
-    const m = { streak: { current: 2, best: 9 }, checkinDays: 20, invitesActivated: 1, redemptions: 2, growth: 350 };
+    const m = { streak: { current: 2, best: 9 }, checkinDays: 20, invitesActivated: 1, redemptions: 2, growth: 350, teamChallenges: 1 };
     expect(memberBadgeMetrics(m, 3)).toEqual({
       streak: 9,
       currentStreak: 2,
@@ -85,7 +85,24 @@ describe('memberBadgeMetrics', () => {
       redemptions: 2,
       growth: 350,
       treeNodes: 3,
+      teamChallenges: 1,
     });
     expect(memberBadgeMetrics(m, 3, 0).currentStreak).toBe(0);
+  });
+
+  it('counts completed team challenges (0 for a record from before teams)', () => {
+    const { teamChallenges: _t, ...before } = {
+      streak: { current: 0, best: 0 },
+      checkinDays: 0,
+      invitesActivated: 0,
+      redemptions: 0,
+      growth: 0,
+      teamChallenges: 0,
+    };
+    void _t;
+    expect(memberBadgeMetrics(before, 0).teamChallenges).toBe(0);
+    const teamPlayer = badge('team1', 'teamChallenges', 1);
+    expect(newlyEarnedBadges([teamPlayer], { ...zero, teamChallenges: 1 }, [])).toEqual([teamPlayer]);
+    expect(remainingText('teamChallenges', 1)).toBe('还差 1 次组队挑战');
   });
 });

@@ -9,7 +9,8 @@ import type { BadgeMetric } from '../content/ids';
  *   streak badge ("3 / 7 天") — after a break the member must start over, so the best streak
  *   would be a misleading progress figure;
  * - `checkinDays`, `invitesActivated`, `redemptions` (not cancelled), `growth` (lifetime),
- *   `treeNodes` (nodes unlocked by lifetime growth).
+ *   `treeNodes` (nodes unlocked by lifetime growth), `teamChallenges` (team challenges the member
+ *   completed with their team, counted when the team's reward is paid).
  */
 export interface BadgeMetrics {
   streak: number;
@@ -19,6 +20,7 @@ export interface BadgeMetrics {
   redemptions: number;
   growth: number;
   treeNodes: number;
+  teamChallenges: number;
 }
 
 export interface BadgeProgress {
@@ -61,6 +63,7 @@ const UNITS: Record<BadgeMetric, string> = {
   redemptions: '次',
   growth: '点成长值',
   treeNodes: '个节点',
+  teamChallenges: '次组队挑战',
 };
 
 /** "还差 3 天", "还差 1 位好友", "还差 120 点成长值"; "已获得" when nothing is left. */
@@ -75,7 +78,14 @@ export function badgeRemainingText(badge: BadgeDoc, progress: BadgeProgress): st
 
 /** Badge metrics of a member record; `treeNodes` comes from the growth tree. */
 export function memberBadgeMetrics(
-  member: { streak: { current: number; best: number }; checkinDays: number; invitesActivated: number; redemptions: number; growth: number },
+  member: {
+    streak: { current: number; best: number };
+    checkinDays: number;
+    invitesActivated: number;
+    redemptions: number;
+    growth: number;
+    teamChallenges?: number;
+  },
   treeNodes: number,
   currentStreak: number = member.streak.current,
 ): BadgeMetrics {
@@ -87,5 +97,6 @@ export function memberBadgeMetrics(
     redemptions: member.redemptions,
     growth: member.growth,
     treeNodes,
+    teamChallenges: member.teamChallenges ?? 0,
   };
 }

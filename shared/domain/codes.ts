@@ -13,8 +13,12 @@ export const INVITE_CODE_LENGTH = 8;
 /** 12 symbols of 31 ≈ 59 bits: unguessable within any rate limit; ≥ 10 as the spec asks. */
 export const VOUCHER_CODE_LENGTH = 12;
 
+/** A team's join code: 6 symbols (≈ 887 million codes), short enough to read out in a group chat. */
+export const TEAM_CODE_LENGTH = 6;
+
 export const INVITE_CODE_RE = new RegExp(`^[${CODE_ALPHABET}]{${INVITE_CODE_LENGTH}}$`);
 export const VOUCHER_CODE_RE = new RegExp(`^[${CODE_ALPHABET}]{${VOUCHER_CODE_LENGTH}}$`);
+export const TEAM_CODE_RE = new RegExp(`^[${CODE_ALPHABET}]{${TEAM_CODE_LENGTH}}$`);
 
 /**
  * `length` symbols drawn uniformly from the alphabet. Bytes ≥ 248 (= 31 × 8) are discarded
@@ -39,6 +43,10 @@ export function randomCode(random: RandomBytes, length: number): string {
 
 export function inviteCode(random: RandomBytes): string {
   return randomCode(random, INVITE_CODE_LENGTH);
+}
+
+export function teamCode(random: RandomBytes): string {
+  return randomCode(random, TEAM_CODE_LENGTH);
 }
 
 export function voucherCode(random: RandomBytes): string {

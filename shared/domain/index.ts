@@ -23,3 +23,5 @@ export * from './redeemCounts';
 export * from './stockHolds';
 export * from './displayText';
 export * from './accountDeletion';
+export * from './teamChallenge';
+export * from './inviteLeaderboard';

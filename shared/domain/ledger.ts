@@ -31,6 +31,8 @@ export const LEDGER_KIND_RULES = {
   redeem_refund: { name: '兑换退回', points: 'credit', growth: 'none', audited: true },
   /** Paid at the invitee's activation. */
   invite_reward: { name: '邀请奖励', points: 'credit', growth: 'credit', audited: false },
+  /** A team challenge completed: each member present at completion, once (refId = the team). */
+  team_reward: { name: '组队挑战奖励', points: 'credit', growth: 'credit', audited: false },
   /** Audited grants (purchases, offline events) and corrections. */
   ops_adjust: { name: '运营调整', points: 'any', growth: 'any', audited: true },
 } as const satisfies Record<string, LedgerKindRule>;

@@ -70,6 +70,22 @@ export interface EarnedBadge {
 }
 
 /**
+ * A team reward waiting for its ceremony (written with the reward, removed by `team.seen`): what
+ * the member's next visit celebrates, without reading the team.
+ */
+export interface TeamRewardNote {
+  teamId: string;
+  challengeId: string;
+  title: string;
+  icon: string;
+  points: number;
+  growth: number;
+  /** The badge lit with the reward, if the challenge gives one. */
+  badgeId: string | null;
+  at: string;
+}
+
+/**
  * The stored `members` document: the normative fields of `MemberRecord` plus what the functions
  * maintain to answer in few round trips. Everything here is written only by the member's own
  * transactions (through the functions' account module), so one read of this document decides:
@@ -83,7 +99,13 @@ export interface EarnedBadge {
  * - `voidedHolds`: stock holds (`stockHolds.ts`) given back while a request might still have
  *   committed with them, by token, with when: a redemption holding one of them is refused;
  * - `deleting`: the account is being deleted (`accountDeletion.ts`): no transaction of the member
- *   writes any more.
+ *   writes any more;
+ * - `teams`: the member's team in each team challenge (`challengeId → teamId`): a check-in knows
+ *   without a read whether a team's bar moves, and costs nothing extra outside a team;
+ * - `teamRewards`: team rewards paid and not celebrated yet; `teamChallenges`: completed team
+ *   challenges (a badge metric);
+ * - `leaderboardOptIn`: the member agreed to appear by nickname on the invite leaderboard (off
+ *   until they switch it on).
  */
 export interface StoredMember extends MemberRecord {
   growthDays: Record<string, number>;
@@ -94,6 +116,10 @@ export interface StoredMember extends MemberRecord {
   recentRedeems: string[];
   voidedHolds: Record<string, string>;
   deleting: DeletionMark | null;
+  teams: Record<string, string>;
+  teamRewards: TeamRewardNote[];
+  teamChallenges: number;
+  leaderboardOptIn: boolean;
 }
 
 function num(value: unknown, fallback = 0): number {
@@ -165,7 +191,28 @@ export function normalizeMember(raw: unknown): StoredMember {
     recentRedeems: Array.isArray(d.recentRedeems) ? (d.recentRedeems as unknown[]).filter((x): x is string => typeof x === 'string') : [],
     voidedHolds: strings(d.voidedHolds),
     deleting: readDeletionMark(d.deleting),
+    teams: strings(d.teams),
+    teamRewards: Array.isArray(d.teamRewards) ? (d.teamRewards as unknown[]).flatMap(teamRewardNote) : [],
+    teamChallenges: num(d.teamChallenges),
+    leaderboardOptIn: d.leaderboardOptIn === true,
   };
+}
+
+function teamRewardNote(raw: unknown): TeamRewardNote[] {
+  const o = record(raw);
+  if (typeof o.teamId !== 'string' || typeof o.challengeId !== 'string') return [];
+  return [
+    {
+      teamId: o.teamId,
+      challengeId: o.challengeId,
+      title: str(o.title),
+      icon: str(o.icon),
+      points: num(o.points),
+      growth: num(o.growth),
+      badgeId: strOrNull(o.badgeId),
+      at: str(o.at),
+    },
+  ];
 }
 
 /** The stored document of a member's first call (`inviteCode` drawn by the caller). */
@@ -180,5 +227,9 @@ export function newStoredMember(openid: string, now: Instant, inviteCode: string
     recentRedeems: [],
     voidedHolds: {},
     deleting: null,
+    teams: {},
+    teamRewards: [],
+    teamChallenges: 0,
+    leaderboardOptIn: false,
   };
 }

@@ -6,6 +6,7 @@ import {
   fillDaily,
   inviteRewardCount,
   kFactor,
+  kocCandidates,
   packSummaries,
   penetrationByTier,
   pointsSummary,
@@ -121,13 +122,14 @@ describe('points and invites', () => {
   const kinds = [
     { kind: 'checkin', credited: 700, debited: 0, entries: 60 },
     { kind: 'invite_reward', credited: 100, debited: 0, entries: 2 },
+    { kind: 'team_reward', credited: 120, debited: 0, entries: 2 },
     { kind: 'ops_adjust', credited: 50, debited: -20, entries: 2 },
     { kind: 'redeem', credited: 0, debited: -380, entries: 5 },
     { kind: 'redeem_refund', credited: 80, debited: 0, entries: 1 },
   ];
 
-  it('splits the ledger into issued, spent, refunded and corrected', () => {
-    expect(pointsSummary(kinds)).toEqual({ issued: 850, spent: 380, refunded: 80, corrected: 20 });
+  it('splits the ledger into issued (team rewards included), spent, refunded and corrected', () => {
+    expect(pointsSummary(kinds)).toEqual({ issued: 970, spent: 380, refunded: 80, corrected: 20 });
     expect(pointsSummary([])).toEqual({ issued: 0, spent: 0, refunded: 0, corrected: 0 });
   });
 
@@ -206,5 +208,38 @@ describe('suggestThreshold', () => {
     expect(suggestThreshold([0, 0, 0], 40)).toBe(10);
     expect(suggestThreshold([], 40)).toBeNull();
     expect(suggestThreshold(growths, 0)).toBeNull();
+  });
+});
+
+describe('KOC candidates', () => {
+  const member = (openid: string, invitesActivated: number, tier = 'basic') => ({
+    openid,
+    nickname: `会员${openid}`,
+    tier,
+    invitesActivated,
+  });
+
+  it('lists members with activated invites, most first, then the higher activation rate', () => {
+    const list = kocCandidates(
+      [member('a', 2, 'advanced'), member('b', 2), member('c', 0), member('d', 5, 'gold')],
+      [
+        { inviter: 'a', invited: 8, activated: 2 },
+        { inviter: 'b', invited: 2, activated: 2 },
+        { inviter: 'd', invited: 10, activated: 5 },
+      ],
+    );
+    expect(list.map((k) => [k.openid, k.activated, k.invited, k.activationRate, k.tier])).toEqual([
+      ['d', 5, 10, 0.5, 'basic'],
+      ['b', 2, 2, 1, 'basic'],
+      ['a', 2, 8, 0.25, 'advanced'],
+    ]);
+  });
+
+  it('keeps the member counter when invitees deleted their accounts (their invites are gone)', () => {
+    expect(kocCandidates([member('a', 3)], [{ inviter: 'a', invited: 1, activated: 1 }])[0]).toMatchObject({
+      invited: 3,
+      activated: 3,
+      activationRate: 1,
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { TIER_IDS, isTierId, type TierId } from '../content/ids';
 import type { SettingsDoc } from '../content/settings';
-import type { DailyCount, OpsStatsData } from '../contracts/ops';
+import type { DailyCount, KocCandidate, OpsStatsData } from '../contracts/ops';
 import { addDays, dayDiff, type DayString, toIso } from '../time/shanghai';
 import type { LedgerKind } from './ledger';
 import type { TierCoverage } from './tierCoverage';
@@ -17,6 +17,8 @@ import type { TierCoverage } from './tierCoverage';
  * - Coverage of a layer: share of active members whose tier is at least that layer.
  * - Penetration of a tier: active members of that tier who redeemed ≥ 1 pack of that tier.
  * - K-factor: invitees activated in the range ÷ members who checked in during the range.
+ * - KOC candidates: the members with the most activated invites, with their invitees' activation
+ *   rate (activated ÷ invited).
  */
 
 /** The window of "active" members, in days, ending on the last day of the range. */
@@ -139,7 +141,7 @@ export interface LedgerKindRow {
 }
 
 /**
- * Points issued = credits of check-ins, invite rewards and ops grants; spent = debits of
+ * Points issued = credits of check-ins, invite and team rewards and ops grants; spent = debits of
  * redemptions; refunded = credits of cancelled vouchers. An ops correction that takes points
  * away is neither issued nor spent: it is reported apart as `corrected`.
  */
@@ -149,7 +151,7 @@ export function pointsSummary(rows: readonly LedgerKindRow[]): OpsStatsData['poi
   // Debits are stored negative; reported as positive amounts (0 - x keeps -0 out of the answer).
   const debited = (kind: LedgerKind) => 0 - of(kind).reduce((s, r) => s + r.debited, 0);
   return {
-    issued: credited('checkin') + credited('invite_reward') + credited('ops_adjust'),
+    issued: credited('checkin') + credited('invite_reward') + credited('team_reward') + credited('ops_adjust'),
     spent: debited('redeem'),
     refunded: credited('redeem_refund'),
     corrected: debited('ops_adjust'),
@@ -230,4 +232,47 @@ export function suggestThreshold(windowGrowths: readonly number[], targetPct: nu
   const rank = Math.max(1, Math.floor((targetPct / 100) * desc.length));
   const atRank = desc[Math.min(rank, desc.length) - 1];
   return Math.max(step, Math.floor(atRank / step) * step);
+}
+
+/** How many KOC candidates ops see. */
+export const KOC_CANDIDATES = 10;
+
+export interface KocMemberRow {
+  openid: string;
+  nickname: string;
+  tier: string;
+  invitesActivated: number;
+}
+
+export interface KocInviteRow {
+  inviter: string;
+  invited: number;
+  activated: number;
+}
+
+/**
+ * KOC candidates: members with at least one activated invite, most first (then the higher
+ * activation rate, then the higher invited count), each with their invitees' activation rate.
+ */
+export function kocCandidates(members: readonly KocMemberRow[], invites: readonly KocInviteRow[]): KocCandidate[] {
+  return members
+    .filter((m) => m.invitesActivated > 0)
+    .map((m) => {
+      const row = invites.find((i) => i.inviter === m.openid);
+      const invited = Math.max(row?.invited ?? 0, m.invitesActivated);
+      const activated = Math.max(row?.activated ?? 0, m.invitesActivated);
+      return {
+        openid: m.openid,
+        nickname: m.nickname,
+        tier: isTierId(m.tier) ? m.tier : 'basic',
+        invited,
+        activated,
+        activationRate: rate(activated, invited),
+      };
+    })
+    .sort(
+      (a, b) =>
+        b.activated - a.activated || b.activationRate - a.activationRate || b.invited - a.invited || a.openid.localeCompare(b.openid),
+    )
+    .slice(0, KOC_CANDIDATES);
 }

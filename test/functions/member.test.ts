@@ -49,7 +49,7 @@ describe('member.home', () => {
     });
     expect(home.member.streak.current).toBe(1);
     expect(home.member.nextTier).toEqual({ id: 'advanced', name: '进阶层', threshold: 350, growthNeeded: 340 });
-    expect(home.badges).toMatchObject({ earned: 1, total: 14, newestUnseen: { id: 'first_checkin', name: '初次签到' } });
+    expect(home.badges).toMatchObject({ earned: 1, total: 16, newestUnseen: { id: 'first_checkin', name: '初次签到' } });
     expect(home.tree).toMatchObject({ stage: 'seed', unlocked: 0, total: 12, nextNode: { id: 'learning_1', distance: 10 } });
     expect(home.nextStreakBonus).toEqual({ days: 7, daysLeft: 6, points: 30, growth: 20 });
     expect(home.invite).toEqual({ code: expect.stringMatching(/^[2-9A-Z]{8}$/), invited: 0, activated: 0 });
@@ -103,7 +103,7 @@ describe('badges', () => {
     const who = memberId('waller');
     await cloud.ok('checkin', 'checkin', who, {});
     const wall = await cloud.ok('member', 'badges', who, {});
-    expect(wall.total).toBe(14);
+    expect(wall.total).toBe(16);
     expect(wall.earned).toBe(1);
     const streak7 = wall.badges.find((b) => b.id === 'streak_7');
     expect(streak7).toMatchObject({ earned: false, progress: { current: 1, target: 7 }, remainingText: '还差 6 天' });
@@ -169,7 +169,7 @@ describe('profile', () => {
   it('saves a nickname that passes the content check, and the avatar fileID', async () => {
     const who = memberId('profiler');
     const saved = await cloud.ok('member', 'profile', who, { nickname: '  林小满 ', avatarFileId: 'cloud://local-env.abc/avatars/x.png' });
-    expect(saved).toEqual({ nickname: '林小满', avatarUrl: 'cloud://local-env.abc/avatars/x.png' });
+    expect(saved).toEqual({ nickname: '林小满', avatarUrl: 'cloud://local-env.abc/avatars/x.png', leaderboardOptIn: false });
     expect((await cloud.ok('member', 'home', who, {})).member.nickname).toBe('林小满');
     const rejected = await cloud.fail('member', who, { action: 'profile', nickname: 'localcloud-risky' });
     expect(rejected.code).toBe('CONTENT_REJECTED');

@@ -89,6 +89,7 @@ const VALID: { [F in FunctionName]: Record<keyof (typeof INPUT_SCHEMAS)[F], Reco
     ledger: { limit: 10, cursor: '1763870400000.abc' },
     profile: { nickname: '小满', avatarFileId: 'cloud://env.bucket/a.png' },
     deleteAccount: { confirm: true },
+    badgeCard: { badgeId: 'first_checkin' },
   },
   checkin: { checkin: {}, calendar: { month: '2026-11' } },
   redeem: {
@@ -99,11 +100,21 @@ const VALID: { [F in FunctionName]: Record<keyof (typeof INPUT_SCHEMAS)[F], Reco
     peek: { voucherCode: '2345-6789-ABCD' },
     cancel: { redemptionId: `${memberId('x')}_abcdefgh`, reason: '测试作废' },
   },
-  invite: { card: {}, bind: { code: '2345ABCD' }, mine: {} },
+  invite: { card: {}, bind: { code: '2345ABCD' }, mine: {}, leaderboard: { period: 'month' } },
   ops: {
     validate: {},
     stats: { from: '2026-11-01', to: '2026-11-07' },
     adjust: { openid: memberId('x'), points: 10, growth: 0, reason: '测试调整', requestId: 'abcdefgh-0002' },
+  },
+  team: {
+    challenges: {},
+    create: { challengeId: 'winter_checkin_team' },
+    join: { code: '23456A' },
+    preview: { code: '23456A' },
+    leave: { teamId: '23456A' },
+    mine: { challengeId: 'winter_checkin_team' },
+    card: { teamId: '23456A' },
+    seen: { teamId: '23456A' },
   },
 };
 
@@ -266,7 +277,7 @@ describe('broken content', () => {
 
     const who = memberId('afterTypo');
     const home = await cloud.ok('member', 'home', who, {});
-    expect(home.badges.total).toBe(14);
+    expect(home.badges.total).toBe(16);
     const checked = await cloud.ok('checkin', 'checkin', who, {});
     // Broken settings: the built-in defaults (10 points a day) keep check-in working.
     expect(checked.reward.points).toBe(10);
@@ -289,7 +300,7 @@ describe('broken content', () => {
       ]),
     );
     for (const p of report.problems) expect(p.message_zh).toMatch(CHINESE);
-    expect(report.counts.badges).toEqual({ valid: 14, skipped: 1 });
+    expect(report.counts.badges).toEqual({ valid: 16, skipped: 1 });
     expect(report.counts.benefit_packs).toEqual({ valid: 13, skipped: 1 });
   });
 });

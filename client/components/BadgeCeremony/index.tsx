@@ -2,22 +2,20 @@ import { View, Text } from '@tarojs/components';
 import type { BadgeCeremony as Ceremony } from '@shared/contracts/member';
 import { BADGE_RARITY_NAMES } from '@shared/content/ids';
 import { rarityText } from '@shared/domain/rarity';
-import { invitePath } from '@/services/share';
 import { rarityColors } from '@/styles/tokens';
 import { Button } from '../Button';
-import { ShareButton } from '../ShareButton';
 
 export interface BadgeCeremonyProps {
   badge: Ceremony;
-  /** The member's invite code, so a friend arriving through the share can join. */
-  inviteCode?: string;
   onAccept: () => void;
+  /** 分享: makes the badge card (a poster; no reward wording). */
+  onShare: () => void;
 }
 
 const SPARKS = [0, 1, 2, 3, 4, 5, 6, 7];
 
 /** The full-screen moment a badge is earned: glow, the badge, its name and rarity; 分享 / 收下. */
-export function BadgeCeremony({ badge, inviteCode, onAccept }: BadgeCeremonyProps) {
+export function BadgeCeremony({ badge, onAccept, onShare }: BadgeCeremonyProps) {
   const color = rarityColors[badge.rarity];
   return (
     <View className="mc-ceremony" catchMove>
@@ -41,13 +39,9 @@ export function BadgeCeremony({ badge, inviteCode, onAccept }: BadgeCeremonyProp
           </Text>
         </View>
         <View className="mc-ceremony__actions">
-          <ShareButton
-            variant="ghost"
-            className="mc-ceremony__share"
-            share={{ title: `我点亮了「${badge.name}」徽章`, path: invitePath(inviteCode) }}
-          >
+          <Button variant="ghost" className="mc-ceremony__share" onClick={onShare}>
             分享
-          </ShareButton>
+          </Button>
           <Button className="mc-ceremony__accept" variant="accent" onClick={onAccept}>
             收下
           </Button>

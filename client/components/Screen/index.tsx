@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
+import { go } from '@/routes';
 import { useCeremonyStore } from '@/stores/ceremony';
-import { useMemberStore } from '@/stores/member';
 import { cx } from '@/utils/cx';
 import { BadgeCeremony } from '../BadgeCeremony';
+import { TeamCeremony } from '../TeamCeremony';
 import { DevMemberSwitcher } from '../DevMemberSwitcher';
 
 export interface ScreenProps {
@@ -13,13 +14,38 @@ export interface ScreenProps {
   className?: string;
 }
 
-/** Shows the unlock ceremony of the first queued badge, on whatever page the member is. */
+/** Shows the first queued ceremony — badges first, then completed team challenges — on whatever page the member is. */
 function CeremonyHost() {
   const badge = useCeremonyStore((s) => s.queue[0]);
+  const team = useCeremonyStore((s) => s.teams[0]);
   const accept = useCeremonyStore((s) => s.accept);
-  const inviteCode = useMemberStore((s) => s.home?.invite.code);
-  if (!badge) return null;
-  return <BadgeCeremony badge={badge} inviteCode={inviteCode} onAccept={() => void accept()} />;
+  const acceptTeam = useCeremonyStore((s) => s.acceptTeam);
+  if (badge) {
+    return (
+      <BadgeCeremony
+        badge={badge}
+        onAccept={() => void accept()}
+        onShare={() => {
+          void accept();
+          // The badge card (a poster with the mini-program code) is made on the badge wall.
+          go('badges', { card: badge.id });
+        }}
+      />
+    );
+  }
+  if (team) {
+    return (
+      <TeamCeremony
+        reward={team}
+        onAccept={() => void acceptTeam()}
+        onOpen={() => {
+          void acceptTeam();
+          go('team', { challenge: team.challengeId });
+        }}
+      />
+    );
+  }
+  return null;
 }
 
 /** Every page's root: the design tokens' scope, the page background, the ceremony layer. */

@@ -81,15 +81,27 @@ export function posterLayout(input: PosterInput): PosterOp[] {
     { kind: 'text', x: W / 2, y: 442, text: POSTER_COPY.features, size: 22, color: 'rgba(255,255,255,0.78)', align: 'center' },
     { kind: 'rect', x: 40, y: 510, w: W - 80, h: 410, r: 24, fill: '#FFFFFF' },
   ];
-  if (input.qrUrl) {
-    ops.push({ kind: 'image', x: W / 2 - 130, y: 540, w: 260, h: 260, src: input.qrUrl, round: false });
-  } else {
-    ops.push({ kind: 'rect', x: W / 2 - 130, y: 540, w: 260, h: 260, r: 16, fill: colors.surfaceMuted });
-    ops.push({ kind: 'text', x: W / 2, y: 676, text: POSTER_COPY.noQr, size: 22, color: colors.text3, align: 'center' });
-  }
+  ops.push(...qrCodeOps(input.qrUrl, W / 2 - 130, 540, 260));
   ops.push({ kind: 'text', x: W / 2, y: 846, text: POSTER_COPY.scanHint, size: 24, color: colors.text, align: 'center' });
   ops.push({ kind: 'text', x: W / 2, y: 886, text: `邀请码 ${input.code}`, size: 22, color: colors.text3, align: 'center' });
   return ops;
+}
+
+/** The mini-program code at (x, y), `size` square — or, while it cannot be drawn, a framed placeholder that says so. */
+export function qrCodeOps(qrUrl: string | null, x: number, y: number, size: number): PosterOp[] {
+  if (qrUrl) return [{ kind: 'image', x, y, w: size, h: size, src: qrUrl, round: false }];
+  return [
+    { kind: 'rect', x, y, w: size, h: size, r: 16, fill: colors.surfaceMuted },
+    {
+      kind: 'text',
+      x: x + size / 2,
+      y: y + size / 2 + 8,
+      text: POSTER_COPY.noQr,
+      size: size >= 240 ? 22 : 18,
+      color: colors.text3,
+      align: 'center',
+    },
+  ];
 }
 
 /** Every text the poster shows (tests check it for reward wording). */

@@ -18,6 +18,7 @@ import { deletionPendingView } from './components/DeletionPending';
 import { MemberCard } from './components/MemberCard';
 import { PackTeaser } from './components/PackTeaser';
 import { Shortcuts } from './components/Shortcuts';
+import { TeamLine } from './components/TeamLine';
 import { TreeTeaser } from './components/TreeTeaser';
 import './index.css';
 
@@ -59,6 +60,11 @@ export default function Home() {
     if (unseen) useCeremonyStore.getState().enqueue([unseen]);
   }, [unseen]);
 
+  const teamReward = home?.teamCeremony ?? null;
+  useEffect(() => {
+    if (teamReward) useCeremonyStore.getState().enqueueTeam(teamReward);
+  }, [teamReward]);
+
   const ready = home !== null;
   useEffect(() => {
     if (ready && arrivalCode) void useInvitesStore.getState().bindArrival(arrivalCode);
@@ -74,6 +80,7 @@ export default function Home() {
             <MemberCard member={home.member} badges={home.badges} />
             <View className="home__body">
               <CheckinPanel home={home} />
+              <TeamLine home={home} />
               <Shortcuts home={home} />
               {home.packs.length ? (
                 <Section title="为你推荐" more="全部福利 ›" onMore={() => go('benefits')}>

@@ -73,6 +73,19 @@ export const settings = (): Doc => ({
 
 export const staff = (): Doc => ({ _id: 'oVfr7Kq2mXnP4sLdE9wT3bYcH6jA', roles: ['verifier'], storeId: 'sh-01', active: true });
 
+export const challenge = (id: string, extra: Doc = {}): Doc => ({
+  _id: id,
+  title: '冬日组队签到挑战',
+  description: '3–5 人组队，开赛后队员签到累计 40 次即完成',
+  joinFrom: '2026-12-01',
+  startAt: '2026-12-07',
+  endAt: '2026-12-20',
+  teamSize: { min: 3, max: 5 },
+  goal: { metric: 'checkins', target: 40 },
+  reward: { points: 60, growth: 40, badgeId: 'streak_7' },
+  ...extra,
+});
+
 export interface RawFixture extends RawProgram {
   tiers: Doc[];
   badges: Doc[];
@@ -80,6 +93,7 @@ export interface RawFixture extends RawProgram {
   benefit_packs: Doc[];
   settings: Doc[];
   staff: Doc[];
+  challenges: Doc[];
 }
 
 export function validProgram(): RawFixture {
@@ -98,5 +112,6 @@ export function validProgram(): RawFixture {
     ],
     settings: [settings()],
     staff: [staff()],
+    challenges: [challenge('winter')],
   };
 }

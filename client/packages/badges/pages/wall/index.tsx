@@ -1,13 +1,20 @@
+import { useEffect, useRef } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import type { BadgeView } from '@shared/contracts/member';
 import { BADGE_RARITY_NAMES } from '@shared/content/ids';
 import { rarityText } from '@shared/domain/rarity';
+import { Button } from '@/components/Button';
 import { Card } from '@/components/Card';
 import { EmptyState, PageState } from '@/components/PageState';
 import { ProgressBar } from '@/components/ProgressBar';
+import { PosterSheet } from '@/components/PosterSheet';
 import { Screen } from '@/components/Screen';
 import { Sheet } from '@/components/Sheet';
+import { badgeCardLayout } from '@/features/poster/badgeCard';
+import { usePoster } from '@/features/poster/usePoster';
 import { usePageData } from '@/hooks/usePageData';
+import { memberService } from '@/services/member';
 import { useBadgesStore } from '@/stores/badges';
 import { rarityColors } from '@/styles/tokens';
 import { cx } from '@/utils/cx';
@@ -50,11 +57,24 @@ function BadgeTile({ badge, onOpen }: { badge: BadgeView; onOpen: () => void }) 
   );
 }
 
-function BadgeDetail({ badge, onClose }: { badge: BadgeView; onClose: () => void }) {
+const CARD_CANVAS_ID = 'badge-card';
+
+function BadgeDetail({ badge, onClose, onShare }: { badge: BadgeView; onClose: () => void; onShare: () => void }) {
   const color = rarityColors[badge.rarity];
   const { current, target } = badge.progress;
   return (
-    <Sheet open title={badge.earned ? '已获得的徽章' : '未解锁的徽章'} onClose={onClose}>
+    <Sheet
+      open
+      title={badge.earned ? '已获得的徽章' : '未解锁的徽章'}
+      onClose={onClose}
+      footer={
+        badge.earned ? (
+          <Button block variant="accent" onClick={onShare}>
+            分享徽章卡
+          </Button>
+        ) : undefined
+      }
+    >
       <View className="bw-detail">
         <Medal badge={badge} size="lg" />
         <Text className="bw-detail__name">{badge.name}</Text>
@@ -91,6 +111,33 @@ export default function BadgeWall() {
   const load = useBadgesStore((s) => s.load);
   const select = useBadgesStore((s) => s.select);
   usePageData(() => load());
+  const poster = usePoster(CARD_CANVAS_ID, '徽章卡.png');
+
+  /** The shareable card of an earned badge: drawn with the badge wall's mini-program code. */
+  const shareCard = (badgeId: string) => {
+    select(null);
+    void poster.make(async () => {
+      const card = await memberService.badgeCard(badgeId);
+      return badgeCardLayout({
+        nickname: card.nickname,
+        avatarUrl: card.avatarUrl,
+        badge: card.badge,
+        earnedOn: formatFullDay(card.badge.earnedAt),
+        qrUrl: card.qrUrl,
+      });
+    });
+  };
+
+  // Arriving from the unlock ceremony's 分享 (`?card=<badgeId>`): the card is made once the wall is known.
+  const { params } = useRouter();
+  const cardAsked = useRef(false);
+  useEffect(() => {
+    const wanted = params.card;
+    if (!wanted || cardAsked.current || !data) return;
+    cardAsked.current = true;
+    if (data.badges.some((b) => b.id === wanted && b.earned)) shareCard(wanted);
+    else void Taro.showToast({ title: '还没有点亮这枚徽章', icon: 'none' });
+  });
 
   const selected = data?.badges.find((b) => b.id === selectedId) ?? null;
   const badges = data ? [...data.badges].sort((a, b) => a.order - b.order) : [];
@@ -123,7 +170,15 @@ export default function BadgeWall() {
           </View>
         ) : null}
       </PageState>
-      {selected ? <BadgeDetail badge={selected} onClose={() => select(null)} /> : null}
+      {selected ? <BadgeDetail badge={selected} onClose={() => select(null)} onShare={() => shareCard(selected.id)} /> : null}
+      <PosterSheet
+        canvasId={CARD_CANVAS_ID}
+        title="徽章卡"
+        open={poster.open}
+        src={poster.src}
+        onSave={() => void poster.save()}
+        onClose={poster.close}
+      />
     </Screen>
   );
 }

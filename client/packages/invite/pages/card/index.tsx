@@ -1,16 +1,14 @@
-import { useState } from 'react';
-import Taro, { useShareAppMessage } from '@tarojs/taro';
-import { View, Text, Image } from '@tarojs/components';
+import { useShareAppMessage } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
 import { Button } from '@/components/Button';
 import { Card } from '@/components/Card';
 import { PageState, ErrorState, Loading } from '@/components/PageState';
-import { PosterCanvas } from '@/components/PosterCanvas';
+import { PosterSheet } from '@/components/PosterSheet';
 import { Screen } from '@/components/Screen';
 import { ShareButton } from '@/components/ShareButton';
-import { Sheet } from '@/components/Sheet';
 import { posterLayout } from '@/features/poster/layout';
+import { usePoster } from '@/features/poster/usePoster';
 import { usePageData } from '@/hooks/usePageData';
-import { renderPoster, savePoster, SAVE_POSTER_LABEL } from '@/platform/poster';
 import { go } from '@/routes';
 import { sharePayloadFrom } from '@/services/share';
 import { useInvitesStore } from '@/stores/invites';
@@ -31,7 +29,7 @@ export default function Invite() {
   const loadCard = useInvitesStore((s) => s.loadCard);
   const loadMine = useInvitesStore((s) => s.loadMine);
   const member = useMemberStore((s) => s.home?.member);
-  const [poster, setPoster] = useState<{ open: boolean; src: string | null; busy: boolean }>({ open: false, src: null, busy: false });
+  const poster = usePoster(POSTER_CANVAS_ID, '邀请海报.png');
 
   usePageData(() => {
     const m = useMemberStore.getState();
@@ -42,11 +40,10 @@ export default function Invite() {
     sharePayloadFrom(event, { title: card?.shareTitle ?? '一起加入会员社群', path: card?.sharePath ?? 'pages/index/index' }),
   );
 
-  const makePoster = async () => {
-    if (!card || poster.busy) return;
-    setPoster({ open: true, src: null, busy: true });
-    try {
-      const ops = posterLayout({
+  const makePoster = () => {
+    if (!card) return;
+    void poster.make(() =>
+      posterLayout({
         nickname: card.nickname,
         avatarUrl: card.avatarUrl,
         tier: member?.tier ?? 'basic',
@@ -54,24 +51,8 @@ export default function Invite() {
         tierColor: member?.tierColor,
         qrUrl: card.qrUrl,
         code: card.code,
-      });
-      const src = await renderPoster(ops, POSTER_CANVAS_ID);
-      setPoster({ open: true, src, busy: false });
-    } catch {
-      setPoster({ open: false, src: null, busy: false });
-      void Taro.showToast({ title: '海报生成失败，请重试', icon: 'none' });
-    }
-  };
-
-  const save = async () => {
-    if (!poster.src) return;
-    try {
-      const result = await savePoster(poster.src);
-      if (result === 'saved') void Taro.showToast({ title: '已保存到相册', icon: 'success' });
-      if (result === 'downloaded') void Taro.showToast({ title: '海报已下载', icon: 'success' });
-    } catch {
-      void Taro.showToast({ title: '保存失败，请重试', icon: 'none' });
-    }
+      }),
+    );
   };
 
   return (
@@ -84,7 +65,7 @@ export default function Invite() {
               <ShareButton share={{ title: card.shareTitle, path: card.sharePath }} className="iv-actions__share">
                 发送给好友
               </ShareButton>
-              <Button variant="secondary" className="iv-actions__poster" onClick={() => void makePoster()} loading={poster.busy}>
+              <Button variant="secondary" className="iv-actions__poster" onClick={makePoster} loading={poster.busy}>
                 生成海报
               </Button>
             </View>
@@ -105,25 +86,18 @@ export default function Invite() {
         )}
       </Card>
 
-      <PosterCanvas id={POSTER_CANVAS_ID} />
-      <Sheet
-        open={poster.open}
+      <View className="iv-board-link" onClick={() => go('leaderboard')}>
+        <Text>🏆 本月邀请榜 ›</Text>
+      </View>
+
+      <PosterSheet
+        canvasId={POSTER_CANVAS_ID}
         title="邀请海报"
-        onClose={() => setPoster({ open: false, src: poster.src, busy: false })}
-        footer={
-          <Button block onClick={() => void save()} disabled={!poster.src}>
-            {SAVE_POSTER_LABEL}
-          </Button>
-        }
-      >
-        <View className="iv-poster">
-          {poster.src ? (
-            <Image className="iv-poster__img" src={poster.src} mode="aspectFit" />
-          ) : (
-            <Text className="iv-poster__busy">海报生成中…</Text>
-          )}
-        </View>
-      </Sheet>
+        open={poster.open}
+        src={poster.src}
+        onSave={() => void poster.save()}
+        onClose={poster.close}
+      />
     </Screen>
   );
 }

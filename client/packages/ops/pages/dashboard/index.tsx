@@ -217,6 +217,21 @@ function Metrics({ stats, refreshing }: { stats: OpsStatsData; refreshing: boole
           empty="区间内没有被拒的绑定"
         />
       </Card>
+
+      <Card title="KOC 候选" extra={<Text>累计激活好友最多的会员</Text>}>
+        <Text className="ops-dash__note">可联系他们参加 KOC 孵化计划；激活率 = 已激活好友 ÷ 邀请的好友。</Text>
+        <BarList
+          items={stats.koc.map((k) => ({
+            key: k.openid,
+            label: `${k.nickname || '未设置昵称'} · ${TIER_LABELS[k.tier]}`,
+            value: k.activated,
+            display: `${k.activated} 位`,
+            color: colors.primary,
+            hint: `邀请 ${k.invited} 位 · 激活率 ${percent(k.activationRate)} · ${k.openid}`,
+          }))}
+          empty="还没有会员邀请的好友成为活跃会员"
+        />
+      </Card>
     </View>
   );
 }

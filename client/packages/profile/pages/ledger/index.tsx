@@ -16,6 +16,7 @@ const KIND_ICONS: Record<LedgerKind, string> = {
   redeem: '🎁',
   redeem_refund: '↩️',
   invite_reward: '💌',
+  team_reward: '🏁',
   ops_adjust: '🛠️',
 };
 

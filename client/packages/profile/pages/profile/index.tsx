@@ -7,6 +7,7 @@ import { Card } from '@/components/Card';
 import { PageState } from '@/components/PageState';
 import { Screen } from '@/components/Screen';
 import { TierTag } from '@/components/TierTag';
+import { Toggle } from '@/components/Toggle';
 import { usePageData } from '@/hooks/usePageData';
 import { go, relaunchHome, type RouteName } from '@/routes';
 import { useMemberStore } from '@/stores/member';
@@ -109,6 +110,22 @@ export default function Profile() {
         {member ? (
           <View>
             <ProfileForm member={member} />
+
+            <Card className="pf-privacy">
+              <Toggle
+                on={member.leaderboardOptIn}
+                label="在邀请榜上显示我的昵称"
+                hint="默认关闭：关闭时你在本月邀请榜上显示为「匿名会员」"
+                onChange={(on) =>
+                  void useProfileStore
+                    .getState()
+                    .setLeaderboardOptIn(on)
+                    .then((ok) => {
+                      if (!ok) void Taro.showToast({ title: useProfileStore.getState().error?.message ?? '保存失败', icon: 'none' });
+                    })
+                }
+              />
+            </Card>
 
             <Card className="pf-links">
               {LINKS.map((l) => (
