@@ -52,7 +52,16 @@ afterAll(async () => {
 test('the content collections are validated and the demo program has no invalid document', async () => {
   const { body } = await api<OverviewAnswer>('GET', 'overview');
   const validated = body.collections.filter((c) => c.validated).map((c) => c.name);
-  expect(validated.sort()).toEqual(['badges', 'benefit_packs', 'settings', 'staff', 'tiers', 'tree_nodes']);
+  expect(validated.sort()).toEqual([
+    'badges',
+    'benefit_packs',
+    'campaigns',
+    'charity_projects',
+    'settings',
+    'staff',
+    'tiers',
+    'tree_nodes',
+  ]);
   expect(body.collections.filter((c) => c.invalid > 0)).toEqual([]);
 });
 
@@ -60,10 +69,12 @@ test('a pack with a text cost and an unknown scene: the report by _id and field 
   const pack = await stored('benefit_packs', 'basic_health_pack');
   const doc = JSON.stringify({ ...pack, cost: 'abc', scene: 'normall' });
   const { body } = await api<ValidationAnswer>('POST', 'collections/benefit_packs/validate', { doc, id: 'basic_health_pack' });
-  expect(body.errors).toBe(2);
+  // The pack's own two errors, and the tier whose entry reward gives a voucher of it (it would give nothing).
+  expect(body.errors).toBe(3);
   expect(body.problems.map((p) => [p.id, p.field])).toEqual([
     ['basic_health_pack', 'cost'],
     ['basic_health_pack', 'scene'],
+    ['advanced', 'entryReward.packId'],
   ]);
   expect(body.problems[0].message_zh).toContain('所需积分');
   expect(body.problems[0].message_en).toMatch(/must be a number/);

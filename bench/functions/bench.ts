@@ -97,7 +97,14 @@ export async function runBackendBench(print: (line: string) => void = console.lo
       port: 0,
       dataDir: path.join(work, 'data'),
       functionsDir: path.join(work, 'functions'),
-      seedDir: writeSeedDir(path.join(work, 'seed'), { packs: benchPacks(), members, points: 500, now: Date.now() - 3 * DAY_MS }),
+      // With the demo campaigns: one live today boosts the check-ins measured, as members would see.
+      seedDir: writeSeedDir(path.join(work, 'seed'), {
+        packs: benchPacks(),
+        members,
+        points: 500,
+        now: Date.now() - 3 * DAY_MS,
+        campaigns: true,
+      }),
       seed: true,
       indexesFile: path.join(ROOT, 'content', 'indexes.json'),
       strictIndexes: true,

@@ -21,12 +21,18 @@ export const COLLECTIONS = {
   rateLimits: 'rate_limits',
   /** What the `jobs` scheduler remembers per job (`_id` = the job's name): when it last ran and finished, where it stopped. */
   jobState: 'job_state',
+  /** Points given to charity projects (`_id` = `don_<hash of member and request>`); anonymised, not removed, on account deletion. */
+  donations: 'donations',
+  /** Audited ops changes `{who, action, target, before, after, reason, at}` (a birthday corrected…). */
+  opsAudit: 'ops_audit',
   tiers: 'tiers',
   badges: 'badges',
   treeNodes: 'tree_nodes',
   benefitPacks: 'benefit_packs',
   settings: 'settings',
   staff: 'staff',
+  campaigns: 'campaigns',
+  charityProjects: 'charity_projects',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

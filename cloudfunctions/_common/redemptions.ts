@@ -33,6 +33,8 @@ export interface RedemptionDoc {
   holdToken: string | null;
   /** Points left right after redeeming: the answer a retry gets back is the first one. */
   balanceAfter: number;
+  /** A voucher given rather than redeemed (a tier's entry reward): not a redemption in counts and figures. */
+  gift?: 'tier_entry';
   cancelledAt?: string | null;
   cancelledBy?: string | null;
   cancelReason?: string | null;
@@ -89,6 +91,17 @@ export class RedemptionRepository {
       cursor,
       limit,
     );
+  }
+
+  /** The member's redemptions (not cancelled, not given) made in `[start, end)` (index `openid_createdAt`). */
+  countRedeemedBetween(openid: string, start: string, end: string): Promise<number> {
+    const _ = this.db.op;
+    return this.db.count(COLLECTIONS.redemptions, {
+      openid,
+      createdAt: _.gte(start).and(_.lt(end)),
+      status: _.neq('cancelled'),
+      gift: _.exists(false),
+    });
   }
 
   /** Marks an issued, unexpired voucher used (one conditional update: two scans of one code succeed once). */

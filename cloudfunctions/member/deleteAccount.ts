@@ -11,6 +11,11 @@ import type { RequestContext } from '../_common/services';
  * (points issued and spent stay true for the program's figures, tied to no one):
  * - ledger entries: `openid` becomes a random `anon_…` id, `refId` (which embeds openids) is cleared;
  * - invites this member sent stay with the friends, their inviter anonymised the same way;
+ * - donations stay with their charity projects (the points were given), `openid` anonymised the
+ *   same way (their `_id` is a one-way hash); ops audit entries about them keep who did what and
+ *   why, with the member anonymised and the values changed (a birthday) cleared;
+ * - birthday, birthday gift, tier-entry rewards, campaigns joined and tree nodes live on the
+ *   member record and go with it;
  * - deleted: the member record (with its redemption counts), check-ins, vouchers, the invite that
  *   brought them, their rejected invite attempts, invite card and its image.
  * The member record goes last, so an interrupted deletion can simply be asked again. A later call
@@ -27,6 +32,8 @@ export const deleteAccount = contractAction('member', 'deleteAccount', async (_i
   await db.updateWhere(COLLECTIONS.ledger, { openid }, { openid: anon, refId: '' });
   await db.updateWhere(COLLECTIONS.invites, { inviter: openid }, { inviter: anon, code: '' });
   await db.updateWhere(COLLECTIONS.members, { invitedBy: openid }, { invitedBy: anon });
+  await db.updateWhere(COLLECTIONS.donations, { openid }, { openid: anon });
+  await db.updateWhere(COLLECTIONS.opsAudit, { target: openid }, { target: anon, before: null, after: null });
   const card = await db.get<{ fileId?: unknown }>(COLLECTIONS.inviteCards, openid);
   if (card && typeof card.fileId === 'string') {
     await cloud

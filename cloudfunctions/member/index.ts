@@ -1,9 +1,25 @@
 import { createFunction } from '../_common/function';
 import { badges, badgesSeen } from './badges';
+import { charity } from './charity';
 import { deleteAccount } from './deleteAccount';
+import { donate } from './donate';
 import { home } from './home';
 import { ledger } from './ledger';
 import { profile } from './profile';
+import { program } from './program';
+import { recap } from './recap';
 import { tree } from './tree';
 
-export const main = createFunction('member', { home, badges, badgesSeen, tree, ledger, profile, deleteAccount });
+export const main = createFunction('member', {
+  home,
+  badges,
+  badgesSeen,
+  tree,
+  ledger,
+  profile,
+  deleteAccount,
+  program,
+  recap,
+  charity,
+  donate,
+});

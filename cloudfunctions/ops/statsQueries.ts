@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DailyCount } from '@shared/contracts/ops';
+import type { CampaignFigures, DailyCount } from '@shared/contracts/ops';
 import type { LedgerKindRow, PackSummary, RetentionCounts, TierActivityRow } from '@shared/domain/opsMetrics';
 import type { DayString } from '@shared/time/shanghai';
 import { COLLECTIONS } from '../_common/collections';
@@ -47,6 +47,8 @@ export interface OpsStatsSource {
   inviteBinds(plan: StatsQueryPlan): Promise<number>;
   inviteActivations(plan: StatsQueryPlan): Promise<number>;
   inviteRejections(plan: StatsQueryPlan): Promise<Array<{ reason: unknown; count: number }>>;
+  /** A campaign's figures over Shanghai days `from` … `to` (as instants `range`). */
+  campaignFigures(window: { from: DayString; to: DayString; range: InstantRange }): Promise<CampaignFigures>;
 }
 
 const count = z.number().int().nonnegative();
@@ -167,6 +169,8 @@ export function databaseStatsSource(db: Database): OpsStatsSource {
                         { $gte: ['$$x.createdAt', plan.range.start] },
                         { $lt: ['$$x.createdAt', plan.range.end] },
                         { $ne: ['$$x.status', 'cancelled'] },
+                        // A voucher given (an entry reward) is not a redemption.
+                        { $eq: [{ $ifNull: ['$$x.gift', null] }, null] },
                       ],
                     },
                   },
@@ -214,7 +218,7 @@ export function databaseStatsSource(db: Database): OpsStatsSource {
 
     async redemptionsByPack(plan) {
       const list = await aggregate(COLLECTIONS.redemptions, [
-        { match: { createdAt: within(plan.range), status: _.neq('cancelled') } },
+        { match: { createdAt: within(plan.range), status: _.neq('cancelled'), gift: _.exists(false) } },
         { group: { _id: '$packId', count: { $sum: 1 } } },
         { limit: 100 },
       ]);
@@ -231,6 +235,25 @@ export function databaseStatsSource(db: Database): OpsStatsSource {
 
     async inviteActivations(plan) {
       return countWhere(COLLECTIONS.invites, { activatedAt: within(plan.range) });
+    },
+
+    /** Six counts in parallel, each bounded by an indexed date field. */
+    async campaignFigures({ from, to, range }) {
+      if (to < from) return { participants: 0, checkins: 0, redemptions: 0, newMembers: 0, invites: 0, activations: 0 };
+      const [participants, checkins, redemptions, newMembers, invites, activations] = await Promise.all([
+        aggregate(COLLECTIONS.checkins, [
+          { match: { date: between(from, to) } },
+          { group: { _id: '$openid' } },
+          { count: 'n' },
+          { limit: 1 },
+        ]).then((list) => rowsOf(countRow, list)[0]?.n ?? 0),
+        countWhere(COLLECTIONS.checkins, { date: between(from, to) }),
+        countWhere(COLLECTIONS.redemptions, { createdAt: within(range), status: _.neq('cancelled'), gift: _.exists(false) }),
+        countWhere(COLLECTIONS.members, { createdAt: within(range) }),
+        countWhere(COLLECTIONS.invites, { boundAt: within(range) }),
+        countWhere(COLLECTIONS.invites, { activatedAt: within(range) }),
+      ]);
+      return { participants, checkins, redemptions, newMembers, invites, activations };
     },
 
     async inviteRejections(plan) {

@@ -27,7 +27,8 @@ export const cancel = contractAction('redeem', 'cancel', async ({ redemptionId, 
     if (!doc) throw new AppError('NOT_FOUND');
     if (doc.status === 'used') throw new AppError('ALREADY_USED', undefined, { usedAt: doc.usedAt });
     if (doc.status === 'cancelled') return { doc, fresh: false, stockRestored: doc.stockTaken };
-    if (await account.find(doc.openid)) {
+    // A voucher given (an entry reward) was never one of the member's redemptions: nothing to give back but the voucher.
+    if (!doc.gift && (await account.find(doc.openid))) {
       const key = limitKeyOf(doc);
       account.edit(doc.openid, (m) => ({
         ...m,

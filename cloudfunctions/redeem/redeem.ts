@@ -1,6 +1,6 @@
 import type { BenefitPackDoc } from '@shared/content/benefitPacks';
 import { voucherCode } from '@shared/domain/codes';
-import { packEligibility, type PackEligibility } from '@shared/domain/packEligibility';
+import { memberAchievements, packEligibility, type PackEligibility } from '@shared/domain/packEligibility';
 import { currentTier } from '@shared/domain/progression';
 import { countRedemption, redeemCountKey, rememberRedeem, usedInPeriod } from '@shared/domain/redeemCounts';
 import type { StoredMember } from '@shared/domain/member';
@@ -44,7 +44,16 @@ import { redeemAnswer } from './vouchers';
 const ROUNDS = 3;
 
 /** Refusals the transaction answers for sure (it rolled back): the unit held goes back at once. */
-const REFUSALS: readonly ErrorCode[] = ['INSUFFICIENT_POINTS', 'LIMIT_REACHED', 'TIER_TOO_LOW', 'NOT_AVAILABLE_NOW', 'BUSY'];
+const REFUSALS: readonly ErrorCode[] = [
+  'INSUFFICIENT_POINTS',
+  'LIMIT_REACHED',
+  'TIER_TOO_LOW',
+  'NODE_REQUIRED',
+  'BADGE_REQUIRED',
+  'NOT_BIRTHDAY_MONTH',
+  'NOT_AVAILABLE_NOW',
+  'BUSY',
+];
 
 type Unit = { token: string | null } | 'soldOut';
 type Commit = { kind: 'issued' | 'duplicate'; doc: RedemptionDoc } | { kind: 'voided' };
@@ -57,6 +66,7 @@ function eligibility(ctx: RequestContext, member: StoredMember, pack: BenefitPac
     now,
     usedInPeriod: usedInPeriod(member.redeemCounts, pack, now),
     stockLeft,
+    achievements: memberAchievements(member, now),
   });
 }
 
@@ -119,8 +129,10 @@ async function commitRedemption(
           redeemCounts: countRedemption(m.redeemCounts, pack, now, program.benefit_packs),
           recentRedeems: rememberRedeem(m.recentRedeems, requestId),
         }));
-        const moved = await account.apply(openid, { points: -pack.cost, growth: 0 }, { kind: 'redeem', refId: id });
+        await account.apply(openid, { points: -pack.cost, growth: 0 }, { kind: 'redeem', refId: id });
         await settleInvite(account, openid, 'redemption');
+        // The balance after everything this transaction paid (an activation pays the friend's own reward).
+        const after = await account.get(openid);
         const doc: RedemptionDoc = {
           _id: id,
           openid,
@@ -140,7 +152,7 @@ async function commitRedemption(
           limitKey: redeemCountKey(pack, now),
           stockTaken: holdToken !== null,
           holdToken,
-          balanceAfter: moved.member.points,
+          balanceAfter: after.points,
         };
         await account.tx.set(COLLECTIONS.redemptions, id, { ...doc });
         return { kind: 'issued', doc };

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { BADGE_FIELDS, badgeSchema, type BadgeDoc } from './badges';
 import { BENEFIT_PACK_FIELDS, benefitPackSchema, type BenefitPackDoc } from './benefitPacks';
+import { CAMPAIGN_FIELDS, campaignSchema, type CampaignDoc } from './campaigns';
+import { CHARITY_PROJECT_FIELDS, charityProjectSchema, type CharityProjectDoc } from './charityProjects';
 import type { FieldDocs } from './fieldDoc';
 import type { ContentCollection } from './ids';
 import { SETTINGS_FIELDS, settingsSchema, type SettingsDoc } from './settings';
@@ -16,6 +18,8 @@ export interface ContentDocs {
   benefit_packs: BenefitPackDoc;
   settings: SettingsDoc;
   staff: StaffDoc;
+  campaigns: CampaignDoc;
+  charity_projects: CharityProjectDoc;
 }
 
 export type ContentSchema<C extends ContentCollection> = z.ZodType<ContentDocs[C], z.ZodTypeDef, unknown>;
@@ -27,6 +31,8 @@ export const CONTENT_SCHEMAS: { [C in ContentCollection]: ContentSchema<C> } = {
   benefit_packs: benefitPackSchema,
   settings: settingsSchema,
   staff: staffSchema,
+  campaigns: campaignSchema,
+  charity_projects: charityProjectSchema,
 };
 
 export const FIELD_DOCS: Record<ContentCollection, FieldDocs> = {
@@ -36,6 +42,8 @@ export const FIELD_DOCS: Record<ContentCollection, FieldDocs> = {
   benefit_packs: BENEFIT_PACK_FIELDS,
   settings: SETTINGS_FIELDS,
   staff: STAFF_FIELDS,
+  campaigns: CAMPAIGN_FIELDS,
+  charity_projects: CHARITY_PROJECT_FIELDS,
 };
 
 export const COLLECTION_NAMES: Record<ContentCollection, { zh: string; en: string }> = {
@@ -45,4 +53,6 @@ export const COLLECTION_NAMES: Record<ContentCollection, { zh: string; en: strin
   benefit_packs: { zh: '福利包', en: 'Benefit packs' },
   settings: { zh: '全局设置', en: 'Settings' },
   staff: { zh: '员工', en: 'Staff' },
+  campaigns: { zh: '会员活动', en: 'Campaigns' },
+  charity_projects: { zh: '公益项目', en: 'Charity projects' },
 };

@@ -67,6 +67,21 @@ export interface EarnedBadge {
   seen: boolean;
 }
 
+/** A growth-tree node the member lit (kept on the member document, like badges: lit once, delivered once). */
+export interface UnlockedNode {
+  id: string;
+  unlockedAt: string;
+}
+
+/** The last birthday gift credited (once per year). */
+export interface BirthdayGift {
+  /** The Shanghai calendar year it was for. */
+  year: number;
+  points: number;
+  growth: number;
+  at: string;
+}
+
 /**
  * The stored `members` document: the normative fields of `MemberRecord` plus what the functions
  * maintain to answer in few round trips. Everything here is written only by the member's own
@@ -79,7 +94,13 @@ export interface EarnedBadge {
  * - `recentRedeems`: the requestIds of the last redemptions, newest last — a retry is known
  *   without a read, and answered with one;
  * - `voidedHolds`: stock holds (`stockHolds.ts`) given back while a request might still have
- *   committed with them, by token, with when: a redemption holding one of them is refused.
+ *   committed with them, by token, with when: a redemption holding one of them is refused;
+ * - `nodes`: growth-tree nodes lit, with when (their unlocks were delivered in that transaction);
+ * - `pointsDonated`: points given to charity projects (the `pointsDonated` metric);
+ * - `campaigns`: campaigns joined (a check-in during the live phase), the `campaignsJoined` metric;
+ * - `birthday` (`MM-DD`, set once by the member, then only by ops) and `birthdayGift` (the last
+ *   one credited: its year makes it once a year without a read);
+ * - `tierRewards`: per tier, the Shanghai year its entry reward was last paid (once per year).
  */
 export interface StoredMember extends MemberRecord {
   growthDays: Record<string, number>;
@@ -89,6 +110,12 @@ export interface StoredMember extends MemberRecord {
   redeemCounts: Record<string, number>;
   recentRedeems: string[];
   voidedHolds: Record<string, string>;
+  nodes: UnlockedNode[];
+  pointsDonated: number;
+  campaigns: string[];
+  birthday: string | null;
+  birthdayGift: BirthdayGift | null;
+  tierRewards: Partial<Record<TierId, number>>;
 }
 
 function num(value: unknown, fallback = 0): number {
@@ -150,9 +177,30 @@ export function normalizeMember(raw: unknown): StoredMember {
     invitedAt: strOrNull(d.invitedAt),
     updatedAt: str(d.updatedAt, str(d.createdAt)),
     redeemCounts: numbers(d.redeemCounts),
-    recentRedeems: Array.isArray(d.recentRedeems) ? (d.recentRedeems as unknown[]).filter((x): x is string => typeof x === 'string') : [],
+    recentRedeems: stringList(d.recentRedeems),
     voidedHolds: strings(d.voidedHolds),
+    nodes: Array.isArray(d.nodes)
+      ? (d.nodes as unknown[]).flatMap((n) => {
+          const o = record(n);
+          return typeof o.id === 'string' ? [{ id: o.id, unlockedAt: str(o.unlockedAt) }] : [];
+        })
+      : [],
+    pointsDonated: num(d.pointsDonated),
+    campaigns: stringList(d.campaigns),
+    birthday: typeof d.birthday === 'string' && /^\d{2}-\d{2}$/.test(d.birthday) ? d.birthday : null,
+    birthdayGift: birthdayGift(d.birthdayGift),
+    tierRewards: Object.fromEntries(Object.entries(numbers(d.tierRewards)).filter(([k]) => isTierId(k))) as Partial<Record<TierId, number>>,
   };
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? (value as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+}
+
+function birthdayGift(value: unknown): BirthdayGift | null {
+  const g = record(value);
+  if (typeof g.year !== 'number') return null;
+  return { year: g.year, points: num(g.points), growth: num(g.growth), at: str(g.at) };
 }
 
 /** The stored document of a member's first call (`inviteCode` drawn by the caller). */
@@ -166,5 +214,11 @@ export function newStoredMember(openid: string, now: Instant, inviteCode: string
     redeemCounts: {},
     recentRedeems: [],
     voidedHolds: {},
+    nodes: [],
+    pointsDonated: 0,
+    campaigns: [],
+    birthday: null,
+    birthdayGift: null,
+    tierRewards: {},
   };
 }
