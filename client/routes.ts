@@ -17,18 +17,30 @@ export const ROUTES = {
   profile: '/packages/profile/pages/profile/index',
   ledger: '/packages/profile/pages/ledger/index',
   privacy: '/packages/profile/pages/privacy/index',
+  tiers: '/packages/program/pages/tiers/index',
+  campaign: '/packages/program/pages/campaign/index',
+  charity: '/packages/program/pages/charity/index',
   opsDashboard: '/packages/ops/pages/dashboard/index',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;
 
-export function go(route: RouteName, query?: Record<string, string>): void {
+function urlOf(route: RouteName, query?: Record<string, string>): string {
   const qs = query
     ? Object.entries(query)
         .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
         .join('&')
     : '';
-  void Taro.navigateTo({ url: qs ? `${ROUTES[route]}?${qs}` : ROUTES[route] });
+  return qs ? `${ROUTES[route]}?${qs}` : ROUTES[route];
+}
+
+export function go(route: RouteName, query?: Record<string, string>): void {
+  void Taro.navigateTo({ url: urlOf(route, query) });
+}
+
+/** In place of the current page (one campaign to another), keeping the page stack short. */
+export function goInstead(route: RouteName, query?: Record<string, string>): void {
+  void Taro.redirectTo({ url: urlOf(route, query) });
 }
 
 /** Back to home from anywhere (e.g. after account deletion), closing every page. */

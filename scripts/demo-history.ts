@@ -11,7 +11,12 @@
  *   周周 who never activated (expired);
  * - a 积分兑换优惠 voucher already used at the store, and an unused 年度专属资料包 voucher;
  * - an ops grant for an offline salon; badges first check-in, first leaf, first invite, first
- *   redemption seen, and 七日坚持 still unseen — so home opens with its unlock ceremony.
+ *   redemption seen, and 七日坚持 still unseen — so home opens with its unlock ceremony;
+ * - a birthday in the current month, set two weeks ago: the first visit of home credits the
+ *   birthday gift with its ceremony, and the birthday-month pack is open;
+ * - 30 points given to an open charity project (公益初心 lit: the certificate shows);
+ * - with the demo campaigns (npm start seeds them), the check-ins of their live days boosted and
+ *   joined — their dates are real dates, so what shows depends on the day it runs.
  */
 import type { ActionName, ApiInput, ApiOutput, FunctionName } from '../shared/contracts/api';
 import type { Envelope } from '../shared/envelope';
@@ -53,6 +58,18 @@ export function isEmptyDatabase(lc: Pick<Localcloud, 'stats'>): boolean {
   return (lc.stats().collections.members ?? 0) === 0;
 }
 
+/** The demo member's birthday: the 8th of the current month (Shanghai), so the demo shows the birthday month. */
+export function demoBirthday(today: string): string {
+  return `${today.slice(5, 7)}-08`;
+}
+
+/** 30 points to the first charity project open that day (none open: nothing given). */
+async function donateToAnOpenProject(lc: Localcloud, openid: string): Promise<void> {
+  const { projects } = await callAs(lc, openid, 'member', 'charity', {});
+  const open = projects.find((p) => p.status === 'open');
+  if (open) await callAs(lc, openid, 'member', 'donate', { projectId: open.id, points: 30, requestId: 'demo-lin-donate-0001' });
+}
+
 export async function seedDemoHistory(lc: Localcloud): Promise<void> {
   if (!isEmptyDatabase(lc)) return;
   const now = Date.now();
@@ -72,7 +89,7 @@ export async function seedDemoHistory(lc: Localcloud): Promise<void> {
 
   try {
     at(14, '20:10');
-    await callAs(lc, lin, 'member', 'profile', { nickname: DEMO_NICKNAME });
+    await callAs(lc, lin, 'member', 'profile', { nickname: DEMO_NICKNAME, birthday: demoBirthday(day0) });
     const { code } = await callAs(lc, lin, 'invite', 'card', {});
 
     at(13, '21:00');
@@ -96,6 +113,7 @@ export async function seedDemoHistory(lc: Localcloud): Promise<void> {
         at(8, '18:30');
         await callAs(lc, DEMO_VERIFIER, 'redeem', 'verify', { voucherCode: coupon.code });
       }
+      if (daysAgo === 6) await donateToAnOpenProject(lc, lin);
       if (daysAgo === 5) {
         await callAs(lc, lin, 'redeem', 'redeem', { packId: 'basic_annual_kit', requestId: 'demo-lin-annual-0001' });
       }

@@ -29,10 +29,10 @@ export async function renderPoster(ops: PosterOp[], _canvasId: string): Promise<
   return canvas.toDataURL('image/png');
 }
 
-export async function savePoster(image: string): Promise<PosterSaveResult> {
+export async function savePoster(image: string, fileName = '邀请海报.png'): Promise<PosterSaveResult> {
   const a = document.createElement('a');
   a.href = image;
-  a.download = '邀请海报.png';
+  a.download = fileName;
   document.body.appendChild(a);
   a.click();
   a.remove();

@@ -48,7 +48,7 @@ export async function renderPoster(ops: PosterOp[], canvasId: string): Promise<s
   return tempFilePath;
 }
 
-export async function savePoster(image: string): Promise<PosterSaveResult> {
+export async function savePoster(image: string, _fileName?: string): Promise<PosterSaveResult> {
   try {
     await Taro.saveImageToPhotosAlbum({ filePath: image });
     return 'saved';

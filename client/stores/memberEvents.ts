@@ -1,5 +1,5 @@
 import type { CheckinData } from '@shared/contracts/checkin';
-import type { ProfileData } from '@shared/contracts/member';
+import type { DonateData, ProfileData } from '@shared/contracts/member';
 import type { RedeemData } from '@shared/contracts/redeem';
 import { createEventBus } from './toolkit/eventBus';
 
@@ -20,6 +20,8 @@ export interface MemberEvents {
   profileChanged: ProfileData;
   /** A celebrated badge the member took (收下). */
   badgeSeen: { badgeId: string };
+  /** A donation's answer: the balance left, what the gift lit (公益 nodes) and earned. */
+  donated: DonateData;
 }
 
 const memberEvents = createEventBus<MemberEvents>();

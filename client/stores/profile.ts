@@ -9,8 +9,8 @@ export interface ProfileState {
   saving: boolean;
   error: LoadError | null;
   deleting: boolean;
-  /** Saves a new nickname and/or an avatar chosen with WeChat's chooseAvatar (a temp file). */
-  save(change: { nickname?: string; avatarTempPath?: string }): Promise<boolean>;
+  /** Saves a new nickname, an avatar chosen with WeChat's chooseAvatar (a temp file) and/or the birthday (`MM-DD`, once). */
+  save(change: { nickname?: string; avatarTempPath?: string; birthday?: string }): Promise<boolean>;
   deleteAccount(): Promise<boolean>;
 }
 
@@ -28,13 +28,14 @@ export const useProfileStore = create<ProfileState>()((set, get) => ({
       profile = await memberService.profile({
         ...(change.nickname !== undefined ? { nickname: change.nickname } : {}),
         ...(avatarFileId ? { avatarFileId } : {}),
+        ...(change.birthday !== undefined ? { birthday: change.birthday } : {}),
       });
     } catch (err) {
       set({ saving: false, error: toLoadError(err) });
       return false;
     }
     set({ saving: false });
-    // The member card shows the new nickname and avatar (memberEvents).
+    // The member card shows the new nickname, avatar and birthday (memberEvents).
     publishMemberEvent('profileChanged', profile);
     return true;
   },

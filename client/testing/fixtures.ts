@@ -25,6 +25,7 @@ export function homeData(overrides: Partial<HomeData['member']> = {}): HomeData 
       points: 0,
       growth: 0,
       windowGrowth: 0,
+      windowMonths: 12,
       streak: { current: 0, best: 0, lastDate: null },
       checkedInToday: false,
       checkinDays: 0,
@@ -33,6 +34,9 @@ export function homeData(overrides: Partial<HomeData['member']> = {}): HomeData 
       downgradeWarning: null,
       roles: [],
       joinedAt: '2026-11-23T01:00:00.000Z',
+      birthday: null,
+      birthdayMonth: false,
+      features: [],
       ...overrides,
     },
     badges: { earned: 0, total: 14, newestUnseen: null },
@@ -40,6 +44,8 @@ export function homeData(overrides: Partial<HomeData['member']> = {}): HomeData 
     packs: [],
     invite: { code: 'K7QM2XRT', invited: 0, activated: 0 },
     nextStreakBonus: { days: 7, daysLeft: 7, points: 30, growth: 20 },
+    campaign: null,
+    birthdayGift: null,
   };
 }
 
@@ -48,11 +54,12 @@ export function checkinData(overrides: Partial<CheckinData> = {}): CheckinData {
     date: '2026-11-23',
     alreadyCheckedIn: false,
     streak: { current: 1, best: 1, lastDate: '2026-11-23' },
-    reward: { points: 10, growth: 10, bonus: null },
+    reward: { points: 10, growth: 10, bonus: null, boost: null },
     balance: { points: 10, growth: 10 },
     newBadges: [firstBadge],
     newNodes: [],
     tierChanged: null,
+    inviteeReward: null,
     ...overrides,
   };
 }
@@ -89,6 +96,7 @@ export function pack(overrides: Partial<PackView> = {}): PackView {
     endAt: null,
     voucherDays: 14,
     eligibility: { eligible: true },
+    requires: null,
     ...overrides,
   };
 }

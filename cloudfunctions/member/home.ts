@@ -34,6 +34,7 @@ export function memberSummary(member: StoredMember, program: Program, now: numbe
     points: member.points,
     growth: member.growth,
     windowGrowth,
+    windowMonths: program.settings.tier.windowMonths,
     streak: { ...member.streak, current: displayedStreak(member.streak, today) },
     checkedInToday: member.streak.lastDate === today,
     checkinDays: member.checkinDays,

@@ -34,10 +34,7 @@ function demoSeed(dir: string, campaigns: boolean): string {
   return dir;
 }
 
-export async function startTestCloud(
-  name: string,
-  options: Partial<LocalcloudOptions> & { campaigns?: boolean } = {},
-): Promise<TestCloud> {
+export async function startTestCloud(name: string, options: Partial<LocalcloudOptions> & { campaigns?: boolean } = {}): Promise<TestCloud> {
   const { campaigns = false, ...lcOptions } = options;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `e2e-${name}-`));
   const seedDir = demoSeed(`${dataDir}-seed`, campaigns);

@@ -65,8 +65,10 @@ export interface MemberSummary {
   points: number;
   /** Lifetime growth (drives the tree and growth badges). */
   growth: number;
-  /** Growth in the rolling 12-month window (drives the tier). */
+  /** Growth in the rolling window (drives the tier). */
   windowGrowth: number;
+  /** The window's length in months (`settings.tier.windowMonths`), for "近 12 个月成长值". */
+  windowMonths: number;
   /** `current` is 0 when the streak is broken (last check-in before yesterday). */
   streak: Streak;
   checkedInToday: boolean;

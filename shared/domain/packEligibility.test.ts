@@ -135,7 +135,7 @@ describe('packEligibility — precedence: ended > tier > stock > limit > hours >
           ['INSUFFICIENT_POINTS', c.points < p.cost],
         ];
         const first = checks.find(([, failed]) => failed);
-        const r = packEligibility(p, c);
+        const r = packEligibility(p, { ...c, achievements: ok.achievements });
         if (first) expect(r).toMatchObject({ eligible: false, reason: first[0] });
         else expect(r).toEqual({ eligible: true });
       }),

@@ -13,6 +13,8 @@ import { invitePath, sharePayloadFrom } from '@/services/share';
 import { useCeremonyStore } from '@/stores/ceremony';
 import { useInvitesStore } from '@/stores/invites';
 import { useMemberStore } from '@/stores/member';
+import { BirthdaySheet } from './components/BirthdaySheet';
+import { CampaignBanner } from './components/CampaignBanner';
 import { CheckinPanel } from './components/CheckinPanel';
 import { MemberCard } from './components/MemberCard';
 import { PackTeaser } from './components/PackTeaser';
@@ -71,6 +73,7 @@ export default function Home() {
         {home ? (
           <View className="home">
             <MemberCard member={home.member} badges={home.badges} />
+            {home.campaign ? <CampaignBanner campaign={home.campaign} /> : null}
             <View className="home__body">
               <CheckinPanel home={home} />
               <Shortcuts home={home} />
@@ -87,6 +90,7 @@ export default function Home() {
         ) : null}
       </PageState>
       <WelcomeSheet />
+      <BirthdaySheet gift={home?.birthdayGift ?? null} />
     </Screen>
   );
 }
