@@ -22,8 +22,8 @@ const campaign = (over: Partial<CampaignView> = {}): CampaignView => ({
 it('says each phase in a line', () => {
   expect(phaseLine(campaign({ phase: 'preheat', daysToStart: 3 }))).toBe('3 天后开始 · 11月23日');
   expect(phaseLine(campaign({ phase: 'preheat', daysToStart: 0 }))).toBe('今天 11月23日 开始');
-  expect(phaseLine(campaign())).toBe('进行中 · 还剩 13 天');
-  expect(phaseLine(campaign({ daysLeft: 1 }))).toBe('进行中 · 今天是最后一天');
+  expect(phaseLine(campaign())).toBe('还剩 13 天');
+  expect(phaseLine(campaign({ daysLeft: 1 }))).toBe('今天是最后一天');
   expect(phaseLine(campaign({ phase: 'recap' }))).toBe('已结束 · 11月23日–12月20日');
   expect(liveDatesText(campaign())).toBe('11月23日–12月20日');
 });

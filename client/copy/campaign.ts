@@ -38,7 +38,7 @@ export function phaseLine(c: CampaignView): string {
     case 'preheat':
       return c.daysToStart > 0 ? `${c.daysToStart} 天后开始 · ${formatDay(c.startAt)}` : `今天 ${formatDay(c.startAt)} 开始`;
     case 'live':
-      return c.daysLeft > 1 ? `进行中 · 还剩 ${c.daysLeft} 天` : '进行中 · 今天是最后一天';
+      return c.daysLeft > 1 ? `还剩 ${c.daysLeft} 天` : '今天是最后一天';
     case 'recap':
       return `已结束 · ${liveDatesText(c)}`;
   }

@@ -36,7 +36,9 @@ export function campaignView(
   };
 }
 
-/** Every campaign shown now, the one that matters first (home shows the first). */
+/** Every campaign shown now, the one that matters most to this member first (home shows the first). */
 export function visibleCampaignViews(program: Program, member: Pick<StoredMember, 'campaigns'>, now: number): CampaignView[] {
-  return visibleCampaigns(program.campaigns, now).map(({ campaign, phase }) => campaignView(campaign, phase, program, member, now));
+  return visibleCampaigns(program.campaigns, now, member.campaigns).map(({ campaign, phase }) =>
+    campaignView(campaign, phase, program, member, now),
+  );
 }

@@ -68,6 +68,8 @@ describe('which campaign members see', () => {
       ['over', 'recap'],
     ]);
     expect(campaignThatMatters([over, soon], at)?.campaign._id).toBe('soon');
+    // A member who took part sees their recap before the next pre-heat.
+    expect(campaignThatMatters([over, soon], at, ['over'])?.campaign._id).toBe('over');
     expect(campaignThatMatters([hidden], at)).toBeNull();
   });
 

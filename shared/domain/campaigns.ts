@@ -26,26 +26,35 @@ export function isShownPhase(phase: CampaignPhase): phase is ShownPhase {
   return phase === 'preheat' || phase === 'live' || phase === 'recap';
 }
 
-const PHASE_RANK: Record<ShownPhase, number> = { live: 0, preheat: 1, recap: 2 };
-
 /**
- * The active campaigns a member sees now, the one that matters most first: live ones (the latest
- * started first), then pre-heats (the soonest first), then recaps (the latest ended first).
+ * The active campaigns a member sees now, the one that matters most to them first: live ones (the
+ * latest started first), then the recap of one they took part in (their own figures wait), then
+ * pre-heats (the soonest first), then other recaps (the latest ended first).
  */
-export function visibleCampaigns(campaigns: readonly CampaignDoc[], now: Instant): Array<{ campaign: CampaignDoc; phase: ShownPhase }> {
+export function visibleCampaigns(
+  campaigns: readonly CampaignDoc[],
+  now: Instant,
+  joined: readonly string[] = [],
+): Array<{ campaign: CampaignDoc; phase: ShownPhase }> {
   const shown: Array<{ campaign: CampaignDoc; phase: ShownPhase }> = [];
   for (const campaign of campaigns) {
     const phase = campaignPhase(campaign, now);
     if (campaign.active && isShownPhase(phase)) shown.push({ campaign, phase });
   }
+  const rank = ({ campaign: c, phase }: { campaign: CampaignDoc; phase: ShownPhase }): number =>
+    phase === 'live' ? 0 : phase === 'preheat' ? 2 : joined.includes(c._id) ? 1 : 3;
   const key = ({ campaign: c, phase }: { campaign: CampaignDoc; phase: ShownPhase }): number =>
     phase === 'live' ? -toMs(c.startAt) : phase === 'preheat' ? toMs(c.startAt) : -toMs(c.endAt);
-  return shown.sort((a, b) => PHASE_RANK[a.phase] - PHASE_RANK[b.phase] || key(a) - key(b) || a.campaign._id.localeCompare(b.campaign._id));
+  return shown.sort((a, b) => rank(a) - rank(b) || key(a) - key(b) || a.campaign._id.localeCompare(b.campaign._id));
 }
 
 /** The campaign home shows now, or null. */
-export function campaignThatMatters(campaigns: readonly CampaignDoc[], now: Instant): { campaign: CampaignDoc; phase: ShownPhase } | null {
-  return visibleCampaigns(campaigns, now)[0] ?? null;
+export function campaignThatMatters(
+  campaigns: readonly CampaignDoc[],
+  now: Instant,
+  joined: readonly string[] = [],
+): { campaign: CampaignDoc; phase: ShownPhase } | null {
+  return visibleCampaigns(campaigns, now, joined)[0] ?? null;
 }
 
 export function liveCampaigns(campaigns: readonly CampaignDoc[], now: Instant): CampaignDoc[] {

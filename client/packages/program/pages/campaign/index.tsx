@@ -36,7 +36,7 @@ function Hero({ c }: { c: CampaignView }) {
           <Text className="cp-hero__count-unit">天后开始</Text>
         </View>
       ) : (
-        <Text className="cp-hero__line">{phaseLine(c)}</Text>
+        <Text className="cp-hero__line">{c.phase === 'recap' ? '活动已结束，感谢你的参与' : phaseLine(c)}</Text>
       )}
     </View>
   );
@@ -45,7 +45,7 @@ function Hero({ c }: { c: CampaignView }) {
 function Perks({ c }: { c: CampaignView }) {
   const boost = boostText(c.boost);
   const rows: Array<{ icon: string; text: string }> = [];
-  if (boost) rows.push({ icon: '⚡', text: c.phase === 'preheat' ? `活动期间${boost}` : `活动期间${boost}，签到即自动计入` });
+  if (boost) rows.push({ icon: '⚡', text: c.phase === 'live' ? `活动期间${boost}，签到即自动计入` : `活动期间${boost}` });
   if (c.badge) {
     rows.push({
       icon: c.badge.icon,
