@@ -119,7 +119,7 @@ describe('demo program (issue 7)', () => {
     expect(p.settings.invite.inviteeReward).toEqual({ points: 30, growth: 10 });
     expect(p.tiers.map((t) => [t._id, t.entryReward])).toEqual([
       ['basic', null],
-      ['advanced', { points: 100, packId: 'basic_health_pack' }],
+      ['advanced', { points: 100, packId: 'adv_priority_buy' }],
       ['core', { points: 300, packId: null }],
     ]);
     expect(p.benefit_packs.filter((x) => x.requires?.birthdayMonth).map((x) => x.title)).toEqual(['生日月礼遇']);

@@ -8,7 +8,7 @@
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openAsMember, type MemberPage } from './support/browser';
 import { newOpenid, startTestCloud, type TestCloud } from './support/cloud';
-import { expectNoConsoleErrors, go, notSee, pageText, see, shot, tap, tapTab } from './support/ui';
+import { expectNoConsoleErrors, go, notSee, pageText, see, shot, takeCeremonies, tap, tapTab } from './support/ui';
 
 let cloud: TestCloud;
 let browser: Browser;
@@ -20,15 +20,6 @@ const newcomer = newOpenid('Preheat');
 
 /** Shanghai wall-clock time as an instant. */
 const sh = (wall: string) => `${wall.replace(' ', 'T')}+08:00`;
-
-/** Takes every badge ceremony the page shows (a check-in or a first visit may bring several). */
-async function takeCeremonies(page: MemberPage['page']): Promise<void> {
-  await page.waitForTimeout(600);
-  while (await page.getByText('解锁新徽章').filter({ visible: true }).count()) {
-    await tap(page, '收下');
-    await page.waitForTimeout(400);
-  }
-}
 
 beforeAll(async () => {
   cloud = await startTestCloud('program', { campaigns: true });
@@ -148,7 +139,7 @@ test('the tier page: what each tier gives, what it takes to reach and keep it', 
   await tap(page, '等级权益 ›');
   await see(page, '升级礼');
   const text = await pageText(page);
-  for (const s of ['基础层', '进阶层', '核心层', '当前等级', '近 12 个月成长值 ≥ 350', '100 积分 + 「健康福利包」券一张', '还差']) {
+  for (const s of ['基础层', '进阶层', '核心层', '当前等级', '近 12 个月成长值 ≥ 350', '100 积分 + 「会员优先购」券一张', '还差']) {
     expect(text).toContain(s);
   }
   await shot(page, '50-tier-page');

@@ -1,20 +1,17 @@
 import type { BadgeDoc } from '@shared/content/badges';
 import type { TierId } from '@shared/content/ids';
 import type { Program } from '@shared/content/validateProgram';
-import { voucherCode } from '@shared/domain/codes';
 import { LEDGER_KIND_RULES, type LedgerKind } from '@shared/domain/ledger';
 import { normalizeMember, type StoredMember } from '@shared/domain/member';
 import { needsWrite, progress, reevaluate, type BalanceChange, type DueEntryReward, type Progress } from '@shared/domain/progression';
 import { liveVoids } from '@shared/domain/stockHolds';
-import { redemptionId, voucherExpiresAt } from '@shared/domain/voucher';
-import { dayOf, toIso, yearOf } from '@shared/time/shanghai';
+import { toIso, yearOf } from '@shared/time/shanghai';
 import { countAwards } from './badgeViews';
 import { COLLECTIONS } from './collections';
 import type { Counters } from './counters';
 import type { Database, Tx } from './db';
 import { ledgerEntry, type LedgerBoost, type LedgerDoc } from './ledger';
-import { randomBytes } from './random';
-import type { RedemptionDoc } from './redemptions';
+import { issuedVoucher } from './redemptions';
 
 /** How a balance change is written into the ledger. */
 export interface LedgerNote {
@@ -180,30 +177,15 @@ export class Account {
    * member's redemptions or limit counts. Its `_id` is `openid_<ref>`, once per reward.
    */
   private async giveVoucher(openid: string, pack: Program['benefit_packs'][number], ref: string): Promise<void> {
-    const id = redemptionId(openid, ref);
-    const doc: RedemptionDoc = {
-      _id: id,
-      openid,
-      packId: pack._id,
-      packTitle: pack.title,
-      packTier: pack.minTier,
-      requestId: ref,
+    const doc = issuedVoucher(openid, ref, pack, this.now, {
       cost: 0,
-      status: 'issued',
-      voucherCode: voucherCode(randomBytes),
-      createdAt: toIso(this.now),
-      day: dayOf(this.now),
-      expiresAt: voucherExpiresAt(this.now, pack.voucherDays),
-      usedAt: null,
-      usedBy: null,
-      usedStore: null,
       limitKey: '',
       stockTaken: false,
       holdToken: null,
       balanceAfter: this.current(openid).points,
       gift: 'tier_entry',
-    };
-    await this.tx.set(COLLECTIONS.redemptions, id, { ...doc });
+    });
+    await this.tx.set(COLLECTIONS.redemptions, doc._id, { ...doc });
   }
 
   /** Writes every member this transaction changed, once each (voids no call can hold any more are dropped). */

@@ -1,9 +1,13 @@
+import type { BenefitPackDoc } from '@shared/content/benefitPacks';
 import type { TierId } from '@shared/content/ids';
+import { voucherCode } from '@shared/domain/codes';
+import { redemptionId, voucherExpiresAt } from '@shared/domain/voucher';
 import type { RedemptionStatus } from '@shared/domain/statuses';
-import { toIso } from '@shared/time/shanghai';
+import { dayOf, toIso } from '@shared/time/shanghai';
 import { COLLECTIONS } from './collections';
 import type { Database, Where } from './db';
 import { newestFirstPage } from './paging';
+import { randomBytes } from './random';
 
 /** A `redemptions` document: `_id` = `openid_requestId`, so a retried request collides instead of paying twice. */
 export interface RedemptionDoc {
@@ -38,6 +42,36 @@ export interface RedemptionDoc {
   cancelledAt?: string | null;
   cancelledBy?: string | null;
   cancelReason?: string | null;
+}
+
+/**
+ * A new voucher of `pack` for a member, issued now (`_id` = `openid_requestId`, a fresh random
+ * code). What differs between a redemption and a given voucher comes in `rest`.
+ */
+export function issuedVoucher(
+  openid: string,
+  requestId: string,
+  pack: Pick<BenefitPackDoc, '_id' | 'title' | 'minTier' | 'voucherDays'>,
+  now: number,
+  rest: Pick<RedemptionDoc, 'cost' | 'limitKey' | 'stockTaken' | 'holdToken' | 'balanceAfter'> & Pick<Partial<RedemptionDoc>, 'gift'>,
+): RedemptionDoc {
+  return {
+    _id: redemptionId(openid, requestId),
+    openid,
+    packId: pack._id,
+    packTitle: pack.title,
+    packTier: pack.minTier,
+    requestId,
+    status: 'issued',
+    voucherCode: voucherCode(randomBytes),
+    createdAt: toIso(now),
+    day: dayOf(now),
+    expiresAt: voucherExpiresAt(now, pack.voucherDays),
+    usedAt: null,
+    usedBy: null,
+    usedStore: null,
+    ...rest,
+  };
 }
 
 /**

@@ -1,19 +1,17 @@
 import type { BenefitPackDoc } from '@shared/content/benefitPacks';
-import { voucherCode } from '@shared/domain/codes';
 import { memberAchievements, packEligibility, type PackEligibility } from '@shared/domain/packEligibility';
 import { currentTier } from '@shared/domain/progression';
 import { countRedemption, redeemCountKey, rememberRedeem, usedInPeriod } from '@shared/domain/redeemCounts';
 import type { StoredMember } from '@shared/domain/member';
-import { redemptionId, voucherExpiresAt } from '@shared/domain/voucher';
+import { redemptionId } from '@shared/domain/voucher';
 import { AppError, type ErrorCode } from '@shared/errors';
-import { dayOf, toIso } from '@shared/time/shanghai';
 import { accountTransaction } from '../_common/account';
 import { COLLECTIONS } from '../_common/collections';
 import { isDuplicateKey } from '../_common/db';
 import { contractAction } from '../_common/entry';
 import { settleInvite } from '../_common/invites';
-import { randomBytes, randomId } from '../_common/random';
-import type { RedemptionDoc } from '../_common/redemptions';
+import { randomId } from '../_common/random';
+import { issuedVoucher, type RedemptionDoc } from '../_common/redemptions';
 import type { RequestContext } from '../_common/services';
 import { settleHold } from '../_common/stock';
 import { redeemAnswer } from './vouchers';
@@ -133,27 +131,13 @@ async function commitRedemption(
         await settleInvite(account, openid, 'redemption');
         // The balance after everything this transaction paid (an activation pays the friend's own reward).
         const after = await account.get(openid);
-        const doc: RedemptionDoc = {
-          _id: id,
-          openid,
-          packId: pack._id,
-          packTitle: pack.title,
-          packTier: pack.minTier,
-          requestId,
+        const doc = issuedVoucher(openid, requestId, pack, now, {
           cost: pack.cost,
-          status: 'issued',
-          voucherCode: voucherCode(randomBytes),
-          createdAt: toIso(now),
-          day: dayOf(now),
-          expiresAt: voucherExpiresAt(now, pack.voucherDays),
-          usedAt: null,
-          usedBy: null,
-          usedStore: null,
           limitKey: redeemCountKey(pack, now),
           stockTaken: holdToken !== null,
           holdToken,
           balanceAfter: after.points,
-        };
+        });
         await account.tx.set(COLLECTIONS.redemptions, id, { ...doc });
         return { kind: 'issued', doc };
       });

@@ -265,7 +265,7 @@ const program: ProgramData = {
       color: '#3A7BD5',
       description: '近 12 个月成长值达到 300',
       benefits: ['线下沙龙席位'],
-      entryReward: { points: 100, packTitle: '健康福利包' },
+      entryReward: { points: 100, packTitle: '会员优先购' },
     },
     { id: 'core', name: '核心层', threshold: 1500, color: '#C8A063', description: '', benefits: ['创始人直通车'], entryReward: null },
   ],

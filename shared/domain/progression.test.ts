@@ -82,7 +82,7 @@ describe('tier entry rewards: once per member, tier and calendar year', () => {
   it('pays on the way up, not again after a drop and a climb in the same year, again the next year', () => {
     const m = createMember('oProgress_member_000000000010', NOW);
     const up = climb(m, 400, NOW);
-    expect(up.dueEntryRewards).toEqual([{ tier: 'advanced', tierName: '进阶层', reward: { points: 100, packId: 'basic_health_pack' } }]);
+    expect(up.dueEntryRewards).toEqual([{ tier: 'advanced', tierName: '进阶层', reward: { points: 100, packId: 'adv_priority_buy' } }]);
     expect(up.member.tierRewards).toEqual({ advanced: 2030 });
 
     // The growth leaves the window a year later... but a drop in the same calendar year first:

@@ -82,7 +82,7 @@ describe('accountTransaction', () => {
       });
     const up = await change(at('2030-03-01T10:00:00+08:00'), 400, 'up-1');
     expect(up.tierChanged).toMatchObject({ from: 'basic', to: 'advanced' });
-    expect(up.entryRewards).toEqual([{ tier: 'advanced', tierName: '进阶层', points: 100, packTitle: '健康福利包' }]);
+    expect(up.entryRewards).toEqual([{ tier: 'advanced', tierName: '进阶层', points: 100, packTitle: '会员优先购' }]);
     // Dropped by a correction, climbed back the same year: nothing more.
     expect((await change(at('2030-06-01T10:00:00+08:00'), -400, 'down-1')).tierChanged).toMatchObject({ to: 'basic' });
     const again = await change(at('2030-12-31T23:59:59+08:00'), 400, 'up-2');

@@ -102,18 +102,18 @@ describe('streaks, rewards, badges, nodes and tier across days', () => {
     // 350 growth makes advanced: ops grant 235 brings the window to 345, the check-in adds 10.
     await cloud.ok('ops', 'adjust', OPS, { openid: who, points: 0, growth: 235, reason: '线下活动', requestId: 'tier-grant-0001' });
     const crossed = await checkin(who);
-    // With the tier-up ceremony, advanced's entry reward: 100 points and a 健康福利包 voucher, given.
+    // With the tier-up ceremony, advanced's entry reward: 100 points and a 会员优先购 voucher, given.
     expect(crossed.tierChanged).toEqual({
       from: 'basic',
       to: 'advanced',
       toName: '进阶层',
-      entryReward: { points: 100, packTitle: '健康福利包' },
+      entryReward: { points: 100, packTitle: '会员优先购' },
     });
     const home = await cloud.ok('member', 'home', who, {});
     expect(home.member.tier).toBe('advanced');
     const gift = await cloud.docs<Record<string, unknown>>('redemptions', { _id: `${who}_tier-advanced-2031` });
     expect(gift).toEqual([
-      expect.objectContaining({ packId: 'basic_health_pack', cost: 0, stockTaken: false, gift: 'tier_entry', status: 'issued' }),
+      expect.objectContaining({ packId: 'adv_priority_buy', cost: 0, stockTaken: false, gift: 'tier_entry', status: 'issued' }),
     ]);
     expect(await ledgerConsistency(cloud)).toEqual([]);
   });

@@ -370,7 +370,7 @@ describe('member.program', () => {
     const p = await cloud.ok('member', 'program', memberId('reader'), {});
     expect(p.tiers.map((t) => [t.id, t.name, t.threshold, t.entryReward])).toEqual([
       ['basic', '基础层', 0, null],
-      ['advanced', '进阶层', 350, { points: 100, packTitle: '健康福利包' }],
+      ['advanced', '进阶层', 350, { points: 100, packTitle: '会员优先购' }],
       ['core', '核心层', 2000, { points: 300, packTitle: null }],
     ]);
     expect(p.tiers[1].benefits.length).toBeGreaterThan(0);

@@ -5,7 +5,7 @@
  * sharing it; the figures are the member's own history.
  */
 import type { TierId } from '@shared/content/ids';
-import { colors } from '@/styles/tokens';
+import { colors, phaseColors } from '@/styles/tokens';
 import { POSTER_HEIGHT, POSTER_WIDTH, type PosterOp } from './layout';
 
 export interface RecapPosterInput {
@@ -42,7 +42,7 @@ export function recapPosterLayout(input: RecapPosterInput): PosterOp[] {
   const name = Array.from(input.nickname).slice(0, 12).join('') || '会员';
   const ops: PosterOp[] = [
     { kind: 'rect', x: 0, y: 0, w: W, h: POSTER_HEIGHT, r: 0, fill: colors.bg },
-    { kind: 'rect', x: 0, y: 0, w: W, h: 420, r: 0, fill: { from: '#1F6F5C', to: '#3F9C83' } },
+    { kind: 'rect', x: 0, y: 0, w: W, h: 420, r: 0, fill: phaseColors.recap },
     { kind: 'circle', cx: W - 40, cy: 60, r: 130, fill: 'rgba(255,255,255,0.07)' },
     { kind: 'circle', cx: 60, cy: 380, r: 80, fill: 'rgba(255,255,255,0.05)' },
     { kind: 'text', x: W / 2, y: 70, text: RECAP_COPY.kicker, size: 24, color: 'rgba(255,255,255,0.85)', align: 'center' },
