@@ -170,6 +170,10 @@ export async function runBackendBench(print: (line: string) => void = console.lo
       ['member.badges', 'member', m, { action: 'badges' }],
       ['member.tree', 'member', m, { action: 'tree' }],
       ['member.ledger', 'member', m, { action: 'ledger', limit: 20 }],
+      ['member.program', 'member', m, { action: 'program' }],
+      ['member.charity', 'member', m, { action: 'charity' }],
+      // The demo's 城市河道守护 has no end date.
+      ['member.donate', 'member', m2, { action: 'donate', projectId: 'river_guardian', points: 10, requestId: 'bench-trips-donate' }],
       ['checkin.checkin (first today)', 'checkin', regular, { action: 'checkin' }, 'checkin'],
       ['checkin.checkin (repeat)', 'checkin', regular, { action: 'checkin' }, 'checkin_repeat'],
       ['checkin.checkin (first ever, + badge)', 'checkin', members[300], { action: 'checkin' }],

@@ -21,3 +21,21 @@ export * from './staff';
 export * from './progression';
 export * from './redeemCounts';
 export * from './stockHolds';
+export * from './campaigns';
+export * from './campaignStats';
+export * from './birthday';
+export * from './charity';
+export * from './monthDay';
+export {
+  METRIC_DEFS,
+  metricValues,
+  ruleMet,
+  ruleProgress,
+  ruleText,
+  metricsHelp,
+  type MetricDef,
+  type MetricSource,
+  type MetricValues,
+  type Rule,
+  type RuleProgress,
+} from './metrics';
