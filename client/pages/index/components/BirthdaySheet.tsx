@@ -6,18 +6,23 @@ import { Sheet } from '@/components/Sheet';
 import { rewardText } from '@/copy/checkin';
 import { birthdayCeremonySeen, markBirthdayCeremonySeen } from '@/services/ceremonies';
 import { go } from '@/routes';
+import { useCeremonyStore } from '@/stores/ceremony';
 
 export interface BirthdaySheetProps {
   gift: BirthdayGiftView | null;
 }
 
-/** The birthday gift's ceremony, once per gift on this device: what was credited, and the month's packs. */
+/**
+ * The birthday gift's ceremony, once per gift on this device: what was credited, and the month's
+ * packs. It waits for the badge ceremonies in the queue to be taken first (one ceremony at a time).
+ */
 export function BirthdaySheet({ gift }: BirthdaySheetProps) {
   const [open, setOpen] = useState(false);
+  const badgesWaiting = useCeremonyStore((s) => s.queue.length > 0);
   const at = gift?.at ?? null;
   useEffect(() => {
-    if (at && !birthdayCeremonySeen(at)) setOpen(true);
-  }, [at]);
+    if (at && !badgesWaiting && !birthdayCeremonySeen(at)) setOpen(true);
+  }, [at, badgesWaiting]);
   if (!gift) return null;
   const close = () => {
     markBirthdayCeremonySeen(gift.at);

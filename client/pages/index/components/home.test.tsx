@@ -6,8 +6,11 @@ import type { CampaignView } from '@shared/contracts/member';
 jest.mock('@tarojs/taro', () => require('@/testing/taro'));
 jest.mock('@tarojs/components', () => require('@/testing/taroComponents'));
 
+import { firstBadge } from '@/testing/fixtures';
 import { calls, resetTaro } from '@/testing/taro';
 import { cleanup, render } from '@/testing/render';
+import { act } from 'react';
+import { useCeremonyStore } from '@/stores/ceremony';
 import { BirthdaySheet } from './BirthdaySheet';
 import { CampaignBanner } from './CampaignBanner';
 
@@ -66,6 +69,14 @@ describe('BirthdaySheet', () => {
     cleanup();
     const again = await render(<BirthdaySheet gift={gift} />);
     expect(again.text()).not.toContain('生日快乐');
+  });
+
+  it('waits for the badge ceremonies to be taken first', async () => {
+    useCeremonyStore.setState({ queue: [firstBadge] });
+    const view = await render(<BirthdaySheet gift={{ ...gift, at: '2026-12-02T02:00:00.000Z' }} />);
+    expect(view.text()).not.toContain('生日快乐');
+    await act(async () => useCeremonyStore.setState({ queue: [] }));
+    expect(view.text()).toContain('生日快乐');
   });
 
   it('shows nothing without a gift', async () => {
