@@ -14,6 +14,8 @@ export default defineAppConfig({
     { root: 'packages/team', pages: ['pages/list/index', 'pages/team/index', 'pages/join/index'] },
     { root: 'packages/staff', pages: ['pages/verify/index'] },
     { root: 'packages/profile', pages: ['pages/profile/index', 'pages/ledger/index', 'pages/privacy/index'] },
+    // The brand's program: tiers, campaigns (with the recap card), 公益同行.
+    { root: 'packages/program', pages: ['pages/tiers/index', 'pages/campaign/index', 'pages/charity/index'] },
     // The ops dashboard (client/packages/ops/**) is written separately; home links to it for role 'ops'.
     { root: 'packages/ops', pages: ['pages/dashboard/index'] },
   ],

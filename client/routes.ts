@@ -21,6 +21,9 @@ export const ROUTES = {
   profile: '/packages/profile/pages/profile/index',
   ledger: '/packages/profile/pages/ledger/index',
   privacy: '/packages/profile/pages/privacy/index',
+  tiers: '/packages/program/pages/tiers/index',
+  campaign: '/packages/program/pages/campaign/index',
+  charity: '/packages/program/pages/charity/index',
   opsDashboard: '/packages/ops/pages/dashboard/index',
 } as const;
 
@@ -40,7 +43,10 @@ export function go(route: RouteName, query?: Record<string, string>): void {
   void Taro.navigateTo({ url: routeUrl(route, query) });
 }
 
-/** Replaces the current page (the join page, once joined, becomes the team page). */
+/**
+ * Replaces the current page, keeping the page stack short (the join page, once joined, becomes
+ * the team page; one campaign to another).
+ */
 export function replaceWith(route: RouteName, query?: Record<string, string>): void {
   void Taro.redirectTo({ url: routeUrl(route, query) });
 }

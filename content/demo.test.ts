@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { readFunctionEnvFile } from '../localcloud/src/functions/env';
 import { validateProgram, type Program } from '../shared/content';
 import { pointsForDailyCheckins } from '../shared/domain/checkinReward';
-import { growthTree } from '../shared/domain/growthTree';
+import { campaignPhase } from '../shared/domain/campaigns';
+import { nodeUnlockItems } from '../shared/domain/growthTree';
 import { scheduleText, dateWindowText } from '../shared/domain/packSchedule';
 import { challengePhase } from '../shared/domain/teamChallenge';
 
@@ -17,6 +18,8 @@ const raw = {
   settings: load('settings'),
   staff: load('staff'),
   challenges: load('challenges'),
+  campaigns: load('campaigns'),
+  charity_projects: load('charity_projects'),
 };
 
 describe('demo program (issue 7)', () => {
@@ -38,7 +41,9 @@ describe('demo program (issue 7)', () => {
   });
 
   it('has the plan’s packs in each layer', () => {
-    const inTier = (tier: string) => p.benefit_packs.filter((x) => x.minTier === tier && x.scene === 'normal').map((x) => x.title);
+    // The layers' own packs: always on the shelf, open to the whole layer (no campaign dates, no requirement).
+    const inTier = (tier: string) =>
+      p.benefit_packs.filter((x) => x.minTier === tier && x.scene === 'normal' && !x.requires && !x.startAt).map((x) => x.title);
     expect(inTier('basic')).toEqual(['年度专属资料包', '健康福利包', '积分兑换优惠']);
     expect(inTier('advanced')).toEqual(['产品共创实验室名额', '线下沙龙席位', '会员优先购']);
     expect(inTier('core')).toEqual(['创始人直通车', '全球限量礼盒', '家族传承计划']);
@@ -63,7 +68,7 @@ describe('demo program (issue 7)', () => {
   it('has 12+ badges over every rarity and the metrics named in the issue', () => {
     expect(p.badges.length).toBeGreaterThanOrEqual(12);
     expect(new Set(p.badges.map((b) => b.rarity))).toEqual(new Set(['common', 'rare', 'epic', 'legendary']));
-    const rules = p.badges.map((b) => `${b.rule.metric}:${b.rule.gte}`);
+    const rules = p.badges.flatMap((b) => (b.rule ? [`${b.rule.metric}:${b.rule.gte}`] : []));
     expect(rules).toEqual(
       expect.arrayContaining([
         'checkinDays:1',
@@ -79,16 +84,48 @@ describe('demo program (issue 7)', () => {
     );
   });
 
-  it('has a growth tree of 3 branches × 4 nodes that a year of check-ins mostly unlocks', () => {
-    const tree = growthTree(p.tree_nodes, 0);
-    expect(tree.branches.map((b) => [b.name, b.nodes.length])).toEqual([
-      ['学习', 4],
-      ['社群', 4],
-      ['公益', 4],
+  it('has a growth tree of 4 branches × 4 nodes, each branch on the metric that means it, every node unlocking something real', () => {
+    const branches = new Map<string, Set<string>>();
+    for (const n of p.tree_nodes) branches.set(n.branchName, (branches.get(n.branchName) ?? new Set()).add(n.rule.metric));
+    expect([...branches].map(([name, metrics]) => [name, [...metrics]])).toEqual([
+      ['坚持', ['checkinDays', 'streak']],
+      ['学习', ['growth']],
+      ['社群', ['invitesActivated']],
+      ['公益', ['pointsDonated']],
     ]);
-    expect(growthTree(p.tree_nodes, 10).stage).toBe('seed');
-    expect(growthTree(p.tree_nodes, 20).stage).toBe('sprout'); // the first check-ins already show growth
-    expect(growthTree(p.tree_nodes, 2000).stage).toBe('fruit');
+    expect(p.tree_nodes).toHaveLength(16);
+    for (const n of p.tree_nodes) expect(nodeUnlockItems(n, p).length).toBeGreaterThan(0);
+    // The nodes the plan names deliver: 导师计划 and 进阶课程 open packs that require them; 公益初心 the certificate.
+    const unlocks = (id: string) =>
+      nodeUnlockItems(
+        p.tree_nodes.find((n) => n._id === id)!,
+        p,
+      ).map((i) => i.label);
+    expect(unlocks('learning_3')).toEqual(['导师计划报名券']);
+    expect(unlocks('learning_2')).toEqual(['进阶课程']);
+    expect(unlocks('charity_1')).toEqual(['公益同行电子证书']);
+    expect(p.benefit_packs.find((x) => x._id === 'learning_mentor_program')?.requires).toEqual({ nodeId: 'learning_3' });
+  });
+
+  it('has one campaign per phase over the demo dates, each boosting check-ins, and charity projects open now', () => {
+    const at = '2026-11-30T02:00:00Z';
+    expect(p.campaigns.map((c) => [c.title, campaignPhase(c, at)])).toEqual([
+      ['秋日打卡月', 'recap'],
+      ['会员感恩季', 'live'],
+      ['岁末答谢周', 'preheat'],
+    ]);
+    expect(p.charity_projects.map((c) => c.title)).toEqual(['山区儿童阅读角', '城市河道守护']);
+  });
+
+  it('sets a birthday gift, an invitee reward, entry rewards for the upper tiers and a birthday-month pack', () => {
+    expect(p.settings.birthday).toEqual({ points: 88, growth: 20 });
+    expect(p.settings.invite.inviteeReward).toEqual({ points: 30, growth: 10 });
+    expect(p.tiers.map((t) => [t._id, t.entryReward])).toEqual([
+      ['basic', null],
+      ['advanced', { points: 100, packId: 'adv_priority_buy' }],
+      ['core', { points: 300, packId: null }],
+    ]);
+    expect(p.benefit_packs.filter((x) => x.requires?.birthdayMonth).map((x) => x.title)).toEqual(['生日月礼遇']);
   });
 
   it('has team challenges: two running (check-ins, redemptions), one open for teams, with badges for team players', () => {
@@ -99,7 +136,9 @@ describe('demo program (issue 7)', () => {
       ['new_year_full_house', 'checkinDays', 'open'],
     ]);
     expect(p.challenges.find((c) => c._id === 'new_year_full_house')?.reward.badgeId).toBe('team_full_house');
-    expect(p.badges.filter((b) => b.rule.metric === 'teamChallenges').map((b) => b.name)).toEqual(['同心协力', '全员到齐']);
+    expect(p.badges.filter((b) => b.rule?.metric === 'teamChallenges').map((b) => b.name)).toEqual(['同心协力']);
+    // 全员到齐 is the challenge's own badge: no rule, so only completing 新春全员打卡挑战 lights it.
+    expect(p.badges.find((b) => b._id === 'team_full_house')?.rule).toBeNull();
     // The reward comes from the members' own activity; nothing is promised for sharing.
     for (const c of p.challenges) expect(c.description).not.toMatch(/分享|转发|助力/);
   });

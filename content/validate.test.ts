@@ -19,7 +19,7 @@ describe('content:validate', () => {
     const { code, text } = run(here('demo'));
     expect(code).toBe(0);
     expect(text).toContain('0 个错误 error(s)，0 个警告 warning(s) → 通过 / PASSED');
-    expect(text).toContain('■ 福利包 Benefit packs (benefit_packs.json) — 13/13');
+    expect(text).toContain('■ 福利包 Benefit packs (benefit_packs.json) — 18/18');
   });
 
   it('does not warn about the holds the functions keep on a pack (a console export carries them)', () => {
@@ -45,7 +45,7 @@ describe('content:validate', () => {
     const block = (heading: string) => text.slice(text.indexOf(heading)).split('\n\n')[0];
     expect(block('■ 会员等级')).toMatch(/_id: core\n\s+✖ threshold\n\s+门槛必须高于「进阶层」的 1500.*\n\s+must be above advanced's 1500/);
     expect(block('■ 徽章')).toMatch(/_id: likes_100\n\s+✖ rule.metric\n.*实际是 "likes"\n.*got "likes"/);
-    expect(block('■ 成长树节点')).toMatch(/_id: learning_2\n\s+✖ threshold/);
+    expect(block('■ 成长树节点')).toMatch(/_id: learning_2\n\s+✖ rule.gte\n\s+分支「学习」内同一指标 growth 的数值必须随 order 递增/);
     expect(block('■ 福利包')).toMatch(/_id: xmas\n\s+✖ minTier/);
     expect(block('■ 福利包')).toMatch(/_id: lunch\n\s+⚠ treshold\n[\s\S]*✖ stock\n\s+「剩余库存」stock 缺少必填字段/);
     expect(block('■ 全局设置')).toContain('缺少文件 settings.json');

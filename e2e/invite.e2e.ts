@@ -7,7 +7,7 @@
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openAsMember, type MemberPage } from './support/browser';
 import { newOpenid, startTestCloud, type TestCloud } from './support/cloud';
-import { expectNoConsoleErrors, go, notSee, pageText, see, shot, tap } from './support/ui';
+import { expectNoConsoleErrors, go, notSee, pageText, see, shot, tap, takeCeremonies } from './support/ui';
 
 let cloud: TestCloud;
 let browser: Browser;
@@ -47,11 +47,9 @@ async function checkInToday(member: MemberPage): Promise<void> {
   await see(page, '今日未签');
   await tap(page, '签到');
   await see(page, /签到成功/);
-  // A first check-in may unlock a badge: take it.
-  if (await page.getByText('解锁新徽章').filter({ visible: true }).count()) {
-    await tap(page, '收下');
-    await notSee(page, '解锁新徽章');
-  }
+  // A check-in may unlock badges: take them.
+  await takeCeremonies(page);
+  await notSee(page, '解锁新徽章');
 }
 
 test('the inviter sets a nickname and sees the invite card, without reward wording', async () => {

@@ -56,6 +56,9 @@ test('checking in shows the unlock ceremony of the first badge, then the streak 
   expect(await pageText(page)).toMatch(/普通 · .*会员/);
   await shot(page, '02-unlock-ceremony');
   await tap(page, '收下');
+  // The first check-in also lit the tree's first node: 第一片叶 comes next.
+  await see(page, '第一片叶');
+  await tap(page, '收下');
   await notSee(page, '解锁新徽章');
   await see(page, '签到成功 +10 积分 · +10 成长值');
   const text = await pageText(page);
@@ -96,9 +99,10 @@ test('the growth tree shows its stage, branches and the next node', async () => 
   await go(page, cloud.appUrl(lin, 'packages/tree/pages/tree/index'));
   await see(page, '下一个节点');
   const text = await pageText(page);
-  expect(text).toContain('种子');
+  expect(text).toContain('萌芽');
   expect(text).toContain('新手课堂');
-  expect(text).toContain('还差 10 成长值');
+  expect(text).toContain('还差 10 点成长值');
+  expect(text).toContain('解锁：20 积分');
   expect(text).toContain('学习');
   await shot(page, '07-growth-tree');
 });

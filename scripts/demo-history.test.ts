@@ -1,5 +1,14 @@
 import { startTestCloud, type TestCloud } from '../test/functions/support/cloud';
-import { callAs, DEMO_CHALLENGE, DEMO_FRIENDS, DEMO_MEMBER, DEMO_NICKNAME, DEMO_TEAMMATE, seedDemoHistory } from './demo-history';
+import {
+  callAs,
+  DEMO_CHALLENGE,
+  DEMO_FRIENDS,
+  DEMO_MEMBER,
+  DEMO_NICKNAME,
+  DEMO_TEAMMATE,
+  demoBirthday,
+  seedDemoHistory,
+} from './demo-history';
 
 // Calls go through real worker threads and HTTP; a busy 2-core machine needs more than 5 s.
 jest.setTimeout(60_000);
@@ -16,19 +25,30 @@ afterAll(async () => {
   await cloud.close();
 });
 
-it('gives 林小满 a 12-day streak to yesterday, not checked in today, and a ceremony waiting', async () => {
+// (The test cloud leaves the demo campaigns out, so these figures do not depend on the day it runs.)
+// 150 from check-ins, the invite reward, the salon grant and two redemptions; 20 from 学习's first
+// node, 30 from 社群's first (the first activated friend); the birthday gift 88 (and 20 growth) on
+// this first visit; 30 given to charity.
+const POINTS = 150 + 20 + 30 + 88 - 30;
+
+it('gives 林小满 a 12-day streak to yesterday, not checked in today, a ceremony and a birthday gift waiting', async () => {
   const home = await callAs(cloud.lc, DEMO_MEMBER, 'member', 'home', {});
   expect(home.member).toMatchObject({
     nickname: '林小满',
     checkedInToday: false,
     checkinDays: 12,
-    points: 150,
-    growth: 230,
+    points: POINTS,
+    growth: 230 + 20,
     tier: 'basic',
+    birthday: demoBirthday(home.today),
+    birthdayMonth: true,
   });
+  expect(home.birthdayGift).toMatchObject({ points: 88, growth: 20 });
   expect(home.member.streak).toMatchObject({ current: 12, best: 12 });
   expect(home.badges.newestUnseen).toMatchObject({ id: 'streak_7', name: '七日坚持' });
   expect(home.badges.earned).toBe(5);
+  const charity = await callAs(cloud.lc, DEMO_MEMBER, 'member', 'charity', {});
+  expect(charity).toMatchObject({ pointsDonated: 30, certificate: { nickname: '林小满', pointsDonated: 30 } });
   expect(home.invite).toMatchObject({ invited: 3, activated: 1 });
   expect(home.packs.some((p) => p.eligibility.eligible)).toBe(true);
 });
@@ -47,8 +67,10 @@ it('has a used and an unused voucher, and friends in three different states', as
     [DEMO_FRIENDS.expired.nickname]: ['bound', true],
   });
   const ledger = await callAs(cloud.lc, DEMO_MEMBER, 'member', 'ledger', { limit: 50 });
-  expect(new Set(ledger.entries.map((e) => e.kind))).toEqual(new Set(['checkin', 'invite_reward', 'redeem', 'ops_adjust']));
-  expect(ledger.entries.reduce((s, e) => s + e.points, 0)).toBe(150);
+  expect(new Set(ledger.entries.map((e) => e.kind))).toEqual(
+    new Set(['checkin', 'invite_reward', 'redeem', 'ops_adjust', 'node_reward', 'birthday_gift', 'donation']),
+  );
+  expect(ledger.entries.reduce((s, e) => s + e.points, 0)).toBe(POINTS);
 });
 
 it('writes nothing the second time', async () => {

@@ -15,6 +15,11 @@
  * - while the demo's 冬日组队签到挑战 runs: a team she captains with 小禾 and 乔乔, whose own
  *   check-ins since the start move its bar (home shows "你的队伍还差 … 次签到"). When the
  *   challenge is not open for teams at those dates (content older than the clock), no team.
+ * - a birthday in the current month, set two weeks ago: the first visit of home credits the
+ *   birthday gift with its ceremony, and the birthday-month pack is open;
+ * - 30 points given to an open charity project (公益初心 lit: the certificate shows);
+ * - with the demo campaigns (npm start seeds them), the check-ins of their live days boosted and
+ *   joined — their dates are real dates, so what shows depends on the day it runs.
  */
 import type { ActionName, ApiInput, ApiOutput, FunctionName } from '../shared/contracts/api';
 import type { Envelope } from '../shared/envelope';
@@ -62,6 +67,18 @@ export function isEmptyDatabase(lc: Pick<Localcloud, 'stats'>): boolean {
   return (lc.stats().collections.members ?? 0) === 0;
 }
 
+/** The demo member's birthday: the 8th of the current month (Shanghai), so the demo shows the birthday month. */
+export function demoBirthday(today: string): string {
+  return `${today.slice(5, 7)}-08`;
+}
+
+/** 30 points to the first charity project open that day (none open: nothing given). */
+async function donateToAnOpenProject(lc: Localcloud, openid: string): Promise<void> {
+  const { projects } = await callAs(lc, openid, 'member', 'charity', {});
+  const open = projects.find((p) => p.status === 'open');
+  if (open) await callAs(lc, openid, 'member', 'donate', { projectId: open.id, points: 30, requestId: 'demo-lin-donate-0001' });
+}
+
 export async function seedDemoHistory(lc: Localcloud): Promise<void> {
   if (!isEmptyDatabase(lc)) return;
   const now = Date.now();
@@ -96,7 +113,7 @@ export async function seedDemoHistory(lc: Localcloud): Promise<void> {
 
   try {
     at(14, '20:10');
-    await callAs(lc, lin, 'member', 'profile', { nickname: DEMO_NICKNAME });
+    await callAs(lc, lin, 'member', 'profile', { nickname: DEMO_NICKNAME, birthday: demoBirthday(day0) });
     const { code } = await callAs(lc, lin, 'invite', 'card', {});
     await team([]);
 
@@ -126,6 +143,7 @@ export async function seedDemoHistory(lc: Localcloud): Promise<void> {
         at(8, '18:30');
         await callAs(lc, DEMO_VERIFIER, 'redeem', 'verify', { voucherCode: coupon.code });
       }
+      if (daysAgo === 6) await donateToAnOpenProject(lc, lin);
       if (daysAgo === 5) {
         await callAs(lc, lin, 'redeem', 'redeem', { packId: 'basic_annual_kit', requestId: 'demo-lin-annual-0001' });
       }

@@ -124,8 +124,16 @@ export async function runBackendBench(print: (line: string) => void = console.lo
       port: 0,
       dataDir: path.join(work, 'data'),
       functionsDir: path.join(work, 'functions'),
+      // With the demo campaigns (one live today boosts the check-ins measured, as members would see)
+      // and a team challenge running for the team rows.
       seedDir: withBenchChallenge(
-        writeSeedDir(path.join(work, 'seed'), { packs: benchPacks(), members, points: 500, now: Date.now() - 3 * DAY_MS }),
+        writeSeedDir(path.join(work, 'seed'), {
+          packs: benchPacks(),
+          members,
+          points: 500,
+          now: Date.now() - 3 * DAY_MS,
+          campaigns: true,
+        }),
         Date.now(),
       ),
       seed: true,
@@ -194,6 +202,10 @@ export async function runBackendBench(print: (line: string) => void = console.lo
       ['member.badges', 'member', m, { action: 'badges' }],
       ['member.tree', 'member', m, { action: 'tree' }],
       ['member.ledger', 'member', m, { action: 'ledger', limit: 20 }],
+      ['member.program', 'member', m, { action: 'program' }],
+      ['member.charity', 'member', m, { action: 'charity' }],
+      // The demo's 城市河道守护 has no end date.
+      ['member.donate', 'member', m2, { action: 'donate', projectId: 'river_guardian', points: 10, requestId: 'bench-trips-donate' }],
       ['checkin.checkin (first today)', 'checkin', regular, { action: 'checkin' }, 'checkin'],
       ['checkin.checkin (repeat)', 'checkin', regular, { action: 'checkin' }, 'checkin_repeat'],
       ['checkin.checkin (first ever, + badge)', 'checkin', members[300], { action: 'checkin' }],

@@ -19,6 +19,13 @@ export function bonusText(reward: CheckinReward): string {
   return `含连续 ${days} 天奖励 +${formatNumber(reward.bonus.points)} 积分`;
 }
 
+/** `会员感恩季加成 +10 积分 · +5 成长值`, '' without a boost. */
+export function boostRewardText(reward: CheckinReward): string {
+  if (!reward.boost) return '';
+  const extra = rewardText(reward.boost);
+  return extra ? `含「${reward.boost.title}」加成 ${extra}` : '';
+}
+
 /** `再签 4 天，额外得 30 积分` / `明天签到，额外得 30 积分`. */
 export function nextBonusText(next: HomeData['nextStreakBonus'], checkedInToday: boolean): string {
   if (!next || next.points <= 0) return '';

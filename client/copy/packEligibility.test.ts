@@ -1,5 +1,5 @@
 import { pack } from '@/testing/fixtures';
-import { limitText, packAvailability, stockText } from './packEligibility';
+import { limitText, packAvailability, requiresText, stockText } from './packEligibility';
 
 const NOW = Date.parse('2026-11-23T02:00:00.000Z'); // Monday 10:00 in Shanghai
 
@@ -19,6 +19,24 @@ describe('why a pack cannot be redeemed, in words', () => {
     );
     expect(a.action).toBe('进阶层专享');
     expect(a.reason).toContain('达到进阶层即可兑换');
+  });
+
+  it('a pack for what a member did names the node, the badge or the birthday month', () => {
+    const mentor = pack({
+      requires: { node: { id: 'learning_3', title: '导师计划', branchName: '学习' }, badge: null, birthdayMonth: false },
+      eligibility: { eligible: false, reason: 'NODE_REQUIRED', detail: { nodeId: 'learning_3' } },
+    });
+    expect(packAvailability(mentor, NOW)).toEqual({ action: '点亮节点后可兑', reason: '点亮「导师计划」节点后可兑换', redeemable: false });
+    const badged = pack({
+      requires: { node: null, badge: { id: 'streak_7', name: '七日坚持', icon: '🔥' }, birthdayMonth: false },
+      eligibility: { eligible: false, reason: 'BADGE_REQUIRED', detail: { badgeId: 'streak_7' } },
+    });
+    expect(packAvailability(badged, NOW).reason).toBe('获得「七日坚持」徽章后可兑换');
+    const birthday = (birthdaySet: boolean) =>
+      packAvailability(pack({ eligibility: { eligible: false, reason: 'NOT_BIRTHDAY_MONTH', detail: { birthdaySet } } }), NOW);
+    expect(birthday(false)).toMatchObject({ action: '生日月专享', reason: '在「我的资料」填写生日后，生日当月可兑换' });
+    expect(birthday(true).reason).toBe('生日当月可兑换，到时记得来领');
+    expect([mentor, badged, pack()].map(requiresText)).toEqual(['成长树解锁', '徽章专享', '']);
   });
 
   it('not enough points says how many more', () => {

@@ -35,6 +35,15 @@ export function stockText(stockLeft: number | null): string {
   return `剩余 ${formatNumber(stockLeft)} 份`;
 }
 
+/** The pack's condition as a tag: `成长树解锁`, `徽章专享`, `生日月专享`; '' for none. */
+export function requiresText(pack: Pick<PackView, 'requires'>): string {
+  const r = pack.requires;
+  if (!r) return '';
+  if (r.node) return '成长树解锁';
+  if (r.badge) return '徽章专享';
+  return r.birthdayMonth ? '生日月专享' : '';
+}
+
 export function packAvailability(pack: PackView, now: number = Date.now()): PackAvailability {
   const e = pack.eligibility;
   if (e.eligible) return { action: '立即兑换', reason: '', redeemable: true };
@@ -45,6 +54,28 @@ export function packAvailability(pack: PackView, now: number = Date.now()): Pack
       const name = tier === pack.minTier && pack.minTierName ? pack.minTierName : DEFAULT_TIER_NAMES[tier];
       return { action: `${name}专享`, reason: `达到${name}即可兑换，多签到、多参与就能升级`, redeemable: false };
     }
+    case 'NODE_REQUIRED': {
+      const node = pack.requires?.node;
+      return {
+        action: '点亮节点后可兑',
+        reason: node ? `点亮「${node.title}」节点后可兑换` : '点亮对应的成长树节点后可兑换',
+        redeemable: false,
+      };
+    }
+    case 'BADGE_REQUIRED': {
+      const badge = pack.requires?.badge;
+      return {
+        action: '徽章专享',
+        reason: badge ? `获得「${badge.name}」徽章后可兑换` : '获得对应的徽章后可兑换',
+        redeemable: false,
+      };
+    }
+    case 'NOT_BIRTHDAY_MONTH':
+      return {
+        action: '生日月专享',
+        reason: d.birthdaySet ? '生日当月可兑换，到时记得来领' : '在「我的资料」填写生日后，生日当月可兑换',
+        redeemable: false,
+      };
     case 'INSUFFICIENT_POINTS': {
       const missing = d.missingPoints ?? 0;
       return {

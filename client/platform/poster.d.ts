@@ -1,7 +1,7 @@
 import type { PosterOp } from '@/features/poster/layout';
 
 /**
- * Draws the invite poster and keeps it: in WeChat on the page's hidden 2D canvas
+ * Draws a poster (the invite poster, a campaign's recap card) and keeps it: in WeChat on the page's hidden 2D canvas
  * (`<PosterCanvas id>`), exported to a temp file and saved to the photo album; in a browser on
  * an off-screen canvas, exported as a PNG data URL and downloaded.
  */

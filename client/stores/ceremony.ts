@@ -70,3 +70,4 @@ export const useCeremonyStore = create<CeremonyState>()((set, get) => ({
 }));
 
 onMemberEvent('checkedIn', (result) => useCeremonyStore.getState().enqueue(result.newBadges));
+onMemberEvent('donated', (result) => useCeremonyStore.getState().enqueue(result.newBadges));

@@ -42,7 +42,18 @@ onMemberEvent('checkedIn', (result) => {
 
 onMemberEvent('redeemed', (result) => updateHome((home) => withMember(home, { points: result.balance.points })));
 
-onMemberEvent('profileChanged', (profile) => updateHome((home) => withMember(home, profile)));
+onMemberEvent('profileChanged', (profile) => {
+  const before = useMemberStore.getState().home?.member.birthday ?? null;
+  updateHome((home) => withMember(home, profile));
+  // A birthday just set may open its month (its gift, its packs): home asks again.
+  if (profile.birthday !== before) void useMemberStore.getState().load({ quiet: true });
+});
+
+onMemberEvent('donated', (result) => {
+  updateHome((home) => withMember(home, { points: result.balance.points }));
+  // A 公益 node may have lit (the tree teaser, the certificate): refresh behind the updated balance.
+  void useMemberStore.getState().load({ quiet: true });
+});
 
 // The home line follows the member's own activity at once; joining or leaving a team reloads it quietly.
 onMemberEvent('teamProgressed', (teams) =>

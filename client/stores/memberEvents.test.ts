@@ -39,9 +39,33 @@ it('redeemed: the card shows the balance the redemption left', () => {
   expect(member().points).toBe(120);
 });
 
-it('profileChanged: the card shows the new nickname and avatar', () => {
-  publishMemberEvent('profileChanged', { nickname: '林小满', avatarUrl: 'https://example.com/a.png', leaderboardOptIn: false });
+it('profileChanged: the card shows the new nickname and avatar; a new birthday asks home again (its month, its gift)', () => {
+  publishMemberEvent('profileChanged', {
+    nickname: '林小满',
+    avatarUrl: 'https://example.com/a.png',
+    leaderboardOptIn: false,
+    birthday: null,
+  });
   expect(member()).toMatchObject({ nickname: '林小满', avatarUrl: 'https://example.com/a.png', points: 200 });
+  expect(home).not.toHaveBeenCalled();
+  publishMemberEvent('profileChanged', { nickname: '林小满', avatarUrl: '', leaderboardOptIn: false, birthday: '03-08' });
+  expect(member().birthday).toBe('03-08');
+  expect(home).toHaveBeenCalledTimes(1);
+});
+
+it('donated: the card shows the balance left, the new badges are celebrated, home refreshes quietly', () => {
+  publishMemberEvent('donated', {
+    donationId: 'don_1',
+    projectId: 'reading_corner',
+    points: 50,
+    balance: { points: 150 },
+    pointsDonated: 50,
+    newBadges: [streak7],
+    newNodes: [{ id: 'charity_1', title: '公益初心', unlocksText: '解锁：公益同行电子证书' }],
+  });
+  expect(member().points).toBe(150);
+  expect(useCeremonyStore.getState().queue.map((b) => b.id)).toEqual(['streak_7']);
+  expect(home).toHaveBeenCalledTimes(1);
 });
 
 it('badgeSeen: home stops offering that badge as new, and only that one', () => {
@@ -56,7 +80,7 @@ it('badgeSeen: home stops offering that badge as new, and only that one', () => 
 it('an event before home is known changes nothing there', () => {
   useMemberStore.setState({ status: 'idle', home: null });
   publishMemberEvent('redeemed', redeemData(120));
-  publishMemberEvent('profileChanged', { nickname: '林小满', avatarUrl: '', leaderboardOptIn: false });
+  publishMemberEvent('profileChanged', { nickname: '林小满', avatarUrl: '', leaderboardOptIn: false, birthday: null });
   expect(useMemberStore.getState().home).toBeNull();
 });
 

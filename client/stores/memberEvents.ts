@@ -1,5 +1,5 @@
 import type { CheckinData } from '@shared/contracts/checkin';
-import type { ProfileData } from '@shared/contracts/member';
+import type { DonateData, ProfileData } from '@shared/contracts/member';
 import type { RedeemData } from '@shared/contracts/redeem';
 import type { TeamProgress } from '@shared/contracts/team';
 import { createEventBus } from './toolkit/eventBus';
@@ -27,6 +27,8 @@ export interface MemberEvents {
   teamChanged: { challengeId: string };
   /** A team reward's ceremony the member took (收下). */
   teamRewardSeen: { teamId: string };
+  /** A donation's answer: the balance left, what the gift lit (公益 nodes) and earned. */
+  donated: DonateData;
 }
 
 const memberEvents = createEventBus<MemberEvents>();

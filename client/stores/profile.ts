@@ -10,15 +10,15 @@ export interface ProfileState {
   saving: boolean;
   error: LoadError | null;
   deleting: boolean;
-  /** Saves a new nickname and/or an avatar chosen with WeChat's chooseAvatar (a temp file). */
-  save(change: { nickname?: string; avatarTempPath?: string }): Promise<boolean>;
+  /** Saves a new nickname, an avatar chosen with WeChat's chooseAvatar (a temp file) and/or the birthday (`MM-DD`, once). */
+  save(change: { nickname?: string; avatarTempPath?: string; birthday?: string }): Promise<boolean>;
   /** Shows (or hides) the member's nickname on the invite leaderboard. */
   setLeaderboardOptIn(on: boolean): Promise<boolean>;
   deleteAccount(): Promise<boolean>;
 }
 
 export const useProfileStore = create<ProfileState>()((set, get) => {
-  /** One profile change at a time; the card (and the leaderboard) follow the saved answer (memberEvents). */
+  /** One profile change at a time; the card (its nickname, avatar, birthday) and the leaderboard follow the saved answer (memberEvents). */
   async function saveProfile(change: () => Promise<Parameters<typeof memberService.profile>[0]>): Promise<boolean> {
     if (get().saving) return false;
     set({ saving: true, error: null });
@@ -50,6 +50,7 @@ export const useProfileStore = create<ProfileState>()((set, get) => {
         return {
           ...(change.nickname !== undefined ? { nickname: change.nickname } : {}),
           ...(avatarFileId ? { avatarFileId } : {}),
+          ...(change.birthday !== undefined ? { birthday: change.birthday } : {}),
         };
       });
     },

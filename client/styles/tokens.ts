@@ -42,6 +42,13 @@ export const tierSoftColors: Record<TierId, string> = {
   core: '#F8F0E3',
 };
 
+/** A campaign's phase colours (tokens.css `--mc-phase-*`), as gradient ends for canvas drawing. */
+export const phaseColors = {
+  preheat: { from: '#5B4FC4', to: '#8E6FD8' },
+  live: { from: '#E0542E', to: '#F0A13A' },
+  recap: { from: '#1F6F5C', to: '#3F9C83' },
+} as const;
+
 export const space = { xs: 8, sm: 16, md: 24, lg: 32, xl: 48 } as const;
 export const radius = { sm: 12, md: 20, lg: 28, pill: 999 } as const;
 export const fontSize = { xs: 22, sm: 24, md: 28, lg: 32, xl: 40, xxl: 56 } as const;

@@ -26,6 +26,7 @@ export function homeData(overrides: Partial<HomeData['member']> = {}): HomeData 
       points: 0,
       growth: 0,
       windowGrowth: 0,
+      windowMonths: 12,
       streak: { current: 0, best: 0, lastDate: null },
       checkedInToday: false,
       checkinDays: 0,
@@ -35,6 +36,9 @@ export function homeData(overrides: Partial<HomeData['member']> = {}): HomeData 
       roles: [],
       joinedAt: '2026-11-23T01:00:00.000Z',
       leaderboardOptIn: false,
+      birthday: null,
+      birthdayMonth: false,
+      features: [],
       ...overrides,
     },
     badges: { earned: 0, total: 14, newestUnseen: null },
@@ -45,6 +49,8 @@ export function homeData(overrides: Partial<HomeData['member']> = {}): HomeData 
     team: null,
     teamCeremony: null,
     teamChallengesOpen: 0,
+    campaign: null,
+    birthdayGift: null,
   };
 }
 
@@ -53,12 +59,13 @@ export function checkinData(overrides: Partial<CheckinData> = {}): CheckinData {
     date: '2026-11-23',
     alreadyCheckedIn: false,
     streak: { current: 1, best: 1, lastDate: '2026-11-23' },
-    reward: { points: 10, growth: 10, bonus: null },
+    reward: { points: 10, growth: 10, bonus: null, boost: null },
     balance: { points: 10, growth: 10 },
     newBadges: [firstBadge],
     newNodes: [],
     tierChanged: null,
     teams: [],
+    inviteeReward: null,
     ...overrides,
   };
 }
@@ -95,6 +102,7 @@ export function pack(overrides: Partial<PackView> = {}): PackView {
     endAt: null,
     voucherDays: 14,
     eligibility: { eligible: true },
+    requires: null,
     ...overrides,
   };
 }

@@ -1,16 +1,18 @@
 import type { BadgeDoc } from '@shared/content/badges';
+import type { TierId } from '@shared/content/ids';
 import type { Program } from '@shared/content/validateProgram';
 import { LEDGER_KIND_RULES, type LedgerKind } from '@shared/domain/ledger';
 import { normalizeMember, type StoredMember } from '@shared/domain/member';
-import { needsWrite, progress, reevaluate, type BalanceChange, type Progress } from '@shared/domain/progression';
+import { needsWrite, progress, reevaluate, type BalanceChange, type DueEntryReward, type Progress } from '@shared/domain/progression';
 import { liveVoids } from '@shared/domain/stockHolds';
 import { AppError } from '@shared/errors';
-import { toIso } from '@shared/time/shanghai';
+import { toIso, yearOf } from '@shared/time/shanghai';
 import { countAwards } from './badgeViews';
 import { COLLECTIONS } from './collections';
 import type { Counters } from './counters';
 import type { Database, Tx } from './db';
-import { ledgerEntry, type LedgerDoc } from './ledger';
+import { ledgerEntry, type LedgerBoost, type LedgerDoc } from './ledger';
+import { issuedVoucher } from './redemptions';
 
 /** How a balance change is written into the ledger. */
 export interface LedgerNote {
@@ -22,9 +24,26 @@ export interface LedgerNote {
   /** Audited kinds (`LEDGER_KIND_RULES[kind].audited`): the staff member and the reason. */
   by?: string;
   reason?: string;
+  /** A campaign boost in the amount (check-ins): the history shows it. */
+  boost?: LedgerBoost;
 }
 
-export interface Applied extends Progress {
+/** A tier's entry reward as it was paid: points, and the voucher given. */
+export interface PaidEntryReward {
+  tier: TierId;
+  tierName: string;
+  points: number;
+  packTitle: string | null;
+}
+
+/** What lighting nodes and climbing tiers delivered on top of the change itself. */
+export interface Delivered {
+  /** Points of nodes lit (`node_reward`), by node. */
+  nodeRewards: Array<{ nodeId: string; points: number }>;
+  entryRewards: PaidEntryReward[];
+}
+
+export interface Applied extends Progress, Delivered {
   entry: LedgerDoc;
 }
 
@@ -39,7 +58,7 @@ export interface AccountOptions {
 
 /**
  * The members' side of one transaction — the one place a balance changes. Every way to earn or
- * spend (check-in, redemption, refund, invite reward, ops adjustment, and whatever comes next)
+ * spend (check-in, redemption, refund, invite reward, ops adjustment, donation, birthday gift…)
  * calls `apply`: the member is read through the transaction once, the change goes through the
  * domain's `progress` (never below zero; tier, badges and tree nodes re-evaluated), its ledger
  * entry is written in the same transaction, and each member touched is written once, at `save`.
@@ -52,6 +71,12 @@ export interface AccountOptions {
  * from the mark on, and a transaction that read them before the mark conflicts with it when it
  * writes them back. A transaction that writes the member's documents without changing the
  * member calls `lock`, so it writes the member too and conflicts just the same.
+ *
+ * What a change unlocks is delivered here too, in the same transaction and exactly once: the
+ * points of tree nodes it lit (`node_reward`; the node's badge comes with `progress`) and the
+ * entry rewards of tiers it climbed into (`tier_entry`, a voucher when the reward names a pack) —
+ * `progress` marks them on the member document, which the transaction reads and writes, so a
+ * retry or a parallel call can never deliver them twice.
  */
 export class Account {
   private readonly members = new Map<string, StoredMember | null>();
@@ -125,7 +150,7 @@ export class Account {
       throw new Error(`a ${note.kind} ledger entry must say who made it and why`);
     }
     const moved = progress(this.current(openid), change, this.program, this.now);
-    const { kind, refId, entryId, by, reason } = note;
+    const { kind, refId, entryId, by, reason, boost } = note;
     const entry = ledgerEntry({
       openid,
       kind,
@@ -135,23 +160,67 @@ export class Account {
       id: entryId,
       by,
       reason,
+      boost,
       now: this.now,
     });
     await this.tx.set(COLLECTIONS.ledger, entry._id, { ...entry });
     this.put(moved.member);
     this.awarded.push(...moved.newBadges);
-    return { ...moved, entry };
+    const delivered = await this.deliver(openid, moved);
+    return { ...moved, ...delivered, member: this.current(openid), entry };
   }
 
-  /** Tier and badges re-evaluated without a balance change; written only when something changed. */
-  refresh(openid: string): Progress {
+  /**
+   * Tier, badges and nodes re-evaluated without a balance change (what they unlock delivered);
+   * written only when something changed.
+   */
+  async refresh(openid: string): Promise<Progress & Delivered> {
     const before = this.current(openid);
     const after = reevaluate(before, this.program, this.now);
-    if (needsWrite(before, after)) {
-      this.put(after.member);
-      this.awarded.push(...after.newBadges);
+    if (!needsWrite(before, after)) return { ...after, nodeRewards: [], entryRewards: [] };
+    this.put(after.member);
+    this.awarded.push(...after.newBadges);
+    const delivered = await this.deliver(openid, after);
+    return { ...after, ...delivered, member: this.current(openid) };
+  }
+
+  /** The points of nodes just lit and the entry rewards of tiers just climbed into (each marked on the member by `progress`). */
+  private async deliver(openid: string, moved: Progress): Promise<Delivered> {
+    const nodeRewards: Delivered['nodeRewards'] = [];
+    for (const node of moved.newNodes) {
+      const points = node.unlocks.points;
+      if (!points) continue;
+      await this.apply(openid, { points, growth: 0 }, { kind: 'node_reward', refId: node._id });
+      nodeRewards.push({ nodeId: node._id, points });
     }
-    return after;
+    const entryRewards: PaidEntryReward[] = [];
+    for (const due of moved.dueEntryRewards) entryRewards.push(await this.payEntryReward(openid, due));
+    return { nodeRewards, entryRewards };
+  }
+
+  private async payEntryReward(openid: string, due: DueEntryReward): Promise<PaidEntryReward> {
+    const year = yearOf(this.now);
+    const ref = `tier-${due.tier}-${year}`;
+    if (due.reward.points > 0) await this.apply(openid, { points: due.reward.points, growth: 0 }, { kind: 'tier_entry', refId: ref });
+    const pack = due.reward.packId === null ? undefined : this.program.benefit_packs.find((p) => p._id === due.reward.packId);
+    if (pack) await this.giveVoucher(openid, pack, ref);
+    return { tier: due.tier, tierName: due.tierName, points: due.reward.points, packTitle: pack?.title ?? null };
+  }
+
+  /**
+   * A voucher given, not redeemed (an entry reward): no points, no stock unit, not one of the
+   * member's redemptions or limit counts. Its `_id` is `openid_<ref>`, once per reward.
+   */
+  private async giveVoucher(openid: string, pack: Program['benefit_packs'][number], ref: string): Promise<void> {
+    const doc = issuedVoucher(openid, ref, pack, this.now, {
+      cost: 0,
+      limitKey: '',
+      stockTaken: false,
+      holdToken: null,
+      balanceAfter: this.current(openid).points,
+      gift: 'tier_entry',
+    });
+    await this.tx.set(COLLECTIONS.redemptions, doc._id, { ...doc });
   }
 
   /**

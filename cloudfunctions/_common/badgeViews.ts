@@ -1,10 +1,8 @@
 import type { BadgeDoc } from '@shared/content/badges';
 import type { Program } from '@shared/content/validateProgram';
 import type { BadgeCeremony, BadgeView } from '@shared/contracts/member';
-import { badgeProgress, badgeRemainingText, memberBadgeMetrics } from '@shared/domain/badges';
-import { displayedStreak } from '@shared/domain/checkinStreak';
-import { unlockedCount } from '@shared/domain/growthTree';
-import { dayOf } from '@shared/time/shanghai';
+import { badgeProgress, badgeRemainingText } from '@shared/domain/badges';
+import { memberMetrics } from '@shared/domain/progression';
 import { rarityPct } from '@shared/domain/rarity';
 import { badgeCounterId, MEMBERS_COUNTER, type Counters } from './counters';
 import type { StoredMember } from '@shared/domain/member';
@@ -39,10 +37,20 @@ export async function countAwards(counters: Counters, badges: readonly BadgeDoc[
     .catch((err: unknown) => console.warn(`[badges] counters of ${badges.map((b) => b._id).join(', ')} not raised`, err));
 }
 
+/** How a badge without a rule is earned: "点亮「导师计划」节点后获得", "参加「会员感恩季」活动获得", "和队友完成「…」组队挑战获得". */
+function awardedByTexts(program: Program): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of program.challenges) if (c.reward.badgeId) out.set(c.reward.badgeId, `和队友完成「${c.title}」组队挑战获得`);
+  for (const c of program.campaigns) if (c.active && c.badgeId) out.set(c.badgeId, `参加「${c.title}」活动获得`);
+  for (const n of program.tree_nodes) if (n.active && n.unlocks.badgeId) out.set(n.unlocks.badgeId, `点亮成长树「${n.title}」节点后获得`);
+  return out;
+}
+
 /** The wall: every active badge, earned ones lit with their date, locked ones with live progress. */
 export function badgeWall(member: StoredMember, program: Program, now: number, rarity: Map<string, number>): BadgeView[] {
   const earned = new Map(member.badges.map((b) => [b.id, b]));
-  const metrics = memberBadgeMetrics(member, unlockedCount(program.tree_nodes, member.growth), displayedStreak(member.streak, dayOf(now)));
+  const metrics = memberMetrics(member, program, now);
+  const awardedBy = awardedByTexts(program);
   return program.badges
     .filter((b) => b.active)
     .sort((a, b) => a.order - b.order || a._id.localeCompare(b._id))
@@ -61,7 +69,7 @@ export function badgeWall(member: StoredMember, program: Program, now: number, r
         earnedAt: mine?.earnedAt ?? null,
         seen: mine?.seen ?? false,
         progress: { current: progress.current, target: progress.target },
-        remainingText: badgeRemainingText(b, progress),
+        remainingText: badgeRemainingText(b, progress, awardedBy.get(b._id)),
       };
     });
 }

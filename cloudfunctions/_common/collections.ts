@@ -31,6 +31,10 @@ export const COLLECTIONS = {
   inviteMonths: 'invite_months',
   /** Mini-program code images shared by many (`team_<code>`, `badge_wall`), drawn once. */
   shareCodes: 'share_codes',
+  /** Points given to charity projects (`_id` = `don_<hash of member and request>`); anonymised, not removed, on account deletion. */
+  donations: 'donations',
+  /** Audited ops changes `{who, action, target, before, after, reason, at}` (a birthday corrected…). */
+  opsAudit: 'ops_audit',
   tiers: 'tiers',
   badges: 'badges',
   treeNodes: 'tree_nodes',
@@ -38,6 +42,8 @@ export const COLLECTIONS = {
   settings: 'settings',
   staff: 'staff',
   challenges: 'challenges',
+  campaigns: 'campaigns',
+  charityProjects: 'charity_projects',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -2,7 +2,7 @@ import { activationDeadline, inviteActivationState, inviterRewardDecision } from
 import { countActivation, leaderboardRowId, type InviteMonthRow } from '@shared/domain/inviteLeaderboard';
 import type { InviteStatus } from '@shared/domain/statuses';
 import { dayOf, monthOf, toIso, toMs, type MonthString } from '@shared/time/shanghai';
-import type { Account } from './account';
+import type { Account, Applied } from './account';
 import { COLLECTIONS } from './collections';
 import type { Database } from './db';
 
@@ -57,32 +57,39 @@ export function normalizeInvite(raw: unknown): InviteDoc | null {
 
 /**
  * Inside the invitee's transaction (a check-in or a redemption): records progress toward
- * activation and, the moment the `settings` rule is met, activates the invite and pays the
- * inviter through the same account — once, within their daily cap (over it the invite activates
- * unrewarded, with the reason). Never anything for binding or sharing, and one level only: the
- * inviter's own inviter gets nothing. The activation also counts toward the inviter's month on
- * the invite leaderboard (`invite_months`). The invitee must have been read through `account`.
+ * activation and, the moment the `settings` rule is met, activates the invite, pays the invitee's
+ * own reward (`settings.invite.inviteeReward`, when set) and the inviter through the same account
+ * — the inviter once, within their daily cap (over it the invite activates unrewarded, with the
+ * reason). Never anything for binding or sharing, and one level only: the inviter's own inviter
+ * gets nothing. The activation also counts toward the inviter's month on the invite leaderboard
+ * (`invite_months`). The invitee must have been read through `account`.
  */
-export async function settleInvite(account: Account, inviteeId: string, trigger: 'checkin' | 'redemption'): Promise<void> {
+export async function settleInvite(account: Account, inviteeId: string, trigger: 'checkin' | 'redemption'): Promise<Applied | null> {
   const { tx, program, now } = account;
   const { settings } = program;
   const invitee = await account.get(inviteeId);
-  if (!invitee.invitedBy || invitee.activatedAt) return;
+  if (!invitee.invitedBy || invitee.activatedAt) return null;
   // Past the window nothing can activate any more: no read needed.
-  if (invitee.invitedAt && now >= toMs(activationDeadline(invitee.invitedAt, settings).endsAt)) return;
+  if (invitee.invitedAt && now >= toMs(activationDeadline(invitee.invitedAt, settings).endsAt)) return null;
   const invite = normalizeInvite(await tx.get<unknown>(COLLECTIONS.invites, inviteeId));
-  if (!invite || invite.status !== 'bound') return;
+  if (!invite || invite.status !== 'bound') return null;
 
   const today = dayOf(now);
   const days = trigger === 'checkin' && !invite.days.includes(today) ? [...invite.days, today].sort() : invite.days;
   const state = inviteActivationState({ boundAt: invite.boundAt, status: 'bound' }, days, trigger === 'redemption', settings, now);
   if (!state.activated) {
     if (days !== invite.days) await tx.set(COLLECTIONS.invites, invite._id, { ...invite, days });
-    return;
+    return null;
   }
 
   const iso = toIso(now);
   account.edit(inviteeId, (m) => ({ ...m, activatedAt: iso }));
+  // The friend's own reward for their engagement (never for a share), paid with the activation.
+  const { inviteeReward } = settings.invite;
+  const own =
+    inviteeReward.points > 0 || inviteeReward.growth > 0
+      ? await account.apply(inviteeId, inviteeReward, { kind: 'invitee_reward', refId: invite._id })
+      : null;
   const activated: InviteDoc = {
     ...invite,
     days,
@@ -93,7 +100,7 @@ export async function settleInvite(account: Account, inviteeId: string, trigger:
   if (!(await account.find(invite.inviter))) {
     // The inviter deleted their account: the friend still counts as activated.
     await tx.set(COLLECTIONS.invites, invite._id, { ...activated });
-    return;
+    return own;
   }
   account.edit(invite.inviter, (m) => ({ ...m, invitesActivated: m.invitesActivated + 1 }));
   const month = monthOf(now);
@@ -110,10 +117,11 @@ export async function settleInvite(account: Account, inviteeId: string, trigger:
     await account.apply(invite.inviter, reward, { kind: 'invite_reward', refId: inviteeId });
     await tx.set(COLLECTIONS.inviteCaps, capId, { inviter: invite.inviter, day: today, count: rewardedToday + 1 });
     await tx.set(COLLECTIONS.invites, invite._id, { ...activated, status: 'rewarded', reward, rewardedAt: iso, rewardSkippedReason: null });
-    return;
+    return own;
   }
-  account.refresh(invite.inviter);
+  await account.refresh(invite.inviter);
   await tx.set(COLLECTIONS.invites, invite._id, { ...activated, rewardSkippedReason: decision.reason });
+  return own;
 }
 
 export interface InviteTotals {

@@ -2,7 +2,7 @@ import type { BenefitPackDoc } from '@shared/content/benefitPacks';
 import type { TierId } from '@shared/content/ids';
 import type { Program } from '@shared/content/validateProgram';
 import type { PackView } from '@shared/contracts/redeem';
-import { packEligibility } from '@shared/domain/packEligibility';
+import { packEligibility, type MemberAchievements } from '@shared/domain/packEligibility';
 import { dateWindowText, scheduleText } from '@shared/domain/packSchedule';
 import type { StoredMember } from '@shared/domain/member';
 import { usedInPeriod } from '@shared/domain/redeemCounts';
@@ -33,10 +33,23 @@ export async function packLiveState(
   };
 }
 
+/** What a pack requires, named for the card ("点亮「导师计划」节点后可兑换"). */
+function requiresView(pack: BenefitPackDoc, program: Program): PackView['requires'] {
+  const r = pack.requires;
+  if (!r) return null;
+  const node = r.nodeId === undefined ? undefined : program.tree_nodes.find((n) => n._id === r.nodeId);
+  const badge = r.badgeId === undefined ? undefined : program.badges.find((b) => b._id === r.badgeId);
+  return {
+    node: node ? { id: node._id, title: node.title, branchName: node.branchName } : null,
+    badge: badge ? { id: badge._id, name: badge.name, icon: badge.icon } : null,
+    birthdayMonth: r.birthdayMonth === true,
+  };
+}
+
 export function packView(
   pack: BenefitPackDoc,
   program: Program,
-  member: { tier: TierId; points: number },
+  member: { tier: TierId; points: number; achievements: MemberAchievements },
   now: number,
   live: PackLiveState,
 ): PackView {
@@ -60,7 +73,15 @@ export function packView(
     startAt: pack.startAt,
     endAt: pack.endAt,
     voucherDays: pack.voucherDays,
-    eligibility: packEligibility(pack, { memberTier: member.tier, points: member.points, now, usedInPeriod, stockLeft }),
+    eligibility: packEligibility(pack, {
+      memberTier: member.tier,
+      points: member.points,
+      now,
+      usedInPeriod,
+      stockLeft,
+      achievements: member.achievements,
+    }),
+    requires: requiresView(pack, program),
   };
 }
 

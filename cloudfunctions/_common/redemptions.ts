@@ -1,10 +1,14 @@
+import type { BenefitPackDoc } from '@shared/content/benefitPacks';
 import type { TierId } from '@shared/content/ids';
 import type { TeamProgress } from '@shared/contracts/team';
+import { voucherCode } from '@shared/domain/codes';
+import { redemptionId, voucherExpiresAt } from '@shared/domain/voucher';
 import type { RedemptionStatus } from '@shared/domain/statuses';
-import { toIso } from '@shared/time/shanghai';
+import { dayOf, toIso } from '@shared/time/shanghai';
 import { COLLECTIONS } from './collections';
 import type { Database, Where } from './db';
 import { newestFirstPage } from './paging';
+import { randomBytes } from './random';
 
 /** A `redemptions` document: `_id` = `openid_requestId`, so a retried request collides instead of paying twice. */
 export interface RedemptionDoc {
@@ -36,9 +40,42 @@ export interface RedemptionDoc {
   balanceAfter: number;
   /** The member's team bars this redemption moved (answered again to a retry); missing on older documents. */
   teams?: TeamProgress[];
+  /** A voucher given rather than redeemed (a tier's entry reward): not a redemption in counts and figures. */
+  gift?: 'tier_entry';
   cancelledAt?: string | null;
   cancelledBy?: string | null;
   cancelReason?: string | null;
+}
+
+/**
+ * A new voucher of `pack` for a member, issued now (`_id` = `openid_requestId`, a fresh random
+ * code). What differs between a redemption and a given voucher comes in `rest`.
+ */
+export function issuedVoucher(
+  openid: string,
+  requestId: string,
+  pack: Pick<BenefitPackDoc, '_id' | 'title' | 'minTier' | 'voucherDays'>,
+  now: number,
+  rest: Pick<RedemptionDoc, 'cost' | 'limitKey' | 'stockTaken' | 'holdToken' | 'balanceAfter'> &
+    Pick<Partial<RedemptionDoc>, 'gift' | 'teams'>,
+): RedemptionDoc {
+  return {
+    _id: redemptionId(openid, requestId),
+    openid,
+    packId: pack._id,
+    packTitle: pack.title,
+    packTier: pack.minTier,
+    requestId,
+    status: 'issued',
+    voucherCode: voucherCode(randomBytes),
+    createdAt: toIso(now),
+    day: dayOf(now),
+    expiresAt: voucherExpiresAt(now, pack.voucherDays),
+    usedAt: null,
+    usedBy: null,
+    usedStore: null,
+    ...rest,
+  };
 }
 
 /**
@@ -92,6 +129,17 @@ export class RedemptionRepository {
       cursor,
       limit,
     );
+  }
+
+  /** The member's redemptions (not cancelled, not given) made in `[start, end)` (index `openid_createdAt`). */
+  countRedeemedBetween(openid: string, start: string, end: string): Promise<number> {
+    const _ = this.db.op;
+    return this.db.count(COLLECTIONS.redemptions, {
+      openid,
+      createdAt: _.gte(start).and(_.lt(end)),
+      status: _.neq('cancelled'),
+      gift: _.exists(false),
+    });
   }
 
   /** Marks an issued, unexpired voucher used (one conditional update: two scans of one code succeed once). */

@@ -3,9 +3,10 @@ import type { ChallengeDoc } from '@shared/content/challenges';
 import type { TeamMetric } from '@shared/content/ids';
 import type { TeamProgress } from '@shared/contracts/team';
 import type { StoredMember, TeamRewardNote } from '@shared/domain/member';
+import type { Progress } from '@shared/domain/progression';
 import { anonymisedTeam, canLeaveNow, countActivity, teamsCounting, withoutMember, type TeamRecord } from '@shared/domain/teamChallenge';
 import { toIso } from '@shared/time/shanghai';
-import type { Account } from './account';
+import type { Account, Delivered } from './account';
 import { COLLECTIONS } from './collections';
 import type { Database } from './db';
 import type { WxCloud } from './sdk';
@@ -66,10 +67,13 @@ export class TeamRepository {
   }
 }
 
-/** What a team activity gave the member who did it: the bars it moved, and badges the team reward lit for them. */
+/** What a team activity gave the member who did it: the bars it moved, and what a team reward paid them. */
 export interface TeamActivityResult {
   teams: TeamProgress[];
-  newBadges: BadgeDoc[];
+  /** The reward's balance change for them (badges and tree nodes it lit, a tier it reached, what those delivered). */
+  rewards: Array<Progress & Delivered>;
+  /** The challenge's reward badge (`reward.badgeId`), lit directly. */
+  grantedBadges: BadgeDoc[];
 }
 
 /**
@@ -83,14 +87,18 @@ export async function recordTeamActivity(account: Account, openid: string, metri
   const { tx, program, now } = account;
   const member = await account.get(openid);
   const counting = teamsCounting(member.teams, program.challenges, metrics, now);
-  const result: TeamActivityResult = { teams: [], newBadges: [] };
+  const result: TeamActivityResult = { teams: [], rewards: [], grantedBadges: [] };
   for (const { challenge, teamId } of counting) {
     const team = normalizeTeam(await tx.get<unknown>(COLLECTIONS.teams, teamId));
     if (!team) continue;
     const outcome = countActivity(team, challenge, openid, challenge.goal.metric, now);
     if (!outcome.counted) continue;
     await tx.set(COLLECTIONS.teams, team._id, { ...outcome.team });
-    if (outcome.completed) result.newBadges.push(...(await payTeamReward(account, outcome.team, challenge, openid)));
+    if (outcome.completed) {
+      const paid = await payTeamReward(account, outcome.team, challenge, openid);
+      result.rewards.push(...paid.rewards);
+      result.grantedBadges.push(...paid.grantedBadges);
+    }
     result.teams.push(teamProgress(outcome.team, challenge, now));
   }
   return result;
@@ -100,10 +108,15 @@ export async function recordTeamActivity(account: Account, openid: string, metri
  * The reward of a completed team, once (the transaction that set `completedAt` pays it; a
  * concurrent one conflicts on the team document and finds it completed): each member present at
  * completion gets `reward.points`/`growth` through the ledger (`team_reward`), one more completed
- * team challenge (a badge metric), the reward badge if any, and a ceremony waiting for their next
- * visit. A member who deleted their account meanwhile is skipped. Answers the badges lit for `caller`.
+ * team challenge (the `teamChallenges` metric of badges and tree nodes), the reward badge if any, and a ceremony waiting for their next
+ * visit. A member who deleted their account meanwhile is skipped. Answers what it paid `caller`.
  */
-async function payTeamReward(account: Account, team: TeamDoc, challenge: ChallengeDoc, caller: string): Promise<BadgeDoc[]> {
+async function payTeamReward(
+  account: Account,
+  team: TeamDoc,
+  challenge: ChallengeDoc,
+  caller: string,
+): Promise<Pick<TeamActivityResult, 'rewards' | 'grantedBadges'>> {
   const { points, growth, badgeId } = challenge.reward;
   const badge = badgeId ? account.program.badges.find((b) => b._id === badgeId && b.active) : undefined;
   const note: TeamRewardNote = {
@@ -116,7 +129,7 @@ async function payTeamReward(account: Account, team: TeamDoc, challenge: Challen
     badgeId: badge?._id ?? null,
     at: toIso(account.now),
   };
-  const lit: BadgeDoc[] = [];
+  const paid: Pick<TeamActivityResult, 'rewards' | 'grantedBadges'> = { rewards: [], grantedBadges: [] };
   for (const openid of team.rewarded) {
     if (!(await account.find(openid))) continue;
     // The counter first, so a badge on `teamChallenges` is earned by this very change.
@@ -124,11 +137,14 @@ async function payTeamReward(account: Account, team: TeamDoc, challenge: Challen
     const moved =
       points > 0 || growth > 0
         ? await account.apply(openid, { points, growth }, { kind: 'team_reward', refId: team._id })
-        : account.refresh(openid);
+        : await account.refresh(openid);
     const granted = badge && account.grantBadge(openid, badge) ? [badge] : [];
-    if (openid === caller) lit.push(...moved.newBadges, ...granted);
+    if (openid === caller) {
+      paid.rewards.push(moved);
+      paid.grantedBadges.push(...granted);
+    }
   }
-  return lit;
+  return paid;
 }
 
 /**

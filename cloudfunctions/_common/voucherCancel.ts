@@ -19,7 +19,8 @@ export interface Cancellation {
  * through the ledger (`redeem_refund`, saying who and why), the member's limit count and
  * redemption count go back, and its stock unit is restored, all in one commit — so a crash never
  * leaves a refund without its unit or a unit without its refund. The member side is skipped when
- * the member is not there for this transaction (gone, or being deleted by someone else's call).
+ * the member is not there for this transaction (gone, or being deleted by someone else's call),
+ * and for a voucher given rather than redeemed (a tier's entry reward: no points, no count).
  * Cancelling again answers the same (`fresh: false`); a used voucher is ALREADY_USED.
  */
 export async function cancelVoucher(account: Account, redemptionId: string, audit: { by: string; reason: string }): Promise<Cancellation> {
@@ -28,7 +29,8 @@ export async function cancelVoucher(account: Account, redemptionId: string, audi
   if (!doc) throw new AppError('NOT_FOUND');
   if (doc.status === 'used') throw new AppError('ALREADY_USED', undefined, { usedAt: doc.usedAt });
   if (doc.status === 'cancelled') return { doc, fresh: false, stockRestored: doc.stockTaken };
-  if (await account.find(doc.openid)) {
+  // A voucher given (an entry reward) was never one of the member's redemptions: nothing to give back but the voucher.
+  if (!doc.gift && (await account.find(doc.openid))) {
     const key = limitKeyOf(doc);
     account.edit(doc.openid, (m) => ({
       ...m,

@@ -15,7 +15,8 @@ import { cancelVoucher } from '../_common/voucherCancel';
  * The steps of `member.deleteAccount`, in the order it takes them (each safe to run again: a
  * deletion that died half way is finished by asking again). What stays afterwards holds no
  * openid: the anonymised ledger, used vouchers (the brand's accounting), invites and rejected
- * attempts of other members with the inviter anonymised, and the salted hash of the openid.
+ * attempts of other members with the inviter anonymised, donations, ops audit entries, and the
+ * salted hash of the openid.
  */
 
 /** Pack documents read per page while looking for the member's stock holds (content collections are small). */
@@ -97,7 +98,10 @@ export async function settleVouchers(ctx: RequestContext, anon: string): Promise
  * as does the inviter's reward entry that named this member; invites this member sent and the
  * attempts to use their code keep their figures with the inviter anonymised and the code
  * cleared; the invite that brought them stays in the inviter's list (as 已注销会员) under a new
- * random id, so the inviter's totals still match their ledger.
+ * random id, so the inviter's totals still match their ledger. Donations stay with their charity
+ * projects (the points were given; their `_id` is a one-way hash), the donor anonymised; ops audit
+ * entries about the member keep who did what and why, with the member anonymised and the values
+ * changed (a birthday) cleared.
  */
 export async function anonymiseReferences(services: Services, member: StoredMember, anon: string): Promise<void> {
   const { db } = services;
@@ -106,6 +110,8 @@ export async function anonymiseReferences(services: Services, member: StoredMemb
   await db.updateWhere(COLLECTIONS.invites, { inviter: openid }, { inviter: anon, code: '' });
   await db.updateWhere(COLLECTIONS.members, { invitedBy: openid }, { invitedBy: anon });
   await db.updateWhere(COLLECTIONS.inviteAttempts, { inviter: openid }, { inviter: anon, code: '' });
+  await db.updateWhere(COLLECTIONS.donations, { openid }, { openid: anon });
+  await db.updateWhere(COLLECTIONS.opsAudit, { target: openid }, { target: anon, before: null, after: null });
   const invite = await db.get<{ inviter?: unknown }>(COLLECTIONS.invites, openid);
   if (!invite) return;
   // The inviter's reward entry names the invitee in `refId` (not the inviter's balance: a plain update).

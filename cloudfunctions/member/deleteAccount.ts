@@ -12,9 +12,12 @@ import { anonymiseReferences, markDeleting, removeMemberData, settleMemberHolds,
  *  2. the salted hash of the openid, so a returning member is not "new" for invites;
  *  3. units of stock their calls still hold are settled;
  *  4. unused vouchers are cancelled as ops would (points, limit, stock back), used ones kept anonymised;
- *  5. the ledger and other members' records move to the anonymous id; a team not started yet
- *     loses them (handed over or dissolved), a started one keeps its bar with them anonymised;
- *  6. check-ins, attempts, caps, leaderboard rows, the invite card — and last the member document.
+ *  5. the ledger, donations (they stay with their charity projects), ops audit entries about them
+ *     (who did what and why stays; the values changed, a birthday, are cleared) and other members'
+ *     records move to the anonymous id; a team not started yet loses them (handed over or
+ *     dissolved), a started one keeps its bar with them anonymised;
+ *  6. check-ins, attempts, caps, leaderboard rows, the invite card — and last the member document,
+ *     with what lives on it (birthday and its gift, tier-entry rewards, campaigns joined, tree nodes).
  * Every step can run again: a deletion that died half way is finished by asking again (the
  * member's other calls are refused meanwhile). A later call starts a new, empty membership.
  *

@@ -1,16 +1,18 @@
 import type { Program } from '@shared/content/validateProgram';
 import type { BadgeCeremony, HomeData, MemberSummary } from '@shared/contracts/member';
 import type { PackView } from '@shared/contracts/redeem';
+import { isBirthdayMonth } from '@shared/domain/birthday';
 import { nextStreakMilestone } from '@shared/domain/checkinReward';
 import { displayedStreak } from '@shared/domain/checkinStreak';
-import { growthTree } from '@shared/domain/growthTree';
-import { dayOf } from '@shared/time/shanghai';
-import { isPackListed } from '@shared/domain/packEligibility';
+import { growthTree, unlockedFeatures } from '@shared/domain/growthTree';
+import { dayOf, yearOf } from '@shared/time/shanghai';
+import { isPackListed, memberAchievements } from '@shared/domain/packEligibility';
 import { staffRoles } from '@shared/domain/staff';
 import { nextTierProgress } from '@shared/domain/tiers';
 import type { StoredMember } from '@shared/domain/member';
-import { memberDowngradeWarning, memberWindowGrowth } from '@shared/domain/progression';
+import { memberDowngradeWarning, memberMetrics, memberWindowGrowth } from '@shared/domain/progression';
 import { ceremony } from '../_common/badgeViews';
+import { visibleCampaignViews } from '../_common/campaignViews';
 import { contractAction } from '../_common/entry';
 import { byShelfOrder, packLiveState, packView } from '../_common/packs';
 import { refreshMember } from '../_common/refresh';
@@ -35,6 +37,7 @@ export function memberSummary(member: StoredMember, program: Program, now: numbe
     points: member.points,
     growth: member.growth,
     windowGrowth,
+    windowMonths: program.settings.tier.windowMonths,
     streak: { ...member.streak, current: displayedStreak(member.streak, today) },
     checkedInToday: member.streak.lastDate === today,
     checkinDays: member.checkinDays,
@@ -45,7 +48,20 @@ export function memberSummary(member: StoredMember, program: Program, now: numbe
     roles: staffDoc ? staffRoles(staffDoc, member._id) : [],
     joinedAt: member.createdAt,
     leaderboardOptIn: member.leaderboardOptIn,
+    birthday: member.birthday,
+    birthdayMonth: isBirthdayMonth(member.birthday, now),
+    features: unlockedFeatures(
+      program.tree_nodes,
+      member.nodes.map((n) => n.id),
+    ),
   };
+}
+
+/** This year's birthday gift while the birthday month lasts (the ceremony shows it). */
+function birthdayGiftView(member: StoredMember, now: number): HomeData['birthdayGift'] {
+  const gift = member.birthdayGift;
+  if (!gift || gift.year !== yearOf(now) || !isBirthdayMonth(member.birthday, now)) return null;
+  return { year: gift.year, points: gift.points, growth: gift.growth, at: gift.at };
 }
 
 /** Up to 3 packs the member can redeem now, cheapest first; topped up with the nearest to afford. */
@@ -62,7 +78,8 @@ function topPacks(views: PackView[]): PackView[] {
  * (1) · the live stock of the listed packs and the invite count, in parallel (2) = 3; + one
  * counter read when an unseen badge waits for its ceremony (4); + the member's teams, in the same
  * parallel step, only for a member in a team of a challenge not over yet; + a transaction when
- * growth left the tier window or ops added a badge the member already qualifies for (rare).
+ * growth left the tier window, ops added a badge or node the member already qualifies for, or on
+ * the first visit of the birthday month (the gift) — rare. The campaign comes from the cached content.
  */
 export const home = contractAction('member', 'home', async (_input, ctx: RequestContext): Promise<HomeData> => {
   const { openid, now, program, services } = ctx;
@@ -88,8 +105,9 @@ export const home = contractAction('member', 'home', async (_input, ctx: Request
   }
 
   const summary = memberSummary(member, program, now);
-  const tree = growthTree(program.tree_nodes, member.growth);
-  const views = listed.map((p) => packView(p, program, { tier: summary.tier, points: member.points }, now, live));
+  const tree = growthTree(program, member.nodes, memberMetrics(member, program, now));
+  const achievements = memberAchievements(member, now);
+  const views = listed.map((p) => packView(p, program, { tier: summary.tier, points: member.points, achievements }, now, live));
   return {
     today: dayOf(now),
     member: summary,
@@ -101,5 +119,7 @@ export const home = contractAction('member', 'home', async (_input, ctx: Request
     team: homeTeam(teams, program, now),
     teamCeremony: member.teamRewards[0] ? teamCeremony(member.teamRewards[0], program) : null,
     teamChallengesOpen: program.challenges.filter((c) => canJoinNow(c, now) && !member.teams[c._id]).length,
+    campaign: visibleCampaignViews(program, member, now)[0] ?? null,
+    birthdayGift: birthdayGiftView(member, now),
   };
 });

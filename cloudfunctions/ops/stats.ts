@@ -1,4 +1,5 @@
-import type { OpsStatsData } from '@shared/contracts/ops';
+import type { CampaignStats, OpsStatsData } from '@shared/contracts/ops';
+import { campaignForStats, campaignWindows, liftOf } from '@shared/domain/campaignStats';
 import type { Program } from '@shared/content/validateProgram';
 import {
   activeMemberCount,
@@ -17,7 +18,7 @@ import {
   rejectionsByReason,
   retentionByDay,
 } from '@shared/domain/opsMetrics';
-import { addDays, dayOf, type DayString } from '@shared/time/shanghai';
+import { addDays, dayOf, startOfDay, toIso, type DayString } from '@shared/time/shanghai';
 import { contractAction } from '../_common/entry';
 import type { RequestContext } from '../_common/services';
 import { databaseStatsSource, type OpsStatsSource, type StatsQueryPlan } from './statsQueries';
@@ -43,29 +44,57 @@ export function statsPlan(from: DayString, to: DayString, packDocs: readonly unk
   };
 }
 
-/** The content the figures are read against: pack titles and tiers, and the coverage targets. */
-export type StatsProgram = Pick<Program, 'benefit_packs' | 'settings'>;
+/** The content the figures are read against: pack titles and tiers, the coverage targets, the campaigns. */
+export type StatsProgram = Pick<Program, 'benefit_packs' | 'settings' | 'campaigns'>;
+
+/** The campaign view: the one asked for (or the one that matters now), during against before. */
+export async function collectCampaignStats(
+  source: OpsStatsSource,
+  program: StatsProgram,
+  campaignId: string | undefined,
+  now: number,
+): Promise<CampaignStats | null> {
+  const campaign = campaignId ? program.campaigns.find((c) => c._id === campaignId) : campaignForStats(program.campaigns, now);
+  if (!campaign) return null;
+  const w = campaignWindows(campaign, now);
+  const window = (r: { from: DayString; to: DayString }) => ({
+    ...r,
+    range: { start: toIso(startOfDay(r.from)), end: toIso(startOfDay(addDays(r.to, 1))) },
+  });
+  const [during, before] = await Promise.all([source.campaignFigures(window(w.during)), source.campaignFigures(window(w.before))]);
+  return {
+    id: campaign._id,
+    title: campaign.title,
+    phase: w.phase,
+    during: { ...w.during, figures: during },
+    before: { ...w.before, figures: before },
+    lift: liftOf(during, before),
+  };
+}
 
 export async function collectStats(
   source: OpsStatsSource,
-  input: { from: DayString; to: DayString },
+  input: { from: DayString; to: DayString; campaignId?: string },
   program: StatsProgram,
-  asOf: DayString,
+  now: number,
 ): Promise<OpsStatsData> {
+  const asOf = dayOf(now);
   const plan = statsPlan(input.from, input.to, program.benefit_packs);
-  const [retention, activeInRange, tiers, newMembers, ledger, byPack, cards, binds, activations, rejections, koc] = await Promise.all([
-    source.retention(plan),
-    source.activeInRange(plan),
-    source.tierActivity(plan),
-    source.newMembers(plan),
-    source.ledgerByKind(plan),
-    source.redemptionsByPack(plan),
-    source.inviteCards(plan),
-    source.inviteBinds(plan),
-    source.inviteActivations(plan),
-    source.inviteRejections(plan),
-    source.kocCandidates(),
-  ]);
+  const [retention, activeInRange, tiers, newMembers, ledger, byPack, cards, binds, activations, rejections, koc, campaign] =
+    await Promise.all([
+      source.retention(plan),
+      source.activeInRange(plan),
+      source.tierActivity(plan),
+      source.newMembers(plan),
+      source.ledgerByKind(plan),
+      source.redemptionsByPack(plan),
+      source.inviteCards(plan),
+      source.inviteBinds(plan),
+      source.inviteActivations(plan),
+      source.inviteRejections(plan),
+      source.kocCandidates(),
+      collectCampaignStats(source, program, input.campaignId, now),
+    ]);
   const retentionRows = retentionByDay(plan.days, retention, asOf);
   return {
     from: input.from,
@@ -91,13 +120,14 @@ export async function collectStats(
       kFactor: kFactor(activations, activeInRange),
     },
     koc: kocCandidates(koc.members, koc.invites),
+    campaign,
   };
 }
 
 /**
- * Round trips: the staff record, the caller's member (2) · eleven aggregations and counts, in parallel
- * (11) · the KOC candidates' invites (1).
+ * Round trips: the staff record, the caller's member (2) · eleven aggregations and counts, and the
+ * campaign view's twelve (six per window), in parallel (23) · the KOC candidates' invites (1).
  */
 export const stats = contractAction('ops', 'stats', async (input, ctx: RequestContext) =>
-  collectStats(databaseStatsSource(ctx.services.db), input, ctx.program, dayOf(ctx.now)),
+  collectStats(databaseStatsSource(ctx.services.db), input, ctx.program, ctx.now),
 );

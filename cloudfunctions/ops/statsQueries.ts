@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DailyCount } from '@shared/contracts/ops';
+import type { CampaignFigures, DailyCount } from '@shared/contracts/ops';
 import {
   KOC_CANDIDATES,
   type KocInviteRow,
@@ -57,6 +57,8 @@ export interface OpsStatsSource {
   inviteRejections(plan: StatsQueryPlan): Promise<Array<{ reason: unknown; count: number }>>;
   /** The members with the most activated invites (lifetime), and their invites by outcome. */
   kocCandidates(): Promise<{ members: KocMemberRow[]; invites: KocInviteRow[] }>;
+  /** A campaign's figures over Shanghai days `from` … `to` (as instants `range`). */
+  campaignFigures(window: { from: DayString; to: DayString; range: InstantRange }): Promise<CampaignFigures>;
 }
 
 const count = z.number().int().nonnegative();
@@ -183,6 +185,8 @@ export function databaseStatsSource(db: Database): OpsStatsSource {
                         { $gte: ['$$x.createdAt', plan.range.start] },
                         { $lt: ['$$x.createdAt', plan.range.end] },
                         { $ne: ['$$x.status', 'cancelled'] },
+                        // A voucher given (an entry reward) is not a redemption.
+                        { $eq: [{ $ifNull: ['$$x.gift', null] }, null] },
                       ],
                     },
                   },
@@ -230,7 +234,7 @@ export function databaseStatsSource(db: Database): OpsStatsSource {
 
     async redemptionsByPack(plan) {
       const list = await aggregate(COLLECTIONS.redemptions, [
-        { match: { createdAt: within(plan.range), status: _.neq('cancelled') } },
+        { match: { createdAt: within(plan.range), status: _.neq('cancelled'), gift: _.exists(false) } },
         { group: { _id: '$packId', count: { $sum: 1 } } },
         { limit: 100 },
       ]);
@@ -273,6 +277,25 @@ export function databaseStatsSource(db: Database): OpsStatsSource {
         { limit: KOC_CANDIDATES },
       ]);
       return { members, invites: rowsOf(kocInvites, list).map((r) => ({ inviter: r._id, invited: r.invited, activated: r.activated })) };
+    },
+
+    /** Six counts in parallel, each bounded by an indexed date field. */
+    async campaignFigures({ from, to, range }) {
+      if (to < from) return { participants: 0, checkins: 0, redemptions: 0, newMembers: 0, invites: 0, activations: 0 };
+      const [participants, checkins, redemptions, newMembers, invites, activations] = await Promise.all([
+        aggregate(COLLECTIONS.checkins, [
+          { match: { date: between(from, to) } },
+          { group: { _id: '$openid' } },
+          { count: 'n' },
+          { limit: 1 },
+        ]).then((list) => rowsOf(countRow, list)[0]?.n ?? 0),
+        countWhere(COLLECTIONS.checkins, { date: between(from, to) }),
+        countWhere(COLLECTIONS.redemptions, { createdAt: within(range), status: _.neq('cancelled'), gift: _.exists(false) }),
+        countWhere(COLLECTIONS.members, { createdAt: within(range) }),
+        countWhere(COLLECTIONS.invites, { boundAt: within(range) }),
+        countWhere(COLLECTIONS.invites, { activatedAt: within(range) }),
+      ]);
+      return { participants, checkins, redemptions, newMembers, invites, activations };
     },
 
     async inviteRejections(plan) {

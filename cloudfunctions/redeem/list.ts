@@ -1,4 +1,4 @@
-import { isPackListed } from '@shared/domain/packEligibility';
+import { isPackListed, memberAchievements } from '@shared/domain/packEligibility';
 import { contractAction } from '../_common/entry';
 import { byShelfOrder, packLiveState, packView } from '../_common/packs';
 import { currentTier } from '@shared/domain/progression';
@@ -14,7 +14,9 @@ export const list = contractAction('redeem', 'list', async (_input, ctx: Request
   const live = await packLiveState(services.stock, member, listed, now);
   const tier = currentTier(member, program, now);
   return {
-    packs: listed.map((p) => packView(p, program, { tier, points: member.points }, now, live)),
+    packs: listed.map((p) =>
+      packView(p, program, { tier, points: member.points, achievements: memberAchievements(member, now) }, now, live),
+    ),
     points: member.points,
     tier,
   };

@@ -1,19 +1,17 @@
 import type { BenefitPackDoc } from '@shared/content/benefitPacks';
-import { voucherCode } from '@shared/domain/codes';
-import { packEligibility, type PackEligibility } from '@shared/domain/packEligibility';
+import { memberAchievements, packEligibility, type PackEligibility } from '@shared/domain/packEligibility';
 import { currentTier } from '@shared/domain/progression';
 import { countRedemption, redeemCountKey, rememberRedeem, usedInPeriod } from '@shared/domain/redeemCounts';
 import type { StoredMember } from '@shared/domain/member';
-import { redemptionId, voucherExpiresAt } from '@shared/domain/voucher';
+import { redemptionId } from '@shared/domain/voucher';
 import { AppError, type ErrorCode } from '@shared/errors';
-import { dayOf, toIso } from '@shared/time/shanghai';
 import { accountTransaction } from '../_common/account';
 import { COLLECTIONS } from '../_common/collections';
 import { isDuplicateKey } from '../_common/db';
 import { contractAction } from '../_common/entry';
 import { settleInvite } from '../_common/invites';
-import { randomBytes, randomId } from '../_common/random';
-import type { RedemptionDoc } from '../_common/redemptions';
+import { randomId } from '../_common/random';
+import { issuedVoucher, type RedemptionDoc } from '../_common/redemptions';
 import type { RequestContext } from '../_common/services';
 import { settleHold } from '../_common/stock';
 import { recordTeamActivity } from '../_common/teams';
@@ -52,6 +50,9 @@ const REFUSALS: readonly ErrorCode[] = [
   'INSUFFICIENT_POINTS',
   'LIMIT_REACHED',
   'TIER_TOO_LOW',
+  'NODE_REQUIRED',
+  'BADGE_REQUIRED',
+  'NOT_BIRTHDAY_MONTH',
   'NOT_AVAILABLE_NOW',
   'BUSY',
   'ACCOUNT_DELETING',
@@ -68,6 +69,7 @@ function eligibility(ctx: RequestContext, member: StoredMember, pack: BenefitPac
     now,
     usedInPeriod: usedInPeriod(member.redeemCounts, pack, now),
     stockLeft,
+    achievements: memberAchievements(member, now),
   });
 }
 
@@ -134,29 +136,16 @@ async function commitRedemption(
         await settleInvite(account, openid, 'redemption');
         // A team challenge on redemptions moves here, once per redemption (a retry never gets this far).
         const team = await recordTeamActivity(account, openid, ['redemptions']);
+        // The balance after everything this transaction paid (an activation pays the friend's own reward, a team its reward).
         const after = await account.get(openid);
-        const doc: RedemptionDoc = {
-          _id: id,
-          openid,
-          packId: pack._id,
-          packTitle: pack.title,
-          packTier: pack.minTier,
-          requestId,
+        const doc = issuedVoucher(openid, requestId, pack, now, {
           cost: pack.cost,
-          status: 'issued',
-          voucherCode: voucherCode(randomBytes),
-          createdAt: toIso(now),
-          day: dayOf(now),
-          expiresAt: voucherExpiresAt(now, pack.voucherDays),
-          usedAt: null,
-          usedBy: null,
-          usedStore: null,
           limitKey: redeemCountKey(pack, now),
           stockTaken: holdToken !== null,
           holdToken,
           balanceAfter: after.points,
           teams: team.teams,
-        };
+        });
         await account.tx.set(COLLECTIONS.redemptions, id, { ...doc });
         return { kind: 'issued', doc };
       });

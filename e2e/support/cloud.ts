@@ -23,19 +23,32 @@ export interface TestCloud {
   stop(): Promise<void>;
 }
 
-export async function startTestCloud(name: string, options: Partial<LocalcloudOptions> = {}): Promise<TestCloud> {
+/**
+ * The demo program without its campaigns unless asked: they carry real dates, and a suite must
+ * not change with the day it runs (campaign suites seed them and set the clock).
+ */
+function demoSeed(dir: string, campaigns: boolean): string {
+  const demo = path.join(ROOT, 'content', 'demo');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const f of fs.readdirSync(demo)) if (campaigns || f !== 'campaigns.json') fs.copyFileSync(path.join(demo, f), path.join(dir, f));
+  return dir;
+}
+
+export async function startTestCloud(name: string, options: Partial<LocalcloudOptions> & { campaigns?: boolean } = {}): Promise<TestCloud> {
+  const { campaigns = false, ...lcOptions } = options;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `e2e-${name}-`));
+  const seedDir = demoSeed(`${dataDir}-seed`, campaigns);
   const lc = await startLocalcloud({
     port: 0,
     dataDir,
     functionsDir: path.join(ROOT, 'dist', 'cloudfunctions'),
     staticDir: path.join(ROOT, 'dist', 'h5'),
-    seedDir: path.join(ROOT, 'content', 'demo'),
+    seedDir,
     seed: true,
     indexesFile: path.join(ROOT, 'content', 'indexes.json'),
     fsync: false,
     quiet: true,
-    ...options,
+    ...lcOptions,
   });
   const url = lc.url.replace(/\/$/, '');
   return {
@@ -55,6 +68,7 @@ export async function startTestCloud(name: string, options: Partial<LocalcloudOp
     async stop() {
       await lc.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(seedDir, { recursive: true, force: true });
     },
   };
 }

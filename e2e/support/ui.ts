@@ -45,6 +45,15 @@ export async function tapTab(page: Page, title: string): Promise<void> {
   await page.locator('.mc-tabs__item').filter({ hasText: title, visible: true }).first().click();
 }
 
+/** Takes every unlock ceremony the page shows (收下), one after the other: a change may earn several badges. */
+export async function takeCeremonies(page: Page): Promise<void> {
+  await page.waitForTimeout(600);
+  while (await page.getByText('解锁新徽章').filter({ visible: true }).count()) {
+    await tap(page, '收下');
+    await page.waitForTimeout(400);
+  }
+}
+
 /** Everything the page shows, as one string (for `toContain` assertions). */
 export async function pageText(page: Page): Promise<string> {
   return page.evaluate(() => document.body.innerText);

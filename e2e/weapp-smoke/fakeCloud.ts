@@ -5,14 +5,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { badgeSchema } from '@shared/content/badges';
+import { benefitPackSchema } from '@shared/content/benefitPacks';
 import { treeNodeSchema } from '@shared/content/treeNodes';
 import type { CheckinData } from '@shared/contracts/checkin';
 import type { InviteCardData, InviteLeaderboardData, InviteMineData } from '@shared/contracts/invite';
 import type { ChallengesData, ChallengeView, TeamPageData, TeamPreviewData, TeamProgress } from '@shared/contracts/team';
-import type { BadgeView, BadgesData, HomeData, LedgerData } from '@shared/contracts/member';
+import type { BadgeView, BadgesData, CharityData, HomeData, LedgerData, ProgramData } from '@shared/contracts/member';
 import type { MineData, PackView, RedeemData, RedeemListData, VerifyData } from '@shared/contracts/redeem';
 import { badgeProgress, badgeRemainingText, memberBadgeMetrics } from '@shared/domain/badges';
-import { growthTree } from '@shared/domain/growthTree';
+import { growthTree, newlyUnlockedNodes } from '@shared/domain/growthTree';
+import { metricValues } from '@shared/domain/metrics';
 
 const DEMO = path.resolve(__dirname, '..', '..', 'content', 'demo');
 const read = (name: string): unknown[] => JSON.parse(fs.readFileSync(path.join(DEMO, `${name}.json`), 'utf8')) as unknown[];
@@ -20,11 +22,28 @@ const read = (name: string): unknown[] => JSON.parse(fs.readFileSync(path.join(D
 const GROWTH = 130;
 const nodes = read('tree_nodes').map((d) => treeNodeSchema.parse(d));
 const badgeDocs = read('badges').map((d) => badgeSchema.parse(d));
-const tree = growthTree(nodes, GROWTH);
-const metrics = memberBadgeMetrics(
-  { streak: { current: 4, best: 6 }, checkinDays: 12, invitesActivated: 1, redemptions: 1, growth: GROWTH },
-  tree.unlocked,
+const packDocs = read('benefit_packs').map((d) => benefitPackSchema.parse(d));
+const counts = {
+  streak: { current: 4, best: 6 },
+  checkinDays: 12,
+  invitesActivated: 1,
+  redemptions: 1,
+  growth: GROWTH,
+  pointsDonated: 30,
+  campaigns: [] as string[],
+  teamChallenges: 0,
+};
+// The nodes such a member has lit (what the functions store), and the tree it makes.
+const lit = newlyUnlockedNodes(nodes, [], metricValues({ ...counts, treeNodes: 0 })).map((n) => ({
+  id: n._id,
+  unlockedAt: '2026-11-12T02:00:00.000Z',
+}));
+const tree = growthTree(
+  { tree_nodes: nodes, badges: badgeDocs, benefit_packs: packDocs },
+  lit,
+  metricValues({ ...counts, treeNodes: lit.length }, 4),
 );
+const metrics = memberBadgeMetrics(counts, tree.unlocked);
 
 const badges: BadgeView[] = badgeDocs.map((b) => {
   const earnedAlready = ['first_checkin', 'first_redeem', 'first_invite', 'tree_first_leaf'].includes(b._id);
@@ -60,6 +79,7 @@ function pack(p: Partial<PackView> & Pick<PackView, 'id' | 'title' | 'minTier' |
     endAt: null,
     voucherDays: 14,
     eligibility: { eligible: true },
+    requires: null,
     ...p,
   };
 }
@@ -195,6 +215,7 @@ export const home: HomeData = {
     points: 160,
     growth: GROWTH,
     windowGrowth: GROWTH,
+    windowMonths: 12,
     streak: { current: 4, best: 6, lastDate: '2026-11-22' },
     checkedInToday: false,
     checkinDays: 12,
@@ -204,6 +225,9 @@ export const home: HomeData = {
     roles: ['verifier'],
     joinedAt: '2026-11-01T02:00:00.000Z',
     leaderboardOptIn: false,
+    birthday: null,
+    birthdayMonth: false,
+    features: tree.features,
   },
   badges: { earned: badges.filter((b) => b.earned).length, total: badges.length, newestUnseen: null },
   tree: { stage: tree.stage, stageName: tree.stageName, unlocked: tree.unlocked, total: tree.total, nextNode: tree.nextNode },
@@ -213,18 +237,21 @@ export const home: HomeData = {
   team: teamLine,
   teamCeremony: null,
   teamChallengesOpen: 1,
+  campaign: null,
+  birthdayGift: null,
 };
 
 const checkin: CheckinData = {
   date: '2026-11-23',
   alreadyCheckedIn: false,
   streak: { current: 5, best: 6, lastDate: '2026-11-23' },
-  reward: { points: 10, growth: 10, bonus: null },
+  reward: { points: 10, growth: 10, bonus: null, boost: null },
   balance: { points: 170, growth: GROWTH + 10 },
   newBadges: [],
   newNodes: [],
   tierChanged: null,
   teams: [],
+  inviteeReward: null,
 };
 
 const inviteCard: InviteCardData = {
@@ -266,9 +293,17 @@ const inviteMine: InviteMineData = {
 
 const ledger: LedgerData = {
   entries: [
-    { id: 'l3', kind: 'redeem', title: '兑换福利', points: -80, growth: 0, createdAt: '2026-11-20T02:00:00.000Z' },
-    { id: 'l2', kind: 'invite_reward', title: '邀请奖励', points: 50, growth: 30, createdAt: '2026-11-18T02:00:00.000Z' },
-    { id: 'l1', kind: 'checkin', title: '每日签到', points: 10, growth: 10, createdAt: '2026-11-17T02:00:00.000Z' },
+    { id: 'l3', kind: 'redeem', title: '兑换福利', points: -80, growth: 0, createdAt: '2026-11-20T02:00:00.000Z', boost: null },
+    { id: 'l2', kind: 'invite_reward', title: '邀请奖励', points: 50, growth: 30, createdAt: '2026-11-18T02:00:00.000Z', boost: null },
+    {
+      id: 'l1',
+      kind: 'checkin',
+      title: '每日签到',
+      points: 20,
+      growth: 15,
+      createdAt: '2026-11-17T02:00:00.000Z',
+      boost: { title: '会员感恩季', pointsMultiplier: 2, growthMultiplier: 1.5 },
+    },
   ],
   nextCursor: null,
 };
@@ -305,13 +340,72 @@ function homeNow(): HomeData {
   };
 }
 
+const program: ProgramData = {
+  tiers: [
+    {
+      id: 'basic',
+      name: '基础层',
+      threshold: 0,
+      color: '#8A9BA8',
+      description: '加入社群即享',
+      benefits: ['每日签到领积分'],
+      entryReward: null,
+    },
+    {
+      id: 'advanced',
+      name: '进阶层',
+      threshold: 300,
+      color: '#3A7BD5',
+      description: '近 12 个月成长值达到 300',
+      benefits: ['线下沙龙席位'],
+      entryReward: { points: 100, packTitle: '会员优先购' },
+    },
+    { id: 'core', name: '核心层', threshold: 1500, color: '#C8A063', description: '', benefits: ['创始人直通车'], entryReward: null },
+  ],
+  tier: { windowMonths: 12, downgradeWarningDays: 30 },
+  checkin: { points: 10, growth: 10, streakBonuses: [{ days: 7, points: 30, growth: 20, repeat: true }] },
+  invite: {
+    rewardPoints: 50,
+    rewardGrowth: 30,
+    inviteeReward: { points: 30, growth: 10 },
+    checkinDays: 3,
+    withinDays: 7,
+    orFirstRedemption: true,
+    dailyRewardCap: 5,
+  },
+  birthday: { points: 88, growth: 20 },
+  campaigns: [],
+};
+
+const charity: CharityData = {
+  projects: [
+    {
+      id: 'reading_corner',
+      title: '山区儿童阅读角',
+      story: '会员每捐出 100 积分，品牌捐赠 10 元购买图书。',
+      goalPoints: 50000,
+      donated: 12500,
+      progress: 0.25,
+      mine: 30,
+      status: 'open',
+      startAt: null,
+      endAt: null,
+    },
+  ],
+  pointsDonated: 30,
+  points: 160,
+  certificate: { nickname: '小林', pointsDonated: 30 },
+};
+
 const ANSWERS: Record<string, () => unknown> = {
   'member.home': homeNow,
   'member.badges': (): BadgesData => ({ badges, earned: home.badges.earned, total: badges.length }),
   'member.badgesSeen': () => ({ updated: 1 }),
   'member.tree': () => tree,
   'member.ledger': () => ledger,
-  'member.profile': () => ({ nickname: '小林', avatarUrl: '', leaderboardOptIn: false }),
+  'member.profile': () => ({ nickname: '小林', avatarUrl: '', leaderboardOptIn: false, birthday: null }),
+  'member.program': () => program,
+  'member.charity': () => charity,
   'checkin.checkin': () => {
     const answer = { ...checkin, alreadyCheckedIn: state.checkedIn };
     state.checkedIn = true;

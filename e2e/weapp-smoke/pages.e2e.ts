@@ -84,7 +84,21 @@ test('benefits: confirm a redeem (random requestId from wx.getRandomValues) and 
 const PAGES: Array<[string, string[]]> = [
   ['packages/checkin/pages/calendar/index', ['2026年11月', '当前连续', '最长连续', '本月签到', '已签到', '连续签到奖励']],
   ['packages/badges/pages/wall/index', ['枚徽章已点亮', '初次签到', '11月12日获得', '七日坚持', '还差 3 天', '传说']],
-  ['packages/tree/pages/tree/index', ['萌芽', '累计成长值 130', '下一个节点', '进阶课程', '学习', '社群', '公益', '已点亮']],
+  [
+    'packages/tree/pages/tree/index',
+    [
+      '累计成长值 130',
+      '下一个节点',
+      '进阶课程',
+      '坚持',
+      '学习',
+      '社群',
+      '公益',
+      '已点亮',
+      '解锁：导师计划报名券',
+      '解锁：公益同行电子证书',
+    ],
+  ],
   [
     'packages/benefits/pages/list/index',
     ['我的积分', '160', '基础层', '健康福利包', '立即兑换', '工作日午间福利包', '工作日 11:30–13:30', '开放'],
@@ -107,17 +121,35 @@ const PAGES: Array<[string, string[]]> = [
   ],
   [
     'packages/invite/pages/rules/index',
-    ['邀请好友', '3 个不同的日子完成签到', '50 积分 + 30 成长值', '每日签到', '会员等级', '积分与专属福利'],
+    [
+      '邀请好友',
+      '3 个不同的日子完成签到',
+      '50 积分 + 30 成长值',
+      '新会员激活奖励 30 积分 + 10 成长值',
+      '每日签到',
+      '会员等级',
+      '生日特权',
+      '会员活动',
+      '积分与专属福利',
+    ],
   ],
   ['packages/staff/pages/verify/index', ['核销会员券', '扫码核销', '核销']],
   [
     'packages/profile/pages/profile/index',
     ['点击头像更换', '昵称', '会员等级', '加入时间', '2026年11月1日', '保存资料', '用户隐私保护指引', '注销账号'],
   ],
-  ['packages/profile/pages/ledger/index', ['可用积分', '兑换福利', '-80 积分', '邀请奖励', '+50 积分', '每日签到', '没有更多了']],
+  [
+    'packages/profile/pages/ledger/index',
+    ['可用积分', '兑换福利', '-80 积分', '邀请奖励', '+50 积分', '每日签到', '会员感恩季 · 积分 ×2 · 成长值 ×1.5', '没有更多了'],
+  ],
   ['packages/profile/pages/privacy/index', ['我们收集的信息', '微信用户标识（OpenID）', '你的权利', '注销账号']],
   ['packages/invite/pages/leaderboard/index', ['2026年11月邀请榜', '第 2 名', '小周', '小林（我）', '匿名会员', '在榜单上显示我的昵称']],
   ['packages/team/pages/list/index', ['组队挑战赛', '冬日组队签到挑战', '我的队伍 · 3 人', '你的队伍还差 6 次签到', '有好友的队伍码？']],
+  [
+    'packages/program/pages/tiers/index',
+    ['基础层', '进阶层', '核心层', '当前等级', '升级礼', '100 积分 + 「会员优先购」券一张', '还差 170 成长值'],
+  ],
+  ['packages/program/pages/charity/index', ['公益同行电子证书', '山区儿童阅读角', '已筹', '12,500', '我已捐赠 30 积分', '捐赠积分']],
 ];
 
 test('the team page shows the bar, each member’s own contribution, and the share without reward wording', async () => {

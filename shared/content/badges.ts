@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { described, fieldDoc, type FieldDocs } from './fieldDoc';
+import { metricsHelp } from '../domain/metrics';
 import { BADGE_METRICS, BADGE_RARITIES } from './ids';
 import { contentId, int, text } from './primitives';
 
@@ -32,15 +33,10 @@ export const BADGE_FIELDS: FieldDocs = {
   rule: fieldDoc(
     '获得规则',
     'Rule',
-    '{ "metric": 指标, "gte": 数值 }：指标达到（≥）该数值即获得',
-    '{ "metric": metric, "gte": n }: earned when the metric reaches n',
+    '{ "metric": 指标, "gte": 数值 }：指标达到（≥）该数值即获得。可以为 null：此时只能由成长树节点（unlocks.badgeId）、活动（campaigns.badgeId）或组队挑战（challenges.reward.badgeId）颁发，且必须有一个启用的节点、活动或挑战颁发它',
+    '{ "metric": metric, "gte": n }: earned when the metric reaches n. May be null: then only a tree node (unlocks.badgeId), a campaign (campaigns.badgeId) or a team challenge (challenges.reward.badgeId) awards it, and an active one must',
   ),
-  'rule.metric': fieldDoc(
-    '规则指标',
-    'Rule metric',
-    'streak 最长连续签到天数 / checkinDays 累计签到天数 / invitesActivated 已激活的邀请人数 / redemptions 兑换次数 / growth 累计成长值 / treeNodes 已点亮的成长树节点数 / teamChallenges 和队友完成的组队挑战次数',
-    'streak = best streak in days / checkinDays = total check-in days / invitesActivated = activated invitees / redemptions = redemptions made / growth = lifetime growth / treeNodes = unlocked tree nodes / teamChallenges = team challenges completed with a team',
-  ),
+  'rule.metric': fieldDoc('规则指标', 'Rule metric', metricsHelp(BADGE_METRICS).zh, metricsHelp(BADGE_METRICS).en),
   'rule.gte': fieldDoc('规则数值', 'Rule target', '达到多少即获得，正整数', 'the target, a positive integer'),
   order: fieldDoc('排序', 'Order', '徽章墙上的顺序，数字小的在前', 'position on the badge wall, smaller first'),
   active: fieldDoc(
@@ -62,7 +58,7 @@ export const badgeSchema = z.object({
   description: described(text(80), BADGE_FIELDS.description),
   icon: described(text(16), BADGE_FIELDS.icon),
   rarity: described(z.enum(BADGE_RARITIES), BADGE_FIELDS.rarity),
-  rule: described(badgeRuleSchema, BADGE_FIELDS.rule),
+  rule: described(badgeRuleSchema.nullable().optional(), BADGE_FIELDS.rule).transform((v) => v ?? null),
   order: described(int(0, 100_000), BADGE_FIELDS.order),
   active: described(z.boolean(), BADGE_FIELDS.active),
 });

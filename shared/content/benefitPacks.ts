@@ -106,6 +106,30 @@ export const BENEFIT_PACK_FIELDS: FieldDocs = {
     '由系统维护，请勿修改：正在进行中的兑换暂时占用的库存（通常为空，或几秒内消失）；改库存时只改 stock，不要整篇覆盖文档',
     'maintained by the system, do not edit: units held by redemptions under way (normally empty, or gone within seconds); edit stock as a single field, never replace the whole document',
   ),
+  requires: fieldDoc(
+    '兑换条件',
+    'Requires',
+    '可选，会员做到什么才能兑换：{ "badgeId": 徽章, "nodeId": 成长树节点, "birthdayMonth": true }，可同时填写（全部满足才可兑换）；不能兑换时页面说明原因，如「点亮「导师计划」节点后可兑换」',
+    'optional, what the member must have done: { "badgeId", "nodeId", "birthdayMonth": true }, all of them when several; members see why it is locked, e.g. 点亮「导师计划」节点后可兑换',
+  ),
+  'requires.badgeId': fieldDoc(
+    '需要的徽章',
+    'Badge required',
+    '获得该徽章（_id）后可兑换',
+    'redeemable once the member holds this badge (_id)',
+  ),
+  'requires.nodeId': fieldDoc(
+    '需要的节点',
+    'Node required',
+    '点亮该成长树节点（_id）后可兑换；该节点的 unlocks.packId 应指向本福利包',
+    "redeemable once the member lit this tree node (_id); that node's unlocks.packId should name this pack",
+  ),
+  'requires.birthdayMonth': fieldDoc(
+    '生日当月',
+    'Birthday month',
+    'true：只在会员生日所在的月份（上海时间）可兑换；未填写生日的会员会被提示先填写生日',
+    "true: redeemable only in the member's birthday month (Shanghai); members without a birthday are asked to set it",
+  ),
 };
 
 /**
@@ -154,6 +178,18 @@ export const scheduleSchema = z
     }
   });
 
+export const packRequiresSchema = z
+  .object({
+    badgeId: described(contentId.optional(), BENEFIT_PACK_FIELDS['requires.badgeId']),
+    nodeId: described(contentId.optional(), BENEFIT_PACK_FIELDS['requires.nodeId']),
+    birthdayMonth: described(z.literal(true).optional(), BENEFIT_PACK_FIELDS['requires.birthdayMonth']),
+  })
+  .superRefine((r, ctx) => {
+    if (r.badgeId === undefined && r.nodeId === undefined && r.birthdayMonth === undefined) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'emptyRequires' });
+    }
+  });
+
 export const benefitPackSchema = z
   .object({
     _id: described(contentId, BENEFIT_PACK_FIELDS._id),
@@ -175,6 +211,7 @@ export const benefitPackSchema = z
     image: described(optionalText(512), BENEFIT_PACK_FIELDS.image),
     // The functions' own field (`shared/domain/stockHolds.ts`): known, so never reported as unknown, and never part of the program.
     holds: described(z.unknown(), BENEFIT_PACK_FIELDS.holds).transform(() => undefined),
+    requires: described(packRequiresSchema.nullable().optional(), BENEFIT_PACK_FIELDS.requires).transform((v) => v ?? null),
   })
   .superRefine((p, ctx) => {
     if (p.startAt !== null && p.endAt !== null && Date.parse(p.endAt) <= Date.parse(p.startAt)) {
@@ -183,4 +220,5 @@ export const benefitPackSchema = z
   });
 
 export type PackSchedule = z.output<typeof scheduleSchema>;
+export type PackRequires = z.output<typeof packRequiresSchema>;
 export type BenefitPackDoc = z.output<typeof benefitPackSchema>;

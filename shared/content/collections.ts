@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { BADGE_FIELDS, badgeSchema, type BadgeDoc } from './badges';
 import { BENEFIT_PACK_FIELDS, benefitPackSchema, type BenefitPackDoc } from './benefitPacks';
 import { CHALLENGE_FIELDS, challengeSchema, type ChallengeDoc } from './challenges';
+import { CAMPAIGN_FIELDS, campaignSchema, type CampaignDoc } from './campaigns';
+import { CHARITY_PROJECT_FIELDS, charityProjectSchema, type CharityProjectDoc } from './charityProjects';
 import type { FieldDocs } from './fieldDoc';
 import type { ContentCollection } from './ids';
 import { SETTINGS_FIELDS, settingsSchema, type SettingsDoc } from './settings';
@@ -18,6 +20,8 @@ export interface ContentDocs {
   settings: SettingsDoc;
   staff: StaffDoc;
   challenges: ChallengeDoc;
+  campaigns: CampaignDoc;
+  charity_projects: CharityProjectDoc;
 }
 
 export type ContentSchema<C extends ContentCollection> = z.ZodType<ContentDocs[C], z.ZodTypeDef, unknown>;
@@ -30,6 +34,8 @@ export const CONTENT_SCHEMAS: { [C in ContentCollection]: ContentSchema<C> } = {
   settings: settingsSchema,
   staff: staffSchema,
   challenges: challengeSchema,
+  campaigns: campaignSchema,
+  charity_projects: charityProjectSchema,
 };
 
 export const FIELD_DOCS: Record<ContentCollection, FieldDocs> = {
@@ -40,6 +46,8 @@ export const FIELD_DOCS: Record<ContentCollection, FieldDocs> = {
   settings: SETTINGS_FIELDS,
   staff: STAFF_FIELDS,
   challenges: CHALLENGE_FIELDS,
+  campaigns: CAMPAIGN_FIELDS,
+  charity_projects: CHARITY_PROJECT_FIELDS,
 };
 
 export const COLLECTION_NAMES: Record<ContentCollection, { zh: string; en: string }> = {
@@ -50,4 +58,6 @@ export const COLLECTION_NAMES: Record<ContentCollection, { zh: string; en: strin
   settings: { zh: '全局设置', en: 'Settings' },
   staff: { zh: '员工', en: 'Staff' },
   challenges: { zh: '组队挑战赛', en: 'Team challenges' },
+  campaigns: { zh: '会员活动', en: 'Campaigns' },
+  charity_projects: { zh: '公益项目', en: 'Charity projects' },
 };

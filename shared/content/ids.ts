@@ -33,9 +33,44 @@ export const CONTENT_ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 /** A WeChat OPENID: `o` + 27 URL-safe characters in practice; accepted a little wider. */
 export const OPENID_RE = /^[A-Za-z0-9_-]{10,64}$/;
 
-/** The metrics a badge rule may name (see `shared/domain/badges.ts` for how each is counted). */
-export const BADGE_METRICS = ['streak', 'checkinDays', 'invitesActivated', 'redemptions', 'growth', 'treeNodes', 'teamChallenges'] as const;
-export type BadgeMetric = (typeof BADGE_METRICS)[number];
+/**
+ * The metrics a rule (`{metric, gte}`) of a badge or a growth-tree node may name. A metric is
+ * listed here only once something records it, so a rule on a metric nothing counts yet is a
+ * validation error, never a node nobody can reach. Adding one: a name here, its row in
+ * `METRIC_DEFS` (`shared/domain/metrics.ts`: label, unit, where it is read) and the place that counts it.
+ */
+export const METRICS = [
+  'streak',
+  'checkinDays',
+  'invitesActivated',
+  'redemptions',
+  'growth',
+  'treeNodes',
+  'pointsDonated',
+  'campaignsJoined',
+  'teamChallenges',
+] as const;
+export type Metric = (typeof METRICS)[number];
+
+/** The badge rules' name for the metrics (badges and tree nodes share one engine). */
+export const BADGE_METRICS = METRICS;
+export type BadgeMetric = Metric;
+
+/**
+ * App features a growth-tree node can unlock (`unlocks.feature`): the client reads the member's
+ * unlocked features and shows them. Names are what the tree page says it unlocks.
+ */
+export const NODE_FEATURES = ['cardFrame', 'charityCertificate'] as const;
+export type NodeFeature = (typeof NODE_FEATURES)[number];
+
+export const NODE_FEATURE_NAMES: Record<NodeFeature, string> = {
+  cardFrame: '会员卡专属边框',
+  charityCertificate: '公益同行电子证书',
+};
+
+/** What a campaign can boost (`campaigns.boosts.<action>`); purchases join when they land. */
+export const BOOST_ACTIONS = ['checkin'] as const;
+export type BoostAction = (typeof BOOST_ACTIONS)[number];
 
 export const BADGE_RARITIES = ['common', 'rare', 'epic', 'legendary'] as const;
 export type BadgeRarity = (typeof BADGE_RARITIES)[number];
@@ -64,7 +99,17 @@ export const STAFF_ROLES = ['verifier', 'ops'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** The collections ops edit in the cloud console (plus `staff`, which ops enrol by hand). */
-export const CONTENT_COLLECTIONS = ['tiers', 'badges', 'tree_nodes', 'benefit_packs', 'settings', 'staff', 'challenges'] as const;
+export const CONTENT_COLLECTIONS = [
+  'tiers',
+  'badges',
+  'tree_nodes',
+  'benefit_packs',
+  'settings',
+  'staff',
+  'campaigns',
+  'charity_projects',
+  'challenges',
+] as const;
 export type ContentCollection = (typeof CONTENT_COLLECTIONS)[number];
 
 /**

@@ -6,9 +6,9 @@ export * from './ids';
 export * from './fieldDoc';
 export * from './problems';
 export * from './messages';
-export { tierSchema, TIER_FIELDS, type TierDoc } from './tiers';
+export { tierSchema, TIER_FIELDS, type TierDoc, type EntryReward } from './tiers';
 export { badgeSchema, badgeRuleSchema, BADGE_FIELDS, type BadgeDoc, type BadgeRule } from './badges';
-export { treeNodeSchema, TREE_NODE_FIELDS, type TreeNodeDoc } from './treeNodes';
+export { treeNodeSchema, TREE_NODE_FIELDS, NODE_METRICS, type TreeNodeDoc, type NodeUnlocks } from './treeNodes';
 export {
   benefitPackSchema,
   scheduleSchema,
@@ -16,7 +16,10 @@ export {
   BENEFIT_PACK_FIELDS,
   type BenefitPackDoc,
   type PackSchedule,
+  type PackRequires,
 } from './benefitPacks';
+export { campaignSchema, CAMPAIGN_FIELDS, type CampaignDoc, type CampaignBoost } from './campaigns';
+export { charityProjectSchema, CHARITY_PROJECT_FIELDS, type CharityProjectDoc } from './charityProjects';
 export { settingsSchema, SETTINGS_FIELDS, DEFAULT_SETTINGS, type SettingsDoc, type StreakBonus } from './settings';
 export { staffSchema, STAFF_FIELDS, type StaffDoc } from './staff';
 export { challengeSchema, CHALLENGE_FIELDS, type ChallengeDoc } from './challenges';

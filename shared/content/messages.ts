@@ -57,6 +57,18 @@ export const CUSTOM_MESSAGES: Record<string, Bilingual> = {
     zh: '系统目前还没有记录这个指标（例如消费），没有队伍能完成这个挑战：请换一个指标',
     en: 'nothing records this metric yet (e.g. purchases): no team could ever finish this challenge; choose another metric',
   },
+  emptyUnlocks: {
+    zh: '至少填写一项：badgeId 徽章 / points 积分 / packId 福利包 / feature 功能——节点必须真正解锁点什么',
+    en: 'needs at least one of badgeId / points / packId / feature: a node must really unlock something',
+  },
+  emptyRequires: {
+    zh: '至少填写一项（badgeId / nodeId / birthdayMonth）；没有条件请删除该字段',
+    en: 'needs at least one of badgeId / nodeId / birthdayMonth; delete the field for no condition',
+  },
+  instantRequired: { zh: '必须填写时间（不能为 null）', en: 'is required (null is not allowed)' },
+  oneDecimal: { zh: '最多一位小数，例如 1.5', en: 'at most one decimal, e.g. 1.5' },
+  startBeforePreheat: { zh: '活动开始不能早于预热开始', en: 'must not be before preheatAt' },
+  recapBeforeEnd: { zh: '回顾截止不能早于活动结束', en: 'must not be before endAt' },
 };
 
 const TYPE_NAMES: Record<string, Bilingual> = {

@@ -1,6 +1,6 @@
 import type { ContentCollection } from './ids';
 import { parseContent } from './parseContent';
-import { badge, challenge, pack, settings, staff, tier, treeNode, type Doc } from './__fixtures__/raw';
+import { badge, campaign, challenge, charityProject, pack, settings, staff, tier, treeNode, type Doc } from './__fixtures__/raw';
 
 /** Applies a change to a fresh valid document (a `path` of `a.b.0.c`; undefined deletes). */
 function broken(doc: Doc, path: string, value: unknown): Doc {
@@ -27,6 +27,8 @@ const VALID: Record<ContentCollection, () => Doc> = {
   settings,
   staff,
   challenges: () => challenge('winter'),
+  campaigns: () => campaign('thanks'),
+  charity_projects: () => charityProject('reading'),
 };
 
 describe('every valid fixture passes', () => {
@@ -51,12 +53,18 @@ const RULES: Array<[ContentCollection, string, unknown, string, string]> = [
   ['badges', '_id', 'streak 7', '_id', '字母'],
   ['badges', 'rule.metric', 'likes', 'rule.metric', 'streak'],
   ['badges', 'rule.gte', 0, 'rule.gte', '不能小于 1'],
-  ['badges', 'rule', undefined, 'rule', '缺少必填字段'],
+  ['badges', 'rule', 'streak', 'rule', '对象'],
   ['badges', 'rarity', 'mythic', 'rarity', 'legendary'],
   ['badges', 'icon', '一个超过十六个字符长度的图标名称啊啊', 'icon', '不能超过 16 个字符'],
   ['badges', 'active', 'yes', 'active', 'true/false'],
   ['tree_nodes', 'branch', 'Learning', 'branch', '小写'],
-  ['tree_nodes', 'threshold', -5, 'threshold', '不能小于 0'],
+  ['tree_nodes', 'rule.gte', 0, 'rule.gte', '不能小于 1'],
+  ['tree_nodes', 'rule.metric', 'treeNodes', 'rule.metric', 'growth'],
+  ['tree_nodes', 'rule', undefined, 'rule', '缺少必填字段'],
+  ['tree_nodes', 'unlocks', undefined, 'unlocks', '缺少必填字段'],
+  ['tree_nodes', 'unlocks', {}, 'unlocks', '至少填写一项'],
+  ['tree_nodes', 'unlocks.points', 0, 'unlocks.points', '不能小于 1'],
+  ['tree_nodes', 'unlocks.feature', 'vip', 'unlocks.feature', 'cardFrame'],
   ['tree_nodes', 'title', '', 'title', '不能为空'],
   ['tree_nodes', 'order', 1.5, 'order', '整数'],
   ['benefit_packs', 'minTier', 'gold', 'minTier', 'core'],
@@ -88,6 +96,21 @@ const RULES: Array<[ContentCollection, string, unknown, string, string]> = [
   ['benefit_packs', 'scene', 'festival', 'scene', 'holiday'],
   ['benefit_packs', 'voucherDays', 0, 'voucherDays', '不能小于 1'],
   ['benefit_packs', 'active', undefined, 'active', '缺少必填字段'],
+  ['benefit_packs', 'requires', {}, 'requires', '至少填写一项'],
+  ['benefit_packs', 'requires', { nodeId: 'a b' }, 'requires.nodeId', '字母'],
+  ['tiers', 'entryReward', { points: -1 }, 'entryReward.points', '不能小于 0'],
+  ['settings', 'birthday', { points: 10 }, 'birthday.growth', '缺少必填字段'],
+  ['settings', 'invite.inviteeReward', { points: -5, growth: 0 }, 'invite.inviteeReward.points', '不能小于 0'],
+  ['campaigns', 'startAt', '2026-11-01', 'startAt', '不能早于预热开始'],
+  ['campaigns', 'endAt', '2026-11-22', 'endAt', '晚于开始时间'],
+  ['campaigns', 'recapUntil', '2026-12-19', 'recapUntil', '不能早于活动结束'],
+  ['campaigns', 'recapUntil', null, 'recapUntil', '必须填写时间'],
+  ['campaigns', 'boosts.checkin.pointsMultiplier', 6, 'boosts.checkin.pointsMultiplier', '不能大于 5'],
+  ['campaigns', 'boosts.checkin.growthMultiplier', 1.25, 'boosts.checkin.growthMultiplier', '一位小数'],
+  ['campaigns', 'packIds', ['a b'], 'packIds[0]', '字母'],
+  ['charity_projects', 'goalPoints', 0, 'goalPoints', '不能小于 1'],
+  ['charity_projects', 'story', '', 'story', '不能为空'],
+  ['charity_projects', 'endAt', '2026-10-01', 'endAt', '晚于开始时间'],
   ['settings', '_id', 'other', '_id', 'main'],
   ['settings', 'checkin.points', undefined, 'checkin.points', '缺少必填字段'],
   ['settings', 'checkin.streakBonuses.1.days', 7, 'checkin.streakBonuses', '不能重复'],

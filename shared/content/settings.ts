@@ -96,6 +96,22 @@ export const SETTINGS_FIELDS: FieldDocs = {
     '注册后多少小时内（且尚未签到）可以接受邀请，默认 24',
     'hours after joining (and before any check-in) within which a member may accept an invite; default 24',
   ),
+  'invite.inviteeReward': fieldDoc(
+    '被邀请人激活奖励',
+    'Invitee reward',
+    '可选，{ "points": 积分, "growth": 成长值 }：被邀请的好友自己激活（完成上面的激活条件）时发给好友本人，奖励的是好友自己的参与；默认不发。邀请卡与海报上不出现奖励文字',
+    'optional { points, growth }: paid to the invited friend when they activate — their own engagement; none by default. Invite cards and posters never mention it',
+  ),
+  'invite.inviteeReward.points': fieldDoc('被邀请人积分', 'Invitee points', '整数 ≥ 0', 'integer ≥ 0'),
+  'invite.inviteeReward.growth': fieldDoc('被邀请人成长值', 'Invitee growth', '整数 ≥ 0', 'integer ≥ 0'),
+  birthday: fieldDoc(
+    '生日礼',
+    'Birthday gift',
+    '可选，{ "points": 积分, "growth": 成长值 }：会员生日当月第一次打开会员中心时发放，每人每年一次；都为 0 或不填表示不发放',
+    "optional { points, growth }: credited on the first visit of the member's birthday month, once a year; 0 or missing = no gift",
+  ),
+  'birthday.points': fieldDoc('生日礼积分', 'Birthday points', '整数 0–100000', 'integer 0–100000'),
+  'birthday.growth': fieldDoc('生日礼成长值', 'Birthday growth', '整数 0–100000', 'integer 0–100000'),
   tier: fieldDoc('等级规则', 'Tier rules', '成长值窗口、降级提醒与覆盖率目标', 'growth window, downgrade warning and coverage targets'),
   'tier.windowMonths': fieldDoc(
     '成长值窗口（月）',
@@ -152,6 +168,15 @@ const inviteSettingsSchema = z.object({
   activation: described(activationSchema, SETTINGS_FIELDS['invite.activation']),
   inviterDailyRewardCap: described(int(0, 1000), SETTINGS_FIELDS['invite.inviterDailyRewardCap']),
   newMemberHours: described(int(1, 168).optional(), SETTINGS_FIELDS['invite.newMemberHours']).transform((v) => v ?? 24),
+  inviteeReward: described(
+    z.object({
+      points: described(int(0, 1_000_000), SETTINGS_FIELDS['invite.inviteeReward.points']),
+      growth: described(int(0, 1_000_000), SETTINGS_FIELDS['invite.inviteeReward.growth']),
+    }),
+    SETTINGS_FIELDS['invite.inviteeReward'],
+  )
+    .optional()
+    .transform((v) => v ?? { points: 0, growth: 0 }),
 });
 
 const percent = int(0, 100);
@@ -175,6 +200,15 @@ export const settingsSchema = z.object({
   _id: described(z.literal('main', { errorMap: () => ({ message: 'mainOnly' }) }), SETTINGS_FIELDS._id),
   checkin: described(checkinSettingsSchema, SETTINGS_FIELDS.checkin),
   invite: described(inviteSettingsSchema, SETTINGS_FIELDS.invite),
+  birthday: described(
+    z.object({
+      points: described(int(0, 100_000), SETTINGS_FIELDS['birthday.points']),
+      growth: described(int(0, 100_000), SETTINGS_FIELDS['birthday.growth']),
+    }),
+    SETTINGS_FIELDS.birthday,
+  )
+    .optional()
+    .transform((v) => v ?? { points: 0, growth: 0 }),
   tier: described(tierSettingsSchema.optional(), SETTINGS_FIELDS.tier).transform(
     (v) => v ?? { windowMonths: 12, downgradeWarningDays: 30, coverageTargets: { basic: 90, advanced: 40, core: 10 } },
   ),
@@ -203,6 +237,8 @@ export const DEFAULT_SETTINGS: SettingsDoc = {
     activation: { checkinDays: 3, withinDays: 7, orFirstRedemption: true },
     inviterDailyRewardCap: 5,
     newMemberHours: 24,
+    inviteeReward: { points: 0, growth: 0 },
   },
+  birthday: { points: 0, growth: 0 },
   tier: { windowMonths: 12, downgradeWarningDays: 30, coverageTargets: { basic: 90, advanced: 40, core: 10 } },
 };

@@ -1,7 +1,7 @@
 import { DEFAULT_SETTINGS } from './settings';
 import { packsOverlap, validateProgram, type ValidateOptions } from './validateProgram';
 import { benefitPackSchema } from './benefitPacks';
-import { badge, pack, treeNode, tier, validProgram, type Doc, type RawFixture } from './__fixtures__/raw';
+import { badge, campaign, pack, treeNode, tier, validProgram, type Doc, type RawFixture } from './__fixtures__/raw';
 
 function check(change: (p: RawFixture) => void, options?: ValidateOptions) {
   const p = validProgram();
@@ -80,19 +80,152 @@ describe('validateProgram', () => {
   });
 
   describe('tree_nodes', () => {
-    it('error: thresholds not increasing within a branch', () => {
+    it('error: targets of one metric not increasing within a branch', () => {
       expect(only((p) => p.tree_nodes.push(treeNode('l3', 'learning', 150, 3)))).toEqual([
-        expect.objectContaining({ collection: 'tree_nodes', id: 'l3', field: 'threshold', severity: 'error' }),
+        expect.objectContaining({ collection: 'tree_nodes', id: 'l3', field: 'rule.gte', severity: 'error' }),
       ]);
     });
 
-    it('is fine with equal thresholds in different branches', () => {
+    it('is fine with equal targets in different branches, or on another metric of the same branch', () => {
       expect(only((p) => p.tree_nodes.push(treeNode('c2', 'community', 200, 11)))).toEqual([]);
+      expect(only((p) => p.tree_nodes.push(treeNode('l3', 'learning', 5, 3, 'checkinDays')))).toEqual([]);
+    });
+
+    it('error: a node without unlocks, or with empty unlocks — a node must give something', () => {
+      expect(only((p) => delete p.tree_nodes[0].unlocks)).toEqual([
+        expect.objectContaining({ id: 'l1', field: 'unlocks', severity: 'error', message_zh: '「点亮后解锁」unlocks 缺少必填字段' }),
+      ]);
+      expect(only((p) => (p.tree_nodes[0].unlocks = {}))).toEqual([
+        expect.objectContaining({ id: 'l1', field: 'unlocks', severity: 'error', message_zh: expect.stringContaining('至少填写一项') }),
+      ]);
+    });
+
+    it('error: a rule on a metric nothing records, or on treeNodes (a node cannot wait for nodes)', () => {
+      expect(only((p) => (p.tree_nodes[0].rule = { metric: 'eventsAttended', gte: 1 }))).toEqual([
+        expect.objectContaining({ id: 'l1', field: 'rule.metric', severity: 'error' }),
+      ]);
+      expect(only((p) => (p.tree_nodes[0].rule = { metric: 'treeNodes', gte: 1 }))).toEqual([
+        expect.objectContaining({ id: 'l1', field: 'rule.metric', severity: 'error' }),
+      ]);
+    });
+
+    it('error: an unlock that delivers nothing — a missing badge, a missing pack, a pack the node does not open', () => {
+      expect(only((p) => (p.tree_nodes[0].unlocks = { badgeId: 'nope' }))).toEqual([
+        expect.objectContaining({ id: 'l1', field: 'unlocks.badgeId', severity: 'error' }),
+      ]);
+      expect(only((p) => (p.tree_nodes[0].unlocks = { packId: 'nope' }))).toEqual([
+        expect.objectContaining({ id: 'l1', field: 'unlocks.packId', severity: 'error' }),
+      ]);
+      const problems = only((p) => (p.tree_nodes[0].unlocks = { packId: 'health' }));
+      expect(problems).toEqual([expect.objectContaining({ id: 'l1', field: 'unlocks.packId', severity: 'error' })]);
+      expect(problems[0].message_zh).toContain('requires.nodeId');
+    });
+
+    it('accepts a node that opens a pack requiring it, and a badge only that node awards', () => {
+      expect(
+        only((p) => {
+          p.tree_nodes[1].unlocks = { packId: 'mentor', badgeId: 'mentor_badge', feature: 'cardFrame' };
+          p.benefit_packs.push(pack('mentor', { minTier: 'advanced', requires: { nodeId: 'l2' } }));
+          p.badges.push({ ...badge('mentor_badge'), rule: null });
+        }),
+      ).toEqual([]);
     });
 
     it('warning: one branch with two names', () => {
       expect(only((p) => p.tree_nodes.push({ ...treeNode('l3', 'learning', 500, 3), branchName: '成长' }))).toEqual([
         expect.objectContaining({ id: 'l3', field: 'branchName', severity: 'warning' }),
+      ]);
+    });
+  });
+
+  describe('badges awarded by nodes and campaigns', () => {
+    it('error: a badge without a rule that nothing awards', () => {
+      expect(only((p) => p.badges.push({ ...badge('orphan'), rule: null }))).toEqual([
+        expect.objectContaining({ collection: 'badges', id: 'orphan', field: 'rule', severity: 'error' }),
+      ]);
+    });
+
+    it('a campaign may award a badge without a rule', () => {
+      expect(
+        only((p) => {
+          p.badges.push({ ...badge('thanks_badge'), rule: null });
+          p.campaigns[0].badgeId = 'thanks_badge';
+        }),
+      ).toEqual([]);
+    });
+  });
+
+  describe('benefit_packs.requires', () => {
+    it('error: requiring a badge or a node that does not exist', () => {
+      expect(only((p) => p.benefit_packs.push(pack('x', { requires: { badgeId: 'nope', nodeId: 'nope' } }))).map((x) => x.field)).toEqual([
+        'requires.badgeId',
+        'requires.nodeId',
+      ]);
+    });
+
+    it('error: an empty requires; birthdayMonth must be true', () => {
+      expect(only((p) => p.benefit_packs.push(pack('x', { requires: {} })))).toEqual([
+        expect.objectContaining({ id: 'x', field: 'requires', severity: 'error' }),
+      ]);
+      expect(only((p) => p.benefit_packs.push(pack('x', { requires: { birthdayMonth: false } })))).toEqual([
+        expect.objectContaining({ id: 'x', field: 'requires.birthdayMonth', severity: 'error' }),
+      ]);
+      expect(only((p) => p.benefit_packs.push(pack('x', { requires: { birthdayMonth: true } })))).toEqual([]);
+    });
+  });
+
+  describe('tiers.entryReward', () => {
+    it('error: a voucher of a pack that does not exist; warning: basic has none to pay', () => {
+      expect(only((p) => (p.tiers[1].entryReward = { points: 100, packId: 'nope' }))).toEqual([
+        expect.objectContaining({ id: 'advanced', field: 'entryReward.packId', severity: 'error' }),
+      ]);
+      expect(only((p) => (p.tiers[0].entryReward = { points: 100 }))).toEqual([
+        expect.objectContaining({ id: 'basic', field: 'entryReward', severity: 'warning' }),
+      ]);
+      expect(only((p) => (p.tiers[2].entryReward = { points: 300, packId: 'health' }))).toEqual([]);
+    });
+  });
+
+  describe('campaigns', () => {
+    it('error: the four dates out of order', () => {
+      expect(only((p) => p.campaigns.push(campaign('c2', { startAt: '2026-11-10' }))).map((x) => [x.id, x.field])).toEqual([
+        ['c2', 'startAt'],
+      ]);
+      expect(only((p) => p.campaigns.push(campaign('c2', { endAt: '2026-11-22' }))).map((x) => [x.id, x.field])).toEqual([['c2', 'endAt']]);
+      expect(only((p) => p.campaigns.push(campaign('c2', { recapUntil: '2026-12-19' }))).map((x) => [x.id, x.field])).toEqual([
+        ['c2', 'recapUntil'],
+      ]);
+      expect(only((p) => p.campaigns.push(campaign('c2', { preheatAt: null }))).map((x) => [x.id, x.field])).toEqual([['c2', 'preheatAt']]);
+    });
+
+    it('error: a multiplier outside 1–5 or with two decimals', () => {
+      for (const m of [0.5, 6, 1.25]) {
+        const c = campaign('c2', {
+          boosts: { checkin: { pointsMultiplier: m, growthMultiplier: 1 } },
+          startAt: '2027-03-01',
+          endAt: '2027-03-10',
+          recapUntil: '2027-03-20',
+        });
+        expect(only((p) => p.campaigns.push(c)).map((x) => x.field)).toEqual(['boosts.checkin.pointsMultiplier']);
+      }
+    });
+
+    it('error: packs and a badge that do not exist', () => {
+      expect(
+        only((p) =>
+          p.campaigns.push(
+            campaign('c2', { packIds: ['nope'], badgeId: 'nope', startAt: '2027-03-01', endAt: '2027-03-10', recapUntil: '2027-03-20' }),
+          ),
+        ).map((x) => x.field),
+      ).toEqual(['packIds[0]', 'badgeId']);
+    });
+
+    it('warning: two boosting campaigns live at the same time; and one whose recap is over', () => {
+      expect(
+        only((p) => p.campaigns.push(campaign('c2', { startAt: '2026-12-01', endAt: '2026-12-31', recapUntil: '2027-01-10' }))),
+      ).toEqual([expect.objectContaining({ id: 'c2', field: 'boosts.checkin', severity: 'warning' })]);
+      expect(only(() => undefined, { now: '2027-01-11T00:00:00+08:00' }).filter((x) => x.collection === 'campaigns')).toEqual([
+        expect.objectContaining({ collection: 'campaigns', id: 'thanks', field: 'recapUntil', severity: 'warning' }),
       ]);
     });
   });

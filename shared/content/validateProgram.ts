@@ -2,6 +2,8 @@ import type { BadgeDoc } from './badges';
 import type { BenefitPackDoc } from './benefitPacks';
 import { hhmmToMinute } from './benefitPacks';
 import type { ChallengeDoc } from './challenges';
+import type { CampaignDoc } from './campaigns';
+import type { CharityProjectDoc } from './charityProjects';
 import { DEFAULT_TIER_NAMES, TIER_IDS, type ContentCollection } from './ids';
 import { parseContent } from './parseContent';
 import { countBySeverity, problem, type ContentProblem } from './problems';
@@ -25,6 +27,8 @@ export interface Program {
   settings: SettingsDoc;
   staff: StaffDoc[];
   challenges: ChallengeDoc[];
+  campaigns: CampaignDoc[];
+  charity_projects: CharityProjectDoc[];
 }
 
 export interface ValidateOptions {
@@ -61,6 +65,8 @@ export function validateProgram(raw: RawProgram, options: ValidateOptions = {}):
   const settingsDocs = parse('settings');
   const staff = parse('staff');
   const challenges = parse('challenges');
+  const campaigns = parse('campaigns');
+  const charityProjects = parse('charity_projects');
 
   const settings = settingsDocs.find((s) => s._id === 'main');
   if (!settings) {
@@ -79,6 +85,8 @@ export function validateProgram(raw: RawProgram, options: ValidateOptions = {}):
     settings: settings ?? DEFAULT_SETTINGS,
     staff,
     challenges,
+    campaigns,
+    charity_projects: charityProjects,
   };
   problems.push(...crossCheck(program, options));
   return { program, problems, ...countBySeverity(problems) };
@@ -87,18 +95,43 @@ export function validateProgram(raw: RawProgram, options: ValidateOptions = {}):
 /** The rules that involve more than one document (on already-valid documents). */
 export function crossCheck(program: Program, options: ValidateOptions = {}): ContentProblem[] {
   return [
-    ...checkTiers(program.tiers),
-    ...checkBadges(program.badges, program.tree_nodes),
-    ...checkTree(program.tree_nodes),
+    ...checkTiers(program.tiers, program.benefit_packs),
+    ...checkBadges(program),
+    ...checkTree(program),
     ...checkPacks(program.benefit_packs, program.tiers, options),
+    ...checkPackRequirements(program),
+    ...checkCampaigns(program, options),
     ...checkReachability(program.benefit_packs, program.settings),
     ...checkCoverage(program, options),
     ...checkChallenges(program.challenges, program.badges, options),
   ];
 }
 
-function checkTiers(tiers: TierDoc[]): ContentProblem[] {
+function checkTiers(tiers: TierDoc[], packs: BenefitPackDoc[]): ContentProblem[] {
   const out: ContentProblem[] = [];
+  for (const t of tiers) {
+    if (!t.entryReward) continue;
+    if (t._id === 'basic') {
+      out.push(
+        problem(
+          'tiers',
+          t._id,
+          'entryReward',
+          { zh: '基础层是所有会员的起点，不会发放升级礼', en: 'basic is where every member starts: its entry reward is never paid' },
+          'warning',
+        ),
+      );
+    }
+    const packId = t.entryReward.packId;
+    if (packId !== null && !packs.some((p) => p._id === packId && p.active)) {
+      out.push(
+        problem('tiers', t._id, 'entryReward.packId', {
+          zh: `升级礼券的福利包 ${packId} 不存在或未上架：无法赠送`,
+          en: `entry voucher pack ${packId} does not exist or is not active: nothing can be given`,
+        }),
+      );
+    }
+  }
   for (const id of TIER_IDS) {
     if (!tiers.some((t) => t._id === id)) {
       out.push(
@@ -134,12 +167,34 @@ function checkTiers(tiers: TierDoc[]): ContentProblem[] {
   return out;
 }
 
-function checkBadges(badges: BadgeDoc[], nodes: TreeNodeDoc[]): ContentProblem[] {
+/** Badges a node (`unlocks.badgeId`), a campaign (`badgeId`) or a team challenge (`reward.badgeId`) awards, with what awards them. */
+function badgeAwarders(program: Program): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const n of program.tree_nodes) if (n.active && n.unlocks.badgeId) out.set(n.unlocks.badgeId, `tree_nodes/${n._id}`);
+  for (const c of program.campaigns) if (c.active && c.badgeId) out.set(c.badgeId, `campaigns/${c._id}`);
+  for (const c of program.challenges) if (c.reward.badgeId) out.set(c.reward.badgeId, `challenges/${c._id}`);
+  return out;
+}
+
+function checkBadges(program: Program): ContentProblem[] {
+  const { badges, tree_nodes: nodes } = program;
   const out: ContentProblem[] = [];
   const activeNodes = nodes.filter((n) => n.active).length;
+  const awarders = badgeAwarders(program);
   const seen = new Map<string, string>();
   for (const b of badges) {
     if (!b.active) continue;
+    if (!b.rule) {
+      if (!awarders.has(b._id)) {
+        out.push(
+          problem('badges', b._id, 'rule', {
+            zh: '没有获得规则，也没有启用的成长树节点（unlocks.badgeId）、活动（badgeId）或组队挑战（reward.badgeId）颁发它：无人能获得',
+            en: 'has no rule and no active tree node (unlocks.badgeId), campaign (badgeId) or team challenge (reward.badgeId) awards it: nobody can earn it',
+          }),
+        );
+      }
+      continue;
+    }
     if (b.rule.metric === 'treeNodes' && b.rule.gte > activeNodes) {
       out.push(
         problem(
@@ -174,7 +229,8 @@ function checkBadges(badges: BadgeDoc[], nodes: TreeNodeDoc[]): ContentProblem[]
   return out;
 }
 
-function checkTree(nodes: TreeNodeDoc[]): ContentProblem[] {
+function checkTree(program: Program): ContentProblem[] {
+  const { tree_nodes: nodes, badges, benefit_packs: packs } = program;
   const out: ContentProblem[] = [];
   const branches = new Map<string, TreeNodeDoc[]>();
   for (const n of nodes) {
@@ -182,12 +238,13 @@ function checkTree(nodes: TreeNodeDoc[]): ContentProblem[] {
     const list = branches.get(n.branch) ?? [];
     list.push(n);
     branches.set(n.branch, list);
+    out.push(...checkUnlocks(n, badges, packs));
   }
   for (const [branch, list] of branches) {
     list.sort((a, b) => a.order - b.order || a._id.localeCompare(b._id));
     const name = list[0].branchName;
-    for (let i = 0; i < list.length; i++) {
-      const n = list[i];
+    const lastOfMetric = new Map<string, TreeNodeDoc>();
+    for (const n of list) {
       if (n.branchName !== name) {
         out.push(
           problem(
@@ -202,12 +259,131 @@ function checkTree(nodes: TreeNodeDoc[]): ContentProblem[] {
           ),
         );
       }
-      if (i > 0 && n.threshold <= list[i - 1].threshold) {
+      const before = lastOfMetric.get(n.rule.metric);
+      if (before && n.rule.gte <= before.rule.gte) {
         out.push(
-          problem('tree_nodes', n._id, 'threshold', {
-            zh: `分支「${name}」内门槛必须随 order 递增：本节点 ${n.threshold} 不高于前一节点「${list[i - 1].title}」的 ${list[i - 1].threshold}`,
-            en: `thresholds must increase with order within branch ${branch}: ${n.threshold} is not above ${list[i - 1]._id}'s ${list[i - 1].threshold}`,
+          problem('tree_nodes', n._id, 'rule.gte', {
+            zh: `分支「${name}」内同一指标 ${n.rule.metric} 的数值必须随 order 递增：本节点 ${n.rule.gte} 不高于前一节点「${before.title}」的 ${before.rule.gte}`,
+            en: `within branch ${branch}, ${n.rule.metric} targets must increase with order: ${n.rule.gte} is not above ${before._id}'s ${before.rule.gte}`,
           }),
+        );
+      }
+      lastOfMetric.set(n.rule.metric, n);
+    }
+  }
+  return out;
+}
+
+/** A node's unlocks must deliver: the badge exists, the pack exists and is opened by this very node. */
+function checkUnlocks(n: TreeNodeDoc, badges: BadgeDoc[], packs: BenefitPackDoc[]): ContentProblem[] {
+  const out: ContentProblem[] = [];
+  const { badgeId, packId } = n.unlocks;
+  if (badgeId !== undefined && !badges.some((b) => b._id === badgeId && b.active)) {
+    out.push(
+      problem('tree_nodes', n._id, 'unlocks.badgeId', {
+        zh: `要颁发的徽章 ${badgeId} 不存在或未启用：点亮后什么也得不到`,
+        en: `badge ${badgeId} does not exist or is not active: the node would give nothing`,
+      }),
+    );
+  }
+  if (packId !== undefined) {
+    const pack = packs.find((p) => p._id === packId && p.active);
+    if (!pack) {
+      out.push(
+        problem('tree_nodes', n._id, 'unlocks.packId', {
+          zh: `要开放的福利包 ${packId} 不存在或未上架：点亮后什么也得不到`,
+          en: `pack ${packId} does not exist or is not active: the node would give nothing`,
+        }),
+      );
+    } else if (pack.requires?.nodeId !== n._id) {
+      out.push(
+        problem('tree_nodes', n._id, 'unlocks.packId', {
+          zh: `福利包「${pack.title}」没有设置 requires.nodeId 为本节点：它不是点亮本节点才开放的，节点的承诺没有兑现`,
+          en: `pack ${packId} does not set requires.nodeId to this node: lighting the node does not open it`,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** What a pack requires must be something a member can do: the badge and the node exist. */
+function checkPackRequirements(program: Program): ContentProblem[] {
+  const out: ContentProblem[] = [];
+  for (const p of program.benefit_packs) {
+    if (!p.active || !p.requires) continue;
+    const { badgeId, nodeId } = p.requires;
+    if (badgeId !== undefined && !program.badges.some((b) => b._id === badgeId && b.active)) {
+      out.push(
+        problem('benefit_packs', p._id, 'requires.badgeId', {
+          zh: `需要的徽章 ${badgeId} 不存在或未启用：无人能兑换`,
+          en: `required badge ${badgeId} does not exist or is not active: nobody can redeem it`,
+        }),
+      );
+    }
+    if (nodeId !== undefined && !program.tree_nodes.some((n) => n._id === nodeId && n.active)) {
+      out.push(
+        problem('benefit_packs', p._id, 'requires.nodeId', {
+          zh: `需要的成长树节点 ${nodeId} 不存在或未启用：无人能兑换`,
+          en: `required tree node ${nodeId} does not exist or is not active: nobody can redeem it`,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+function checkCampaigns(program: Program, options: ValidateOptions): ContentProblem[] {
+  const out: ContentProblem[] = [];
+  const active = program.campaigns.filter((c) => c.active);
+  for (const c of active) {
+    c.packIds.forEach((id, i) => {
+      if (!program.benefit_packs.some((p) => p._id === id)) {
+        out.push(
+          problem('campaigns', c._id, `packIds[${i}]`, {
+            zh: `福利包 ${id} 不存在`,
+            en: `pack ${id} does not exist`,
+          }),
+        );
+      }
+    });
+    if (c.badgeId !== null && !program.badges.some((b) => b._id === c.badgeId && b.active)) {
+      out.push(
+        problem('campaigns', c._id, 'badgeId', {
+          zh: `活动徽章 ${c.badgeId} 不存在或未启用：参加活动的会员得不到它`,
+          en: `campaign badge ${c.badgeId} does not exist or is not active: participants would not get it`,
+        }),
+      );
+    }
+    if (options.now !== undefined && toMs(options.now) >= toMs(c.recapUntil)) {
+      out.push(
+        problem(
+          'campaigns',
+          c._id,
+          'recapUntil',
+          { zh: '回顾期已结束，可将 active 设为 false', en: 'the recap is over; set active to false' },
+          'warning',
+        ),
+      );
+    }
+  }
+  for (let i = 0; i < active.length; i++) {
+    for (let j = i + 1; j < active.length; j++) {
+      const a = active[i];
+      const b = active[j];
+      const overlap = toMs(a.startAt) < toMs(b.endAt) && toMs(b.startAt) < toMs(a.endAt);
+      if (overlap && a.boosts.checkin && b.boosts.checkin) {
+        out.push(
+          problem(
+            'campaigns',
+            b._id,
+            'boosts.checkin',
+            {
+              zh: `与「${a.title}」(${a._id}) 的活动期重叠，两者都有签到加成：重叠期间只按倍数较高的一个计算`,
+              en: `its live phase overlaps "${a._id}" and both boost check-ins: only the higher boost applies while they overlap`,
+            },
+            'warning',
+          ),
         );
       }
     }

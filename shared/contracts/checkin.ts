@@ -23,11 +23,23 @@ export interface CheckinData {
   reward: CheckinReward;
   balance: BalanceView;
   newBadges: BadgeCeremony[];
-  newNodes: Array<{ id: string; title: string; branch: string; branchName: string }>;
-  /** Set when this check-in moved the tier (up, or down after growth left the window). */
-  tierChanged: { from: TierId; to: TierId; toName: string } | null;
+  /** Growth-tree nodes this check-in lit, with what they unlocked ("解锁：…"). */
+  newNodes: Array<{ id: string; title: string; branch: string; branchName: string; unlocksText: string }>;
+  /**
+   * Set when this check-in moved the tier (up, or down after growth left the window), with the
+   * entry reward credited on the way up (once per tier and calendar year).
+   */
+  tierChanged: { from: TierId; to: TierId; toName: string; entryReward: EntryRewardView | null } | null;
+  /** This check-in activated the member's own invite and paid them `settings.invite.inviteeReward`. */
+  inviteeReward: { points: number; growth: number } | null;
   /** The member's teams this check-in moved (their bar as it now is); [] outside a team. */
   teams: TeamProgress[];
+}
+
+/** What a tier's entry reward gave: points, and a voucher of a pack. */
+export interface EntryRewardView {
+  points: number;
+  packTitle: string | null;
 }
 
 export interface CalendarDay {

@@ -18,9 +18,13 @@ const EXAMPLES: { [F in FunctionName]: { [A in ActionName<F>]: ApiInput<F, A> } 
     badgesSeen: { badgeIds: ['streak_7'] },
     tree: {},
     ledger: { cursor: '1763870400000.ledger_abc123', limit: 20 },
-    profile: { nickname: '小林', avatarFileId: 'cloud://env-1.7a6b/avatars/o1.png' },
+    profile: { nickname: '小林', avatarFileId: 'cloud://env-1.7a6b/avatars/o1.png', birthday: '03-08' },
     deleteAccount: { confirm: true },
     badgeCard: { badgeId: 'streak_7' },
+    program: {},
+    recap: { campaignId: 'thanks_season_2026' },
+    charity: {},
+    donate: { projectId: 'reading_corner', points: 50, requestId: 'don_0123456789' },
   },
   checkin: { checkin: {}, calendar: { month: '2026-11' } },
   redeem: {
@@ -34,8 +38,9 @@ const EXAMPLES: { [F in FunctionName]: { [A in ActionName<F>]: ApiInput<F, A> } 
   invite: { card: {}, bind: { code: 'K7QM2XRT' }, mine: {}, leaderboard: { period: 'month' } },
   ops: {
     validate: {},
-    stats: { from: '2026-11-01', to: '2026-11-23' },
+    stats: { from: '2026-11-01', to: '2026-11-23', campaignId: 'thanks_season_2026' },
     adjust: { openid: 'oVfr7Kq2mXnP4sLdE9wT3bYcH6jA', points: 100, growth: 50, reason: '线下活动签到', requestId: 'adj_0123456789' },
+    setBirthday: { openid: 'oVfr7Kq2mXnP4sLdE9wT3bYcH6jA', birthday: '02-29', reason: '会员来电更正生日' },
   },
   team: {
     challenges: {},
@@ -88,7 +93,8 @@ describe.each(ACTIONS)('$fn.$action input', ({ fn, action, example }) => {
     expect(accepts({ ...(example as object), $where: 'sleep(1000)' })).toBe(false);
     expect(accepts({ ...(example as object), [MEGABYTE]: 1 })).toBe(false);
     expect(accepts({ ...(example as object), ...JSON.parse('{"__proto__": {"polluted": true}}') })).toBe(false);
-    if (!(fn === 'ops' && action === 'adjust'))
+    // Ops actions that name the member they change take an openid; every other action refuses one.
+    if (!(fn === 'ops' && (action === 'adjust' || action === 'setBirthday')))
       expect(accepts({ ...(example as object), openid: 'oForgedForgedForgedForged123' })).toBe(false);
   });
 

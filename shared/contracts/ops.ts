@@ -3,7 +3,8 @@ import type { ContentCollection, TierId } from '../content/ids';
 import type { ContentProblem } from '../content/problems';
 import type { TierCoverage } from '../domain/tierCoverage';
 import type { DayString } from '../time/shanghai';
-import { dayNumber, daySchema, emptyInput, openidSchema, requestIdSchema, type BalanceView } from './common';
+import { contentIdSchema, dayNumber, daySchema, emptyInput, openidSchema, requestIdSchema, type BalanceView } from './common';
+import { birthdaySchema } from './member';
 import { STATS_MAX_DAYS } from './opsLimits';
 
 export { STATS_MAX_DAYS };
@@ -14,7 +15,7 @@ const delta = z.number().int().min(-1_000_000).max(1_000_000);
 export const opsInputs = {
   validate: emptyInput,
   stats: z
-    .object({ from: daySchema, to: daySchema })
+    .object({ from: daySchema, to: daySchema, campaignId: contentIdSchema.optional() })
     .strict()
     .refine((r) => r.from <= r.to, { message: 'from after to', path: ['to'] })
     .refine((r) => dayNumber(r.to) - dayNumber(r.from) < STATS_MAX_DAYS, { message: 'range too long', path: ['to'] }),
@@ -29,6 +30,8 @@ export const opsInputs = {
     })
     .strict()
     .refine((a) => a.points !== 0 || a.growth !== 0, { message: 'nothing to adjust', path: ['points'] }),
+  /** Corrects a member's birthday (members set it once themselves); audited in `ops_audit`. */
+  setBirthday: z.object({ openid: openidSchema, birthday: birthdaySchema, reason: z.string().max(100).trim().min(2) }).strict(),
 };
 
 export interface OpsValidateData {
@@ -85,6 +88,8 @@ export interface OpsStatsData {
    * of now), with how many friends they invited and the share of those who activated.
    */
   koc: KocCandidate[];
+  /** The campaign asked for (or the one live now, else the latest ended): its effect against the days before it. */
+  campaign: CampaignStats | null;
 }
 
 export interface KocCandidate {
@@ -97,14 +102,47 @@ export interface KocCandidate {
   activationRate: number;
 }
 
+/** What a campaign moved, counted over its live days so far and over as many days just before it. */
+export interface CampaignFigures {
+  /** Members who checked in. */
+  participants: number;
+  checkins: number;
+  redemptions: number;
+  newMembers: number;
+  /** Invites accepted (binds) and activated. */
+  invites: number;
+  activations: number;
+}
+
+export interface CampaignStats {
+  id: string;
+  title: string;
+  phase: 'preheat' | 'live' | 'recap' | 'over';
+  /** The live days counted (`from` … `to`, Shanghai) and the same number of days before them. */
+  during: { from: DayString; to: DayString; figures: CampaignFigures };
+  before: { from: DayString; to: DayString; figures: CampaignFigures };
+  /** during ÷ before − 1 per figure (null when before is 0). */
+  lift: Record<keyof CampaignFigures, number | null>;
+}
+
 export interface OpsAdjustData {
   entryId: string;
   balance: BalanceView;
   tier: TierId;
 }
 
+/** The audited change of a member's birthday. */
+export interface OpsSetBirthdayData {
+  openid: string;
+  before: string | null;
+  after: string;
+  /** The `ops_audit` entry, or null when the birthday already had that value (nothing changed). */
+  auditId: string | null;
+}
+
 export interface OpsOutputs {
   validate: OpsValidateData;
   stats: OpsStatsData;
   adjust: OpsAdjustData;
+  setBirthday: OpsSetBirthdayData;
 }

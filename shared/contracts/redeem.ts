@@ -47,6 +47,12 @@ export interface PackView {
   voucherDays: number;
   /** Eligibility and, when not, the reason with its detail (`opensAt`, `missingPoints`…). */
   eligibility: PackEligibility;
+  /** What a member must have done (`benefit_packs.requires`), named for the card, or null. */
+  requires: {
+    node: { id: string; title: string; branchName: string } | null;
+    badge: { id: string; name: string; icon: string } | null;
+    birthdayMonth: boolean;
+  } | null;
 }
 
 export interface RedeemListData {

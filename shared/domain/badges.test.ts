@@ -2,8 +2,19 @@ import fc from 'fast-check';
 import { BADGE_METRICS } from '../content/ids';
 import { badgeProgress, badgeRemainingText, memberBadgeMetrics, newlyEarnedBadges, remainingText, type BadgeMetrics } from './badges';
 import { badge } from './__fixtures__/program';
+import { normalizeMember } from './member';
 
-const zero: BadgeMetrics = { streak: 0, checkinDays: 0, invitesActivated: 0, redemptions: 0, growth: 0, treeNodes: 0, teamChallenges: 0 };
+const zero: BadgeMetrics = {
+  streak: 0,
+  checkinDays: 0,
+  invitesActivated: 0,
+  redemptions: 0,
+  growth: 0,
+  treeNodes: 0,
+  pointsDonated: 0,
+  campaignsJoined: 0,
+  teamChallenges: 0,
+};
 
 describe('badgeProgress', () => {
   it('earns streak badges on the best streak but shows the running one as progress', () => {
@@ -68,15 +79,38 @@ describe('remaining text', () => {
     expect(remainingText('redemptions', 1)).toBe('还差 1 次');
     expect(remainingText('growth', 120)).toBe('还差 120 点成长值');
     expect(remainingText('treeNodes', 4)).toBe('还差 4 个节点');
+    expect(remainingText('pointsDonated', 40)).toBe('还差 40 积分');
+    expect(remainingText('campaignsJoined', 1)).toBe('还差 1 场活动');
     expect(remainingText('growth', 0)).toBe('已获得');
     const b = badge('week', 'streak', 7);
     expect(badgeRemainingText(b, badgeProgress(b, { ...zero, streak: 4, currentStreak: 4 }))).toBe('还差 3 天');
   });
 });
 
+describe('badges a node or a campaign awards', () => {
+  it('are earned only when awarded, and say how to earn them', () => {
+    const b = { ...badge('sharer', 'growth', 1), rule: null };
+    expect(newlyEarnedBadges([b], { ...zero, growth: 99999 }, [])).toEqual([]);
+    expect(newlyEarnedBadges([b], zero, [], ['sharer']).map((x) => x._id)).toEqual(['sharer']);
+    expect(newlyEarnedBadges([b], zero, ['sharer'], ['sharer'])).toEqual([]);
+    expect(badgeProgress(b, zero)).toEqual({ current: 0, target: 1, earned: false });
+    expect(badgeRemainingText(b, badgeProgress(b, zero), '点亮成长树「知识分享官」节点后获得')).toBe('点亮成长树「知识分享官」节点后获得');
+    expect(badgeRemainingText(b, badgeProgress(b, zero, true))).toBe('已获得');
+  });
+});
+
 describe('memberBadgeMetrics', () => {
   it('uses the best streak for earning and the running one for progress', () => {
-    const m = { streak: { current: 2, best: 9 }, checkinDays: 20, invitesActivated: 1, redemptions: 2, growth: 350, teamChallenges: 1 };
+    const m = {
+      streak: { current: 2, best: 9 },
+      checkinDays: 20,
+      invitesActivated: 1,
+      redemptions: 2,
+      growth: 350,
+      pointsDonated: 120,
+      campaigns: ['thanks', 'autumn'],
+      teamChallenges: 1,
+    };
     expect(memberBadgeMetrics(m, 3)).toEqual({
       streak: 9,
       currentStreak: 2,
@@ -86,20 +120,15 @@ describe('memberBadgeMetrics', () => {
       growth: 350,
       treeNodes: 3,
       teamChallenges: 1,
+      pointsDonated: 120,
+      campaignsJoined: 2,
     });
     expect(memberBadgeMetrics(m, 3, 0).currentStreak).toBe(0);
   });
 
   it('counts completed team challenges (0 for a record from before teams)', () => {
-    const { teamChallenges: _t, ...before } = {
-      streak: { current: 0, best: 0 },
-      checkinDays: 0,
-      invitesActivated: 0,
-      redemptions: 0,
-      growth: 0,
-      teamChallenges: 0,
-    };
-    void _t;
+    // A member stored before teams has no `teamChallenges`: read as 0.
+    const before = normalizeMember({ _id: 'o_before_teams', streak: { current: 0, best: 0, lastDate: null }, checkinDays: 0 });
     expect(memberBadgeMetrics(before, 0).teamChallenges).toBe(0);
     const teamPlayer = badge('team1', 'teamChallenges', 1);
     expect(newlyEarnedBadges([teamPlayer], { ...zero, teamChallenges: 1 }, [])).toEqual([teamPlayer]);

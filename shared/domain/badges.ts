@@ -1,27 +1,14 @@
 import type { BadgeDoc } from '../content/badges';
 import type { BadgeMetric } from '../content/ids';
+import { metricValues, remainingText as metricRemainingText, ruleProgress, type MetricSource, type MetricValues } from './metrics';
 
 /**
- * What badge rules are measured against, all lifetime counts kept on the member:
- * - `streak`: the member's **best** streak. Earning uses the best streak so a badge reached once
- *   stays reached and a badge ops add later is awarded to members who already did it;
- * - `currentStreak` (optional): the running streak, used only to show progress of a locked
- *   streak badge ("3 / 7 天") — after a break the member must start over, so the best streak
- *   would be a misleading progress figure;
- * - `checkinDays`, `invitesActivated`, `redemptions` (not cancelled), `growth` (lifetime),
- *   `treeNodes` (nodes unlocked by lifetime growth), `teamChallenges` (team challenges the member
- *   completed with their team, counted when the team's reward is paid).
+ * Badges on the shared rule engine (`metrics.ts`). A badge is earned when its rule is met —
+ * `streak` on the **best** streak, so a badge reached once stays reached and a badge ops add later
+ * is awarded to members who already did it — or when something awards it directly: a growth-tree
+ * node that unlocks it, a campaign the member joined. A badge without a rule is earned only that way.
  */
-export interface BadgeMetrics {
-  streak: number;
-  currentStreak?: number;
-  checkinDays: number;
-  invitesActivated: number;
-  redemptions: number;
-  growth: number;
-  treeNodes: number;
-  teamChallenges: number;
-}
+export type BadgeMetrics = MetricValues;
 
 export interface BadgeProgress {
   /** Shown as `current / target`; equals `target` once earned. */
@@ -36,67 +23,56 @@ export function metricValue(metric: BadgeMetric, metrics: BadgeMetrics): number 
 }
 
 /**
- * Progress of one badge. `alreadyEarned` (a `member_badges` record exists) wins over the
- * metric: an earned badge stays lit even if a metric later drops (a cancelled redemption, a
- * negative growth correction).
+ * Progress of one badge. `alreadyEarned` (the member holds it) wins over the metric: an earned
+ * badge stays lit even if a metric later drops (a cancelled redemption, a negative growth
+ * correction). A badge awarded by a node or a campaign shows 0 / 1 until then.
  */
 export function badgeProgress(badge: BadgeDoc, metrics: BadgeMetrics, alreadyEarned = false): BadgeProgress {
-  const target = badge.rule.gte;
-  const earned = alreadyEarned || metricValue(badge.rule.metric, metrics) >= target;
-  if (earned) return { current: target, target, earned };
-  const shown = badge.rule.metric === 'streak' ? (metrics.currentStreak ?? metrics.streak) : metricValue(badge.rule.metric, metrics);
-  return { current: Math.max(0, Math.min(shown, target)), target, earned };
+  if (!badge.rule) return alreadyEarned ? { current: 1, target: 1, earned: true } : { current: 0, target: 1, earned: false };
+  const p = ruleProgress(badge.rule, metrics, alreadyEarned);
+  return { current: p.current, target: p.target, earned: p.met };
 }
 
-/** Active badges the metrics reach that the member does not have yet, in wall order. */
-export function newlyEarnedBadges(badges: readonly BadgeDoc[], metrics: BadgeMetrics, alreadyEarnedIds: Iterable<string>): BadgeDoc[] {
+/**
+ * Active badges the member does not hold yet whose rule the metrics reach, or that `awarded`
+ * names (badges of the nodes they unlocked and of the campaigns they joined), in wall order.
+ */
+export function newlyEarnedBadges(
+  badges: readonly BadgeDoc[],
+  metrics: BadgeMetrics,
+  alreadyEarnedIds: Iterable<string>,
+  awarded: Iterable<string> = [],
+): BadgeDoc[] {
   const have = new Set(alreadyEarnedIds);
+  const given = new Set(awarded);
   return badges
-    .filter((b) => b.active && !have.has(b._id) && metricValue(b.rule.metric, metrics) >= b.rule.gte)
+    .filter(
+      (b) => b.active && !have.has(b._id) && (given.has(b._id) || (b.rule !== null && metricValue(b.rule.metric, metrics) >= b.rule.gte)),
+    )
     .sort((a, b) => a.order - b.order || a._id.localeCompare(b._id));
 }
 
-const UNITS: Record<BadgeMetric, string> = {
-  streak: '天',
-  checkinDays: '天',
-  invitesActivated: '位好友',
-  redemptions: '次',
-  growth: '点成长值',
-  treeNodes: '个节点',
-  teamChallenges: '次组队挑战',
-};
-
-/** "还差 3 天", "还差 1 位好友", "还差 120 点成长值"; "已获得" when nothing is left. */
+/** "还差 3 天", "还差 1 位好友", "还差 120 成长值"; "已获得" when nothing is left. */
 export function remainingText(metric: BadgeMetric, remaining: number): string {
   if (remaining <= 0) return '已获得';
-  return `还差 ${remaining} ${UNITS[metric]}`;
+  return metricRemainingText(metric, remaining);
 }
 
-export function badgeRemainingText(badge: BadgeDoc, progress: BadgeProgress): string {
-  return progress.earned ? '已获得' : remainingText(badge.rule.metric, progress.target - progress.current);
+/**
+ * "还差 2 天" / "已获得"; for a badge a node or a campaign awards, `awardedBy` says how
+ * ("点亮「导师计划」节点后获得").
+ */
+export function badgeRemainingText(badge: BadgeDoc, progress: BadgeProgress, awardedBy = ''): string {
+  if (progress.earned) return '已获得';
+  if (!badge.rule) return awardedBy || '暂未开放获得方式';
+  return remainingText(badge.rule.metric, progress.target - progress.current);
 }
 
-/** Badge metrics of a member record; `treeNodes` comes from the growth tree. */
+/** Rule metrics of a member record; `treeNodes` is the number of (active) nodes they unlocked. */
 export function memberBadgeMetrics(
-  member: {
-    streak: { current: number; best: number };
-    checkinDays: number;
-    invitesActivated: number;
-    redemptions: number;
-    growth: number;
-    teamChallenges?: number;
-  },
+  member: Omit<MetricSource, 'treeNodes' | 'streak'> & { streak: { current: number; best: number } },
   treeNodes: number,
   currentStreak: number = member.streak.current,
 ): BadgeMetrics {
-  return {
-    streak: member.streak.best,
-    currentStreak,
-    checkinDays: member.checkinDays,
-    invitesActivated: member.invitesActivated,
-    redemptions: member.redemptions,
-    growth: member.growth,
-    treeNodes,
-    teamChallenges: member.teamChallenges ?? 0,
-  };
+  return metricValues({ ...member, treeNodes }, currentStreak);
 }

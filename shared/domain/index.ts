@@ -25,3 +25,21 @@ export * from './displayText';
 export * from './accountDeletion';
 export * from './teamChallenge';
 export * from './inviteLeaderboard';
+export * from './campaigns';
+export * from './campaignStats';
+export * from './birthday';
+export * from './charity';
+export * from './monthDay';
+export {
+  METRIC_DEFS,
+  metricValues,
+  ruleMet,
+  ruleProgress,
+  ruleText,
+  metricsHelp,
+  type MetricDef,
+  type MetricSource,
+  type MetricValues,
+  type Rule,
+  type RuleProgress,
+} from './metrics';

@@ -17,7 +17,23 @@ describe('ledger', () => {
   });
 
   it('describes every kind in one table: signs, and who must be named', () => {
-    expect(LEDGER_KINDS).toEqual(['checkin', 'redeem', 'redeem_refund', 'invite_reward', 'team_reward', 'ops_adjust']);
+    expect(LEDGER_KINDS).toEqual([
+      'checkin',
+      'redeem',
+      'redeem_refund',
+      'invite_reward',
+      'team_reward',
+      'ops_adjust',
+      'node_reward',
+      'tier_entry',
+      'birthday_gift',
+      'invitee_reward',
+      'donation',
+    ]);
+    // Rewards of unlocks and tiers never carry growth (growth would light more nodes); a donation only spends.
+    expect(entryFitsKind({ kind: 'node_reward', points: 50, growth: 10 })).toBe(false);
+    expect(entryFitsKind({ kind: 'donation', points: -100, growth: 0 })).toBe(true);
+    expect(entryFitsKind({ kind: 'donation', points: 100, growth: 0 })).toBe(false);
     expect(LEDGER_KINDS.filter((k) => LEDGER_KIND_RULES[k].audited)).toEqual(['redeem_refund', 'ops_adjust']);
     expect(isLedgerKind('redeem')).toBe(true);
     expect(isLedgerKind('toString')).toBe(false);

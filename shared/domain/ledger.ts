@@ -35,6 +35,16 @@ export const LEDGER_KIND_RULES = {
   team_reward: { name: '组队挑战奖励', points: 'credit', growth: 'credit', audited: false },
   /** Audited grants (purchases, offline events) and corrections. */
   ops_adjust: { name: '运营调整', points: 'any', growth: 'any', audited: true },
+  /** Points a growth-tree node unlocks, in the transaction that lights it. Points only: growth would light more nodes. */
+  node_reward: { name: '成长树节点奖励', points: 'credit', growth: 'none', audited: false },
+  /** A tier's entry reward, once per member, tier and calendar year. */
+  tier_entry: { name: '升级礼', points: 'credit', growth: 'none', audited: false },
+  /** The birthday gift, once a year on the first visit of the birthday month. */
+  birthday_gift: { name: '生日礼', points: 'credit', growth: 'credit', audited: false },
+  /** The invited friend's own reward when they activate (their engagement, never a share). */
+  invitee_reward: { name: '新会员激活奖励', points: 'credit', growth: 'credit', audited: false },
+  /** Points given to a charity project (公益同行). */
+  donation: { name: '公益捐赠', points: 'debit', growth: 'none', audited: false },
 } as const satisfies Record<string, LedgerKindRule>;
 
 export type LedgerKind = keyof typeof LEDGER_KIND_RULES;

@@ -69,6 +69,21 @@ export interface EarnedBadge {
   seen: boolean;
 }
 
+/** A growth-tree node the member lit (kept on the member document, like badges: lit once, delivered once). */
+export interface UnlockedNode {
+  id: string;
+  unlockedAt: string;
+}
+
+/** The last birthday gift credited (once per year). */
+export interface BirthdayGift {
+  /** The Shanghai calendar year it was for. */
+  year: number;
+  points: number;
+  growth: number;
+  at: string;
+}
+
 /**
  * A team reward waiting for its ceremony (written with the reward, removed by `team.seen`): what
  * the member's next visit celebrates, without reading the team.
@@ -103,9 +118,15 @@ export interface TeamRewardNote {
  * - `teams`: the member's team in each team challenge (`challengeId → teamId`): a check-in knows
  *   without a read whether a team's bar moves, and costs nothing extra outside a team;
  * - `teamRewards`: team rewards paid and not celebrated yet; `teamChallenges`: completed team
- *   challenges (a badge metric);
+ *   challenges (the `teamChallenges` metric of badges and tree nodes);
  * - `leaderboardOptIn`: the member agreed to appear by nickname on the invite leaderboard (off
- *   until they switch it on).
+ *   until they switch it on);
+ * - `nodes`: growth-tree nodes lit, with when (their unlocks were delivered in that transaction);
+ * - `pointsDonated`: points given to charity projects (the `pointsDonated` metric);
+ * - `campaigns`: campaigns joined (a check-in during the live phase), the `campaignsJoined` metric;
+ * - `birthday` (`MM-DD`, set once by the member, then only by ops) and `birthdayGift` (the last
+ *   one credited: its year makes it once a year without a read);
+ * - `tierRewards`: per tier, the Shanghai year its entry reward was last paid (once per year).
  */
 export interface StoredMember extends MemberRecord {
   growthDays: Record<string, number>;
@@ -120,6 +141,12 @@ export interface StoredMember extends MemberRecord {
   teamRewards: TeamRewardNote[];
   teamChallenges: number;
   leaderboardOptIn: boolean;
+  nodes: UnlockedNode[];
+  pointsDonated: number;
+  campaigns: string[];
+  birthday: string | null;
+  birthdayGift: BirthdayGift | null;
+  tierRewards: Partial<Record<TierId, number>>;
 }
 
 function num(value: unknown, fallback = 0): number {
@@ -188,13 +215,24 @@ export function normalizeMember(raw: unknown): StoredMember {
     invitedAt: strOrNull(d.invitedAt),
     updatedAt: str(d.updatedAt, str(d.createdAt)),
     redeemCounts: numbers(d.redeemCounts),
-    recentRedeems: Array.isArray(d.recentRedeems) ? (d.recentRedeems as unknown[]).filter((x): x is string => typeof x === 'string') : [],
+    recentRedeems: stringList(d.recentRedeems),
     voidedHolds: strings(d.voidedHolds),
     deleting: readDeletionMark(d.deleting),
     teams: strings(d.teams),
     teamRewards: Array.isArray(d.teamRewards) ? (d.teamRewards as unknown[]).flatMap(teamRewardNote) : [],
     teamChallenges: num(d.teamChallenges),
     leaderboardOptIn: d.leaderboardOptIn === true,
+    nodes: Array.isArray(d.nodes)
+      ? (d.nodes as unknown[]).flatMap((n) => {
+          const o = record(n);
+          return typeof o.id === 'string' ? [{ id: o.id, unlockedAt: str(o.unlockedAt) }] : [];
+        })
+      : [],
+    pointsDonated: num(d.pointsDonated),
+    campaigns: stringList(d.campaigns),
+    birthday: typeof d.birthday === 'string' && /^\d{2}-\d{2}$/.test(d.birthday) ? d.birthday : null,
+    birthdayGift: birthdayGift(d.birthdayGift),
+    tierRewards: Object.fromEntries(Object.entries(numbers(d.tierRewards)).filter(([k]) => isTierId(k))) as Partial<Record<TierId, number>>,
   };
 }
 
@@ -215,6 +253,16 @@ function teamRewardNote(raw: unknown): TeamRewardNote[] {
   ];
 }
 
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? (value as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+}
+
+function birthdayGift(value: unknown): BirthdayGift | null {
+  const g = record(value);
+  if (typeof g.year !== 'number') return null;
+  return { year: g.year, points: num(g.points), growth: num(g.growth), at: str(g.at) };
+}
+
 /** The stored document of a member's first call (`inviteCode` drawn by the caller). */
 export function newStoredMember(openid: string, now: Instant, inviteCode: string): StoredMember {
   return {
@@ -231,5 +279,11 @@ export function newStoredMember(openid: string, now: Instant, inviteCode: string
     teamRewards: [],
     teamChallenges: 0,
     leaderboardOptIn: false,
+    nodes: [],
+    pointsDonated: 0,
+    campaigns: [],
+    birthday: null,
+    birthdayGift: null,
+    tierRewards: {},
   };
 }

@@ -7,7 +7,40 @@ import { LUNCH, pack } from './__fixtures__/program';
 
 const MON_NOON = atMinute('2026-11-23', 12 * 60);
 const MON_NINE = atMinute('2026-11-23', 9 * 60);
-const ok: EligibilityContext = { memberTier: 'advanced', points: 500, now: MON_NOON, usedInPeriod: 0, stockLeft: 10 };
+const ok: EligibilityContext = {
+  memberTier: 'advanced',
+  points: 500,
+  now: MON_NOON,
+  usedInPeriod: 0,
+  stockLeft: 10,
+  achievements: { badgeIds: [], nodeIds: [], birthdayMonth: null },
+};
+
+describe('packEligibility — what a member did (requires)', () => {
+  const mentor = pack({ requires: { nodeId: 'learning_3' } });
+  const badged = pack({ requires: { badgeId: 'streak_7' } });
+  const birthday = pack({ requires: { birthdayMonth: true } });
+
+  it('NODE_REQUIRED and BADGE_REQUIRED name what is missing; having it opens the pack', () => {
+    expect(packEligibility(mentor, ok)).toEqual({ eligible: false, reason: 'NODE_REQUIRED', detail: { nodeId: 'learning_3' } });
+    expect(packEligibility(mentor, { ...ok, achievements: { ...ok.achievements, nodeIds: ['learning_3'] } })).toEqual({ eligible: true });
+    expect(packEligibility(badged, ok)).toEqual({ eligible: false, reason: 'BADGE_REQUIRED', detail: { badgeId: 'streak_7' } });
+    expect(packEligibility(badged, { ...ok, achievements: { ...ok.achievements, badgeIds: ['streak_7'] } })).toEqual({ eligible: true });
+  });
+
+  it('NOT_BIRTHDAY_MONTH says whether a birthday is set at all', () => {
+    expect(packEligibility(birthday, ok)).toEqual({ eligible: false, reason: 'NOT_BIRTHDAY_MONTH', detail: { birthdaySet: false } });
+    const outside = { ...ok, achievements: { ...ok.achievements, birthdayMonth: false } };
+    expect(packEligibility(birthday, outside)).toEqual({ eligible: false, reason: 'NOT_BIRTHDAY_MONTH', detail: { birthdaySet: true } });
+    expect(packEligibility(birthday, { ...ok, achievements: { ...ok.achievements, birthdayMonth: true } })).toEqual({ eligible: true });
+  });
+
+  it('comes after the tier and before stock, limits, hours and points', () => {
+    expect(packEligibility(pack({ minTier: 'core', requires: { nodeId: 'x' } }), ok)).toMatchObject({ reason: 'TIER_TOO_LOW' });
+    const worst = { ...ok, stockLeft: 0, usedInPeriod: 5, points: 0 };
+    expect(packEligibility(mentor, worst)).toMatchObject({ reason: 'NODE_REQUIRED' });
+  });
+});
 
 describe('packEligibility — each reason', () => {
   it('is eligible when everything holds', () => {
@@ -102,7 +135,7 @@ describe('packEligibility — precedence: ended > tier > stock > limit > hours >
           ['INSUFFICIENT_POINTS', c.points < p.cost],
         ];
         const first = checks.find(([, failed]) => failed);
-        const r = packEligibility(p, c);
+        const r = packEligibility(p, { ...c, achievements: ok.achievements });
         if (first) expect(r).toMatchObject({ eligible: false, reason: first[0] });
         else expect(r).toEqual({ eligible: true });
       }),

@@ -1,11 +1,20 @@
 import type { BenefitPackDoc } from '../content/benefitPacks';
 import type { LimitPeriod, TierId } from '../content/ids';
 import { toIso, toMs, type Instant } from '../time/shanghai';
+import { isBirthdayMonth } from './birthday';
 import { isOpenAt, nextOpening } from './packSchedule';
 import { periodResetsAt } from './period';
 import { tierAtLeast } from './tiers';
 
-export type IneligibleReason = 'TIER_TOO_LOW' | 'INSUFFICIENT_POINTS' | 'OUT_OF_STOCK' | 'LIMIT_REACHED' | 'NOT_AVAILABLE_NOW';
+export type IneligibleReason =
+  | 'TIER_TOO_LOW'
+  | 'NODE_REQUIRED'
+  | 'BADGE_REQUIRED'
+  | 'NOT_BIRTHDAY_MONTH'
+  | 'INSUFFICIENT_POINTS'
+  | 'OUT_OF_STOCK'
+  | 'LIMIT_REACHED'
+  | 'NOT_AVAILABLE_NOW';
 
 export interface IneligibleDetail {
   /** TIER_TOO_LOW: the pack's minimum tier. */
@@ -20,6 +29,31 @@ export interface IneligibleDetail {
   limit?: number;
   period?: LimitPeriod;
   resetsAt?: string | null;
+  /** NODE_REQUIRED: the tree node to light. */
+  nodeId?: string;
+  /** BADGE_REQUIRED: the badge to earn. */
+  badgeId?: string;
+  /** NOT_BIRTHDAY_MONTH: whether the member has set a birthday at all. */
+  birthdaySet?: boolean;
+}
+
+/** What a member did that packs may require (`benefit_packs.requires`). */
+export interface MemberAchievements {
+  badgeIds: readonly string[];
+  nodeIds: readonly string[];
+  /** true in the birthday month, false outside it, null when no birthday is set. */
+  birthdayMonth: boolean | null;
+}
+
+export function memberAchievements(
+  member: { badges: ReadonlyArray<{ id: string }>; nodes: ReadonlyArray<{ id: string }>; birthday: string | null },
+  now: Instant,
+): MemberAchievements {
+  return {
+    badgeIds: member.badges.map((b) => b.id),
+    nodeIds: member.nodes.map((n) => n.id),
+    birthdayMonth: member.birthday === null ? null : isBirthdayMonth(member.birthday, now),
+  };
 }
 
 export type PackEligibility = { eligible: true } | { eligible: false; reason: IneligibleReason; detail: IneligibleDetail };
@@ -32,6 +66,7 @@ export interface EligibilityContext {
   usedInPeriod: number;
   /** Units left; null = unlimited. */
   stockLeft: number | null;
+  achievements: MemberAchievements;
 }
 
 /**
@@ -39,6 +74,8 @@ export interface EligibilityContext {
  * match wins), from "nothing will change that" to "you can fix it yourself":
  *  1. NOT_AVAILABLE_NOW with `endedAt` — the pack is off the shelf or its campaign is over;
  *  2. TIER_TOO_LOW — the pack is not for this tier (tells the member which tier it takes);
+ *  2b. NODE_REQUIRED, BADGE_REQUIRED, NOT_BIRTHDAY_MONTH — the pack is for members who lit a
+ *     tree node, earned a badge, or are in their birthday month (`requires`, in that order);
  *  3. OUT_OF_STOCK — gone for everyone, so no point in waiting for opening hours;
  *  4. LIMIT_REACHED — this member already had their share this period;
  *  5. NOT_AVAILABLE_NOW with `opensAt` — not started yet or outside its weekly hours;
@@ -54,6 +91,19 @@ export function packEligibility(pack: BenefitPackDoc, ctx: EligibilityContext): 
   }
   if (!tierAtLeast(ctx.memberTier, pack.minTier)) {
     return { eligible: false, reason: 'TIER_TOO_LOW', detail: { requiredTier: pack.minTier } };
+  }
+  const requires = pack.requires;
+  if (requires) {
+    const a = ctx.achievements;
+    if (requires.nodeId !== undefined && !a.nodeIds.includes(requires.nodeId)) {
+      return { eligible: false, reason: 'NODE_REQUIRED', detail: { nodeId: requires.nodeId } };
+    }
+    if (requires.badgeId !== undefined && !a.badgeIds.includes(requires.badgeId)) {
+      return { eligible: false, reason: 'BADGE_REQUIRED', detail: { badgeId: requires.badgeId } };
+    }
+    if (requires.birthdayMonth && a.birthdayMonth !== true) {
+      return { eligible: false, reason: 'NOT_BIRTHDAY_MONTH', detail: { birthdaySet: a.birthdayMonth !== null } };
+    }
   }
   if (ctx.stockLeft !== null && ctx.stockLeft <= 0) return { eligible: false, reason: 'OUT_OF_STOCK', detail: {} };
   if (ctx.usedInPeriod >= pack.perMemberLimit) {

@@ -1,12 +1,13 @@
 import { AppError } from '../errors';
 import { demoProgram } from './__fixtures__/program';
-import { newStoredMember } from './member';
-import { currentTier, needsWrite, progress, pruneGrowthDays, reevaluate } from './progression';
+import { newStoredMember, type StoredMember } from './member';
+import { currentTier, dueEntryRewards, memberMetrics, needsWrite, progress, pruneGrowthDays, reevaluate } from './progression';
 
 const createMember = (openid: string, now: number) => newStoredMember(openid, now, 'K7QM2XRT');
 
 const program = demoProgram();
 const NOW = Date.parse('2030-05-10T02:00:00Z'); // 10:00 Shanghai
+const DAY = 86_400_000;
 
 describe('progress: a balance change and what follows from it', () => {
   it('moves the balance, records growth by Shanghai day, and re-evaluates tier, badges and nodes', () => {
@@ -14,12 +15,36 @@ describe('progress: a balance change and what follows from it', () => {
     const p = progress(m, { points: 10, growth: 370 }, program, NOW);
     expect(p.member).toMatchObject({ points: 10, growth: 370, tier: 'advanced', growthDays: { '2030-05-10': 370 } });
     expect(p.tierChanged).toEqual({ from: 'basic', to: 'advanced', toName: '进阶层' });
-    expect(p.newNodes.map((n) => n._id)).toEqual(['learning_1', 'learning_2', 'community_1', 'community_2', 'charity_1']);
+    // Each branch on its own rule: 坚持 on check-in days, 学习 on growth; 社群 and 公益 wait for invites and donations.
+    expect(p.newNodes.map((n) => n._id)).toEqual(['persist_1', 'learning_1', 'learning_2']);
+    expect(p.member.nodes.map((n) => n.id)).toEqual(['persist_1', 'learning_1', 'learning_2']);
     expect(p.newBadges.map((b) => b._id)).toEqual(['first_checkin', 'tree_first_leaf']);
-    // Awarded once: a second change adds no badge twice.
+    // Lit and awarded once: a second change lights nothing twice.
     const again = progress(p.member, { points: 1, growth: 0 }, program, NOW);
     expect(again.newBadges).toEqual([]);
+    expect(again.newNodes).toEqual([]);
     expect(again.member.badges.map((b) => b.id)).toEqual(['first_checkin', 'tree_first_leaf']);
+  });
+
+  it('lights 公益 nodes on points donated, awarding the badge a node unlocks', () => {
+    const m: StoredMember = { ...createMember('oProgress_member_000000000004', NOW), points: 200, pointsDonated: 100 };
+    const p = progress(m, { points: -100, growth: 0 }, program, NOW);
+    expect(p.newNodes.map((n) => n._id)).toEqual(['charity_1', 'charity_2']);
+    // charity_2 unlocks the 公益同行 badge (no rule of its own); the first node lit, the first-leaf badge.
+    expect(p.newBadges.map((b) => b._id)).toEqual(['tree_first_leaf', 'charity_companion']);
+  });
+
+  it('keeps a node lit when its metric later drops (an ops correction of growth)', () => {
+    const lit = progress({ ...createMember('oProgress_member_000000000005', NOW) }, { points: 0, growth: 30 }, program, NOW).member;
+    expect(lit.nodes.map((n) => n.id)).toEqual(['learning_1']);
+    const corrected = progress(lit, { points: 0, growth: -30 }, program, NOW);
+    expect(corrected.member.nodes.map((n) => n.id)).toEqual(['learning_1']);
+    expect(memberMetrics(corrected.member, program, NOW).treeNodes).toBe(1);
+  });
+
+  it('awards the badge of a campaign the member joined', () => {
+    const m: StoredMember = { ...createMember('oProgress_member_000000000006', NOW), campaigns: ['thanks_season_2026'] };
+    expect(reevaluate(m, program, NOW).newBadges.map((b) => b._id)).toEqual(['thanks_season_2026']);
   });
 
   it('never lets points or lifetime growth go below zero', () => {
@@ -35,13 +60,49 @@ describe('progress: a balance change and what follows from it', () => {
       growth: 400,
       tier: 'advanced' as const,
       growthDays: { '2029-05-10': 400 },
+      nodes: [
+        { id: 'learning_1', unlockedAt: '2029-05-10T02:00:00.000Z' },
+        { id: 'learning_2', unlockedAt: '2029-05-10T02:00:00.000Z' },
+      ],
     };
     expect(pruneGrowthDays(m.growthDays, NOW, 12)).toEqual({});
     expect(pruneGrowthDays(m.growthDays, NOW - 86_400_000, 12)).toEqual({ '2029-05-10': 400 });
     expect(currentTier(m, program, NOW)).toBe('basic');
     const r = reevaluate(m, program, NOW);
     expect(r.tierChanged).toMatchObject({ from: 'advanced', to: 'basic' });
+    expect(r.dueEntryRewards).toEqual([]);
     expect(needsWrite(m, r)).toBe(true);
     expect(needsWrite(r.member, reevaluate(r.member, program, NOW))).toBe(false);
+  });
+});
+
+describe('tier entry rewards: once per member, tier and calendar year', () => {
+  const climb = (m: StoredMember, growth: number, at: number) => progress(m, { points: 0, growth }, program, at);
+
+  it('pays on the way up, not again after a drop and a climb in the same year, again the next year', () => {
+    const m = createMember('oProgress_member_000000000010', NOW);
+    const up = climb(m, 400, NOW);
+    expect(up.dueEntryRewards).toEqual([{ tier: 'advanced', tierName: '进阶层', reward: { points: 100, packId: 'adv_priority_buy' } }]);
+    expect(up.member.tierRewards).toEqual({ advanced: 2030 });
+
+    // The growth leaves the window a year later... but a drop in the same calendar year first:
+    const dropped = { ...up.member, growthDays: {}, tier: 'basic' as const };
+    expect(climb(dropped, 400, NOW + 30 * DAY).dueEntryRewards).toEqual([]);
+
+    // Next calendar year (Shanghai): paid again.
+    const nextYear = Date.parse('2031-01-01T00:00:00+08:00');
+    expect(climb(dropped, 400, nextYear).dueEntryRewards.map((r) => r.tier)).toEqual(['advanced']);
+    // One second before the year turns in Shanghai: still 2030.
+    expect(climb(dropped, 400, nextYear - 1000).dueEntryRewards).toEqual([]);
+  });
+
+  it('pays each tier climbed through in one change, and never for basic', () => {
+    const m = createMember('oProgress_member_000000000011', NOW);
+    expect(climb(m, 2500, NOW).dueEntryRewards.map((r) => [r.tier, r.reward.points])).toEqual([
+      ['advanced', 100],
+      ['core', 300],
+    ]);
+    expect(dueEntryRewards('core', 'basic', {}, 2030, program.tiers)).toEqual([]);
+    expect(dueEntryRewards('basic', 'basic', {}, 2030, program.tiers)).toEqual([]);
   });
 });

@@ -1,13 +1,15 @@
 import type { BadgeDoc } from '../content/badges';
-import type { TierId } from '../content/ids';
+import { tierRank, TIER_IDS, type TierId } from '../content/ids';
+import type { EntryReward } from '../content/tiers';
 import type { TreeNodeDoc } from '../content/treeNodes';
 import type { Program } from '../content/validateProgram';
 import { AppError } from '../errors';
-import { dayOf, toIso, type Instant } from '../time/shanghai';
-import { memberBadgeMetrics, newlyEarnedBadges } from './badges';
+import { dayOf, toIso, yearOf, type Instant } from '../time/shanghai';
+import { newlyEarnedBadges } from './badges';
 import { displayedStreak } from './checkinStreak';
 import { downgradeWarning, type DowngradeWarning } from './downgradeWarning';
 import { newlyUnlockedNodes, unlockedCount } from './growthTree';
+import { metricValues, type MetricValues } from './metrics';
 import { leavesWindowOn, windowGrowth, type GrowthEntry } from './growthWindow';
 import { applyToBalance } from './ledger';
 import type { StoredMember } from './member';
@@ -31,11 +33,21 @@ export interface TierChange {
   toName: string;
 }
 
+/** A tier climbed into whose entry reward is due (not paid yet this calendar year). */
+export interface DueEntryReward {
+  tier: TierId;
+  tierName: string;
+  reward: EntryReward;
+}
+
 export interface Progress {
   member: StoredMember;
   newBadges: BadgeDoc[];
+  /** Nodes lit by this change: their unlocks are delivered in the same transaction. */
   newNodes: TreeNodeDoc[];
   tierChanged: TierChange | null;
+  /** Entry rewards of the tiers climbed into, already marked paid on `member` (the account pays them). */
+  dueEntryRewards: DueEntryReward[];
 }
 
 /** The member's growth in the window as `GrowthEntry`s (one per Shanghai day). */
@@ -65,9 +77,54 @@ export function pruneGrowthDays(days: Record<string, number>, now: Instant, wind
 }
 
 /**
+ * The member's rule metrics (badges and tree nodes): lifetime counts from the member document,
+ * `treeNodes` the active nodes lit, the running streak as of `now` for progress.
+ */
+export function memberMetrics(member: StoredMember, program: Pick<Program, 'tree_nodes'>, now: Instant): MetricValues {
+  const treeNodes = unlockedCount(
+    program.tree_nodes,
+    member.nodes.map((n) => n.id),
+  );
+  return metricValues({ ...member, treeNodes }, displayedStreak(member.streak, dayOf(now)));
+}
+
+/**
+ * Entry rewards due when the tier goes from `from` up to `to`: each tier climbed into that has a
+ * reward and was not paid this calendar year (dropping and climbing back within a year pays nothing).
+ */
+export function dueEntryRewards(
+  from: TierId,
+  to: TierId,
+  paid: Partial<Record<TierId, number>>,
+  year: number,
+  tiers: Program['tiers'],
+): DueEntryReward[] {
+  const out: DueEntryReward[] = [];
+  for (const id of TIER_IDS) {
+    if (id === 'basic' || tierRank(id) <= tierRank(from) || tierRank(id) > tierRank(to) || paid[id] === year) continue;
+    const doc = tiers.find((t) => t._id === id);
+    if (doc?.entryReward && (doc.entryReward.points > 0 || doc.entryReward.packId !== null)) {
+      out.push({ tier: id, tierName: doc.name, reward: doc.entryReward });
+    }
+  }
+  return out;
+}
+
+/** Badges awarded directly: by the (active) nodes the member lit, and by the campaigns they joined. */
+function directAwards(member: StoredMember, program: Program): string[] {
+  const lit = new Set(member.nodes.map((n) => n.id));
+  const joined = new Set(member.campaigns);
+  return [
+    ...program.tree_nodes.flatMap((n) => (n.active && lit.has(n._id) && n.unlocks.badgeId ? [n.unlocks.badgeId] : [])),
+    ...program.campaigns.flatMap((c) => (joined.has(c._id) && c.badgeId ? [c.badgeId] : [])),
+  ];
+}
+
+/**
  * Applies a balance change to a member whose other fields (streak, counters) the caller has
- * already updated, then re-evaluates tier, badges and nodes. Throws INSUFFICIENT_POINTS when
- * points or lifetime growth would go below zero.
+ * already updated, then re-evaluates tier, tree nodes (lit on their own rules) and badges (their
+ * rules, or awarded by a node or a campaign), and marks the entry rewards of tiers climbed into
+ * as paid for this year. Throws INSUFFICIENT_POINTS when points or lifetime growth would go below zero.
  */
 export function progress(member: StoredMember, change: BalanceChange, program: Program, now: Instant): Progress {
   const balance = applyToBalance({ points: member.points, growth: member.growth }, change);
@@ -85,17 +142,30 @@ export function progress(member: StoredMember, change: BalanceChange, program: P
 
   const next: StoredMember = { ...member, points: balance.points, growth: balance.growth, growthDays, updatedAt: iso };
   const tier = currentTier(next, program, now);
-  const newNodes = newlyUnlockedNodes(program.tree_nodes, member.growth, next.growth);
-  const metrics = memberBadgeMetrics(next, unlockedCount(program.tree_nodes, next.growth), displayedStreak(next.streak, today));
+
+  // Nodes first (their rules never name treeNodes), then badges (which may count nodes or be awarded by them).
+  const newNodes = newlyUnlockedNodes(
+    program.tree_nodes,
+    next.nodes.map((n) => n.id),
+    metricValues({ ...next, treeNodes: 0 }),
+  );
+  next.nodes = [...next.nodes, ...newNodes.map((n) => ({ id: n._id, unlockedAt: iso }))];
   const newBadges = newlyEarnedBadges(
     program.badges,
-    metrics,
+    memberMetrics(next, program, now),
     next.badges.map((b) => b.id),
+    directAwards(next, program),
   );
   next.badges = [...next.badges, ...newBadges.map((b) => ({ id: b._id, earnedAt: iso, seen: false }))];
+
   const tierChanged = tier !== member.tier ? { from: member.tier, to: tier, toName: tierName(program.tiers, tier) } : null;
+  const year = yearOf(now);
+  const due = dueEntryRewards(member.tier, tier, next.tierRewards, year, program.tiers);
+  if (due.length > 0) {
+    next.tierRewards = { ...next.tierRewards, ...Object.fromEntries(due.map((r) => [r.tier, year])) };
+  }
   next.tier = tier;
-  return { member: next, newBadges, newNodes, tierChanged };
+  return { member: next, newBadges, newNodes, tierChanged, dueEntryRewards: due };
 }
 
 /** Re-evaluation with no balance change (home: growth left the window, ops added a badge). */
@@ -108,6 +178,7 @@ export function needsWrite(before: StoredMember, after: Progress): boolean {
   return (
     after.tierChanged !== null ||
     after.newBadges.length > 0 ||
+    after.newNodes.length > 0 ||
     Object.keys(after.member.growthDays).length !== Object.keys(before.growthDays).length
   );
 }

@@ -79,6 +79,11 @@ export function dayOf(at: Instant): DayString {
   return shanghai(at).format('YYYY-MM-DD');
 }
 
+/** The Shanghai calendar year of a day or an instant. */
+export function yearOf(at: Instant): number {
+  return Number(dayOf(at).slice(0, 4));
+}
+
 /** `YYYY-MM` of a day or an instant. */
 export function monthOf(at: Instant): MonthString {
   return dayOf(at).slice(0, 7);

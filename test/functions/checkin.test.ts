@@ -40,7 +40,9 @@ describe('20 parallel check-ins of one member', () => {
     expect(ledger[0]).toMatchObject({ kind: 'checkin', points: 10, growth: 10 });
     const [member] = await cloud.docs('members', { _id: who });
     expect(member).toMatchObject({ points: 10, growth: 10, checkinDays: 1 });
-    expect((member.badges as Array<{ id: string }>).map((b) => b.id)).toEqual(['first_checkin']);
+    // The first check-in lights the 坚持 branch's first node (its badge is 初次签到) and so the first leaf.
+    expect((member.badges as Array<{ id: string }>).map((b) => b.id)).toEqual(['first_checkin', 'tree_first_leaf']);
+    expect(member.nodes).toEqual([{ id: 'persist_1', unlockedAt: expect.any(String) }]);
     expect(await ledgerConsistency(cloud)).toEqual([]);
   }, 60_000);
 
@@ -67,13 +69,21 @@ describe('streaks, rewards, badges, nodes and tier across days', () => {
     }
     expect(results.map((r) => r.streak.current)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     // Day 7: base 10 + bonus 30 points, 10 + 20 growth.
-    expect(results[6].reward).toEqual({ points: 40, growth: 30, bonus: { points: 30, growth: 20, milestones: [7] } });
+    expect(results[6].reward).toEqual({ points: 40, growth: 30, bonus: { points: 30, growth: 20, milestones: [7] }, boost: null });
     expect(results[6].newBadges.map((b) => b.id)).toEqual(['streak_7']);
-    expect(results[0].newBadges.map((b) => b.id)).toEqual(['first_checkin']);
-    // learning_1 unlocks at 20 growth: on day 2.
-    expect(results[1].newNodes.map((n) => n.id)).toEqual(['learning_1']);
-    expect(results.flatMap((r) => r.newNodes.map((n) => n.id))).toEqual(['learning_1', 'community_1', 'charity_1']);
-    expect(results[7].balance).toEqual({ points: 110, growth: 100 });
+    expect(results[0].newBadges.map((b) => b.id)).toEqual(['first_checkin', 'tree_first_leaf']);
+    // 坚持 lights on the first check-in day, 学习 at 20 growth (day 2), each saying what it unlocked;
+    // 社群 and 公益 wait for invites and donations, whatever the growth.
+    expect(results[0].newNodes).toEqual([
+      { id: 'persist_1', title: '第一次打卡', branch: 'persist', branchName: '坚持', unlocksText: '解锁：「初次签到」徽章' },
+    ]);
+    expect(results[1].newNodes.map((n) => [n.id, n.unlocksText])).toEqual([['learning_1', '解锁：20 积分']]);
+    expect(results.flatMap((r) => r.newNodes.map((n) => n.id))).toEqual(['persist_1', 'learning_1']);
+    // 8 check-ins (110 points) and learning_1's 20 points, delivered in day 2's transaction.
+    expect(results[1].balance).toEqual({ points: 40, growth: 20 });
+    expect(results[7].balance).toEqual({ points: 130, growth: 100 });
+    const ledger = await cloud.docs<{ kind: string; points: number; refId: string }>('ledger', { openid: who });
+    expect(ledger.filter((e) => e.kind === 'node_reward').map((e) => [e.refId, e.points])).toEqual([['learning_1', 20]]);
 
     // A gap of a day restarts the streak at 1; the best streak stays.
     cloud.lc.setClock(shanghai('2031-03-10 09:00:00'));
@@ -92,9 +102,20 @@ describe('streaks, rewards, badges, nodes and tier across days', () => {
     // 350 growth makes advanced: ops grant 235 brings the window to 345, the check-in adds 10.
     await cloud.ok('ops', 'adjust', OPS, { openid: who, points: 0, growth: 235, reason: '线下活动', requestId: 'tier-grant-0001' });
     const crossed = await checkin(who);
-    expect(crossed.tierChanged).toEqual({ from: 'basic', to: 'advanced', toName: '进阶层' });
+    // With the tier-up ceremony, advanced's entry reward: 100 points and a 会员优先购 voucher, given.
+    expect(crossed.tierChanged).toEqual({
+      from: 'basic',
+      to: 'advanced',
+      toName: '进阶层',
+      entryReward: { points: 100, packTitle: '会员优先购' },
+    });
     const home = await cloud.ok('member', 'home', who, {});
     expect(home.member.tier).toBe('advanced');
+    const gift = await cloud.docs<Record<string, unknown>>('redemptions', { _id: `${who}_tier-advanced-2031` });
+    expect(gift).toEqual([
+      expect.objectContaining({ packId: 'adv_priority_buy', cost: 0, stockTaken: false, gift: 'tier_entry', status: 'issued' }),
+    ]);
+    expect(await ledgerConsistency(cloud)).toEqual([]);
   });
 
   it('gives the month calendar with each day, its streak and reward', async () => {

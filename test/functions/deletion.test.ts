@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ALL_COLLECTIONS } from '../../cloudfunctions/_common/collections';
 import { ANON_ID_RE } from '@shared/domain/accountDeletion';
-import { ledgerConsistency, memberId, startTestCloud, VERIFIER, type TestCloud } from './support/cloud';
+import { ledgerConsistency, memberId, OPS, startTestCloud, VERIFIER, type TestCloud } from './support/cloud';
 import { putContent, seedFundedMembers, testPack } from './support/seed';
 
 // Calls go through real worker threads and HTTP; a busy 2-core machine needs more than 5 s.
@@ -167,6 +167,9 @@ describe('what a deletion leaves behind', () => {
       error: { code: 'ALREADY_INVITED' },
     });
     await cloud.ok('member', 'profile', who, { nickname: '要走的人' });
+    // A donation (it stays with its project) and a birthday ops corrected (the audit keeps who did it and why).
+    await cloud.ok('member', 'donate', who, { projectId: 'river_guardian', points: 30, requestId: 'refx-donate-0001' });
+    await cloud.ok('ops', 'setBirthday', OPS, { openid: who, birthday: '05-21', reason: '会员来电更正' });
     // A call of theirs died long ago holding a unit.
     const op = cloud.db.op;
     await cloud.db.updateWhere(
@@ -187,6 +190,8 @@ describe('what a deletion leaves behind', () => {
         'invite_cards',
         'invite_caps',
         'benefit_packs',
+        'donations',
+        'ops_audit',
       ]),
     );
     pointsBefore = Number((await cloud.docs('members', { _id: who }))[0].points);
@@ -216,7 +221,19 @@ describe('what a deletion leaves behind', () => {
     const [kept] = (await cloud.docs('redemptions', { packId: 'ref_pack' })).filter((v) => v.voucherCode === usedCode);
     const anon = await cloud.docs('ledger', { openid: kept.openid });
     expect(anon.reduce((sum, e) => sum + Number(e.points), 0)).toBe(pointsBefore + 20);
-    expect(anon.map((e) => e.kind).sort()).toEqual(['checkin', 'invite_reward', 'ops_adjust', 'redeem', 'redeem', 'redeem_refund']);
+    // (The friend's activation paid them too, and lit 社群's first node; the check-in's growth lit 学习's.)
+    expect(anon.map((e) => e.kind).sort()).toEqual([
+      'checkin',
+      'donation',
+      'invite_reward',
+      'invitee_reward',
+      'node_reward',
+      'node_reward',
+      'ops_adjust',
+      'redeem',
+      'redeem',
+      'redeem_refund',
+    ]);
     expect(anon.every((e) => e.refId === '')).toBe(true);
     expect(anon.find((e) => e.kind === 'redeem_refund')).toMatchObject({ points: 20, by: 'system:deleteAccount', reason: '会员注销账号' });
 
@@ -232,6 +249,18 @@ describe('what a deletion leaves behind', () => {
       expect.objectContaining({ reason: 'NOT_NEW_MEMBER', code: '' }),
     ]);
     expect(await ledgerConsistency(cloud)).toEqual([]);
+  });
+
+  it('keeps the donation with its project and the audit of the correction, both anonymised', async () => {
+    const [kept] = (await cloud.docs('redemptions', { packId: 'ref_pack' })).filter((v) => v.voucherCode === usedCode);
+    expect(await cloud.docs('donations', { projectId: 'river_guardian' })).toEqual([
+      expect.objectContaining({ openid: kept.openid, points: 30 }),
+    ]);
+    const charity = await cloud.ok('member', 'charity', inviter, {});
+    expect(charity.projects.find((p) => p.id === 'river_guardian')).toMatchObject({ donated: 30 });
+    expect(await cloud.docs('ops_audit', { target: kept.openid })).toEqual([
+      expect.objectContaining({ who: OPS, action: 'ops.setBirthday', before: null, after: null, reason: '会员来电更正' }),
+    ]);
   });
 
   it('keeps rate-limit windows that cannot be tied to the openid without the environment’s secret', async () => {

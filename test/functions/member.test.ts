@@ -1,5 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { rarityPct } from '@shared/domain/rarity';
-import { ledgerConsistency, memberId, OPS, startTestCloud, type TestCloud } from './support/cloud';
+import { ledgerConsistency, memberId, OPS, ROOT, startTestCloud, type TestCloud } from './support/cloud';
 import { shanghai } from './support/seed';
 
 // Calls go through real worker threads and HTTP; a busy 2-core machine needs more than 5 s.
@@ -20,6 +22,9 @@ afterAll(async () => {
   cloud.lc.setClock(null);
   await cloud.close();
 });
+
+/** Documents of a demo collection (the seeded program). */
+const demoCount = (c: string) => (JSON.parse(fs.readFileSync(path.join(ROOT, 'content', 'demo', `${c}.json`), 'utf8')) as unknown[]).length;
 
 const adjust = (openid: string, points: number, growth: number, requestId: string, reason = '线下活动奖励') =>
   cloud.call('ops', OPS, { action: 'adjust', openid, points, growth, reason, requestId });
@@ -49,8 +54,16 @@ describe('member.home', () => {
     });
     expect(home.member.streak.current).toBe(1);
     expect(home.member.nextTier).toEqual({ id: 'advanced', name: '进阶层', threshold: 350, growthNeeded: 340 });
-    expect(home.badges).toMatchObject({ earned: 1, total: 16, newestUnseen: { id: 'first_checkin', name: '初次签到' } });
-    expect(home.tree).toMatchObject({ stage: 'seed', unlocked: 0, total: 12, nextNode: { id: 'learning_1', distance: 10 } });
+    // The first check-in earns 初次签到 and lights 坚持's first node (第一片叶).
+    expect(home.badges).toMatchObject({ earned: 2, total: demoCount('badges'), newestUnseen: { id: 'first_checkin', name: '初次签到' } });
+    expect(home.tree).toMatchObject({
+      stage: 'sprout',
+      unlocked: 1,
+      total: demoCount('tree_nodes'),
+      nextNode: { id: 'learning_1', remainingText: '还差 10 点成长值', unlocksText: '解锁：20 积分' },
+    });
+    expect(home.campaign).toBeNull();
+    expect(home.birthdayGift).toBeNull();
     expect(home.nextStreakBonus).toEqual({ days: 7, daysLeft: 6, points: 30, growth: 20 });
     expect(home.invite).toEqual({ code: expect.stringMatching(/^[2-9A-Z]{8}$/), invited: 0, activated: 0 });
     // Nothing affordable yet: the nearest packs to reach, cheapest gap first.
@@ -92,8 +105,8 @@ describe('member.home', () => {
     expect(after.member).toMatchObject({ tier: 'basic', growth: 360, windowGrowth: 0 });
     const [stored] = await cloud.docs('members', { _id: who });
     expect(stored).toMatchObject({ tier: 'basic', growthDays: {} });
-    // Lifetime growth keeps the tree: it never shrinks.
-    expect((await cloud.ok('member', 'tree', who, {})).unlocked).toBe(5);
+    // Lit nodes stay lit: the tree never shrinks (学习's first two nodes, on lifetime growth).
+    expect((await cloud.ok('member', 'tree', who, {})).unlocked).toBe(2);
     cloud.lc.setClock(null);
   });
 });
@@ -103,8 +116,13 @@ describe('badges', () => {
     const who = memberId('waller');
     await cloud.ok('checkin', 'checkin', who, {});
     const wall = await cloud.ok('member', 'badges', who, {});
-    expect(wall.total).toBe(16);
-    expect(wall.earned).toBe(1);
+    expect(wall.total).toBe(demoCount('badges'));
+    expect(wall.earned).toBe(2);
+    // A badge only a node awards says how to earn it.
+    expect(wall.badges.find((b) => b.id === 'knowledge_sharer')).toMatchObject({
+      earned: false,
+      remainingText: '点亮成长树「知识分享官」节点后获得',
+    });
     const streak7 = wall.badges.find((b) => b.id === 'streak_7');
     expect(streak7).toMatchObject({ earned: false, progress: { current: 1, target: 7 }, remainingText: '还差 6 天' });
 
@@ -156,12 +174,27 @@ describe('tree and ledger', () => {
     await cloud.ok('member', 'home', who, {});
     await adjust(who, 0, 320, 'treeer-0001');
     const tree = await cloud.ok('member', 'tree', who, {});
-    expect(tree).toMatchObject({ growth: 320, unlocked: 5, total: 12, stage: 'sapling', nextNode: { id: 'charity_2', distance: 80 } });
+    // Growth lights 学习 only: the other branches follow their own metrics.
+    expect(tree).toMatchObject({
+      growth: 320,
+      unlocked: 2,
+      total: demoCount('tree_nodes'),
+      stage: 'sprout',
+      nextNode: { id: 'learning_3' },
+    });
     expect(tree.branches.map((b) => [b.key, b.unlocked])).toEqual([
+      ['persist', 0],
       ['learning', 2],
-      ['community', 2],
-      ['charity', 1],
+      ['community', 0],
+      ['charity', 0],
     ]);
+    const mentor = tree.branches[1].nodes.find((n) => n.id === 'learning_3');
+    expect(mentor).toMatchObject({
+      unlocked: false,
+      ruleText: '累计成长值达到 800',
+      remainingText: '还差 480 点成长值',
+      unlocksText: '解锁：导师计划报名券',
+    });
   });
 });
 
@@ -169,7 +202,12 @@ describe('profile', () => {
   it('saves a nickname that passes the content check, and the avatar fileID', async () => {
     const who = memberId('profiler');
     const saved = await cloud.ok('member', 'profile', who, { nickname: '  林小满 ', avatarFileId: 'cloud://local-env.abc/avatars/x.png' });
-    expect(saved).toEqual({ nickname: '林小满', avatarUrl: 'cloud://local-env.abc/avatars/x.png', leaderboardOptIn: false });
+    expect(saved).toEqual({
+      nickname: '林小满',
+      avatarUrl: 'cloud://local-env.abc/avatars/x.png',
+      leaderboardOptIn: false,
+      birthday: null,
+    });
     expect((await cloud.ok('member', 'home', who, {})).member.nickname).toBe('林小满');
     const rejected = await cloud.fail('member', who, { action: 'profile', nickname: 'localcloud-risky' });
     expect(rejected.code).toBe('CONTENT_REJECTED');
@@ -194,17 +232,18 @@ describe('ops.adjust', () => {
   it('grants through an audited ledger entry, once per requestId, never below zero', async () => {
     const who = memberId('adjusted');
     await cloud.ok('member', 'home', who, {});
-    const granted = await adjust(who, 120, 40, 'adjust-00000001', '门店消费 120 元');
-    expect(granted).toEqual({ ok: true, data: { entryId: 'adjust_adjust-00000001', balance: { points: 120, growth: 40 }, tier: 'basic' } });
-    expect(await adjust(who, 120, 40, 'adjust-00000001', '门店消费 120 元')).toEqual(granted);
+    // (15 growth: below the first 学习 node, so the balance is the grant alone.)
+    const granted = await adjust(who, 120, 15, 'adjust-00000001', '门店消费 120 元');
+    expect(granted).toEqual({ ok: true, data: { entryId: 'adjust_adjust-00000001', balance: { points: 120, growth: 15 }, tier: 'basic' } });
+    expect(await adjust(who, 120, 15, 'adjust-00000001', '门店消费 120 元')).toEqual(granted);
     const entries = await cloud.docs('ledger', { openid: who });
-    expect(entries).toEqual([expect.objectContaining({ kind: 'ops_adjust', points: 120, growth: 40, by: OPS, reason: '门店消费 120 元' })]);
+    expect(entries).toEqual([expect.objectContaining({ kind: 'ops_adjust', points: 120, growth: 15, by: OPS, reason: '门店消费 120 元' })]);
 
     expect(await adjust(who, -121, 0, 'adjust-00000002', '更正')).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_POINTS' } });
-    expect(await adjust(who, 0, -41, 'adjust-00000003', '更正')).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_POINTS' } });
+    expect(await adjust(who, 0, -16, 'adjust-00000003', '更正')).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_POINTS' } });
     expect(await adjust(who, -20, -10, 'adjust-00000004', '更正')).toMatchObject({
       ok: true,
-      data: { balance: { points: 100, growth: 30 } },
+      data: { balance: { points: 100, growth: 5 } },
     });
     expect(await adjust(memberId('nobody'), 10, 0, 'adjust-00000005')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await cloud.docs('members', { _id: memberId('nobody') })).toEqual([]);
@@ -234,9 +273,13 @@ describe('member.deleteAccount', () => {
     await cloud.ok('redeem', 'redeem', who, { packId: 'basic_health_pack', requestId: 'leaver-redeem-1' });
     const card = await cloud.ok('invite', 'card', who, {});
     await cloud.ok('invite', 'bind', friend, { code: card.code });
+    // A donation stays with its project; a birthday and the audit of its correction are personal.
+    await cloud.ok('member', 'donate', who, { projectId: 'river_guardian', points: 30, requestId: 'leaver-donate-1' });
+    await cloud.ok('member', 'profile', who, { birthday: '05-20' });
+    await cloud.ok('ops', 'setBirthday', OPS, { openid: who, birthday: '05-21', reason: '会员来电更正' });
     const membersBefore = Number((await cloud.docs('counters', { _id: 'members' }))[0].count);
     const ledgerBefore = await cloud.docs('ledger', { openid: who });
-    expect(ledgerBefore).toHaveLength(3);
+    expect(ledgerBefore).toHaveLength(4);
 
     expect((await cloud.fail('member', who, { action: 'deleteAccount' })).code).toBe('INVALID_INPUT');
     expect(await cloud.ok('member', 'deleteAccount', who, { confirm: true })).toEqual({ deleted: true });
@@ -250,10 +293,14 @@ describe('member.deleteAccount', () => {
     expect(dump).not.toContain(who);
 
     const anon = (await cloud.docs('ledger')).filter((e) => ledgerBefore.some((b) => b._id === e._id));
-    expect(anon).toHaveLength(3);
+    expect(anon).toHaveLength(4);
     expect(new Set(anon.map((e) => e.openid)).size).toBe(1);
     expect(String(anon[0].openid)).toMatch(/^anon_[0-9a-f]{24}$/);
-    expect(anon.reduce((s, e) => s + Number(e.points), 0)).toBe(10 + 200 - 80);
+    expect(anon.reduce((s, e) => s + Number(e.points), 0)).toBe(10 + 200 - 80 - 30);
+    const [donation] = await cloud.docs('donations', { openid: anon[0].openid });
+    expect(donation).toMatchObject({ projectId: 'river_guardian', points: 30 });
+    const [audit] = await cloud.docs('ops_audit', { target: anon[0].openid });
+    expect(audit).toMatchObject({ who: OPS, action: 'ops.setBirthday', before: null, after: null, reason: '会员来电更正' });
     const [invite] = await cloud.docs('invites', { _id: friend });
     expect(invite.inviter).toBe(anon[0].openid);
     expect(Number((await cloud.docs('counters', { _id: 'members' }))[0].count)).toBe(membersBefore - 1);

@@ -87,9 +87,13 @@ const VALID: { [F in FunctionName]: Record<keyof (typeof INPUT_SCHEMAS)[F], Reco
     badgesSeen: { badgeIds: ['first_checkin'] },
     tree: {},
     ledger: { limit: 10, cursor: '1763870400000.abc' },
-    profile: { nickname: '小满', avatarFileId: 'cloud://env.bucket/a.png' },
+    profile: { nickname: '小满', avatarFileId: 'cloud://env.bucket/a.png', birthday: '03-08' },
     deleteAccount: { confirm: true },
     badgeCard: { badgeId: 'first_checkin' },
+    program: {},
+    recap: { campaignId: 'thanks_season_2026' },
+    charity: {},
+    donate: { projectId: 'reading_corner', points: 10, requestId: 'abcdefgh-0003' },
   },
   checkin: { checkin: {}, calendar: { month: '2026-11' } },
   redeem: {
@@ -103,8 +107,9 @@ const VALID: { [F in FunctionName]: Record<keyof (typeof INPUT_SCHEMAS)[F], Reco
   invite: { card: {}, bind: { code: '2345ABCD' }, mine: {}, leaderboard: { period: 'month' } },
   ops: {
     validate: {},
-    stats: { from: '2026-11-01', to: '2026-11-07' },
+    stats: { from: '2026-11-01', to: '2026-11-07', campaignId: 'thanks_season_2026' },
     adjust: { openid: memberId('x'), points: 10, growth: 0, reason: '测试调整', requestId: 'abcdefgh-0002' },
+    setBirthday: { openid: memberId('x'), birthday: '03-08', reason: '会员更正生日' },
   },
   team: {
     challenges: {},
@@ -156,7 +161,7 @@ describe('bad input for every action', () => {
     for (const fn of Object.keys(INPUT_SCHEMAS) as FunctionName[]) {
       for (const action of Object.keys(INPUT_SCHEMAS[fn])) {
         const mine = cases.filter((c) => c[0] === fn && c[1] === action).map((c) => c[2]);
-        // (ops.adjust names its target member in `openid`: there it is a field, not a forgery.)
+        // (ops.adjust and ops.setBirthday name their target member in `openid`: there it is a field, not a forgery.)
         const core = 'openid' in VALID[fn][action as keyof (typeof VALID)[typeof fn]] ? 2 : 3;
         expect([fn, action, mine.filter((w) => ['a forged openid', 'an operator key', 'a 1 MB key'].includes(w)).length]).toEqual([
           fn,
@@ -216,6 +221,7 @@ describe('staff-only actions', () => {
     ['ops', 'validate', {}],
     ['ops', 'stats', VALID.ops.stats],
     ['ops', 'adjust', VALID.ops.adjust],
+    ['ops', 'setBirthday', VALID.ops.setBirthday],
   ];
 
   it('are FORBIDDEN to members, to the wrong role, and to inactive or broken staff records', async () => {
@@ -239,6 +245,9 @@ describe('staff-only actions', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+/** Documents of a demo collection (the seeded program). */
+const demoCount = (c: string) => (JSON.parse(fs.readFileSync(path.join(ROOT, 'content', 'demo', `${c}.json`), 'utf8')) as unknown[]).length;
 
 describe('broken content', () => {
   it('is skipped and reported by id and field; every page still works', async () => {
@@ -271,13 +280,22 @@ describe('broken content', () => {
       },
     ]);
     await putContent(cloud, 'tree_nodes', [
-      { _id: 'broken_node', branch: 'learning', branchName: '学习', threshold: -5, title: '坏节点', description: '门槛为负', order: 1 },
+      {
+        _id: 'broken_node',
+        branch: 'learning',
+        branchName: '学习',
+        rule: { metric: 'growth', gte: -5 },
+        unlocks: { points: 10 },
+        title: '坏节点',
+        description: '门槛为负',
+        order: 1,
+      },
     ]);
     await putContent(cloud, 'settings', [{ _id: 'main', checkin: { points: 'ten', growth: 10, streakBonuses: [] } }]);
 
     const who = memberId('afterTypo');
     const home = await cloud.ok('member', 'home', who, {});
-    expect(home.badges.total).toBe(16);
+    expect(home.badges.total).toBe(demoCount('badges'));
     const checked = await cloud.ok('checkin', 'checkin', who, {});
     // Broken settings: the built-in defaults (10 points a day) keep check-in working.
     expect(checked.reward.points).toBe(10);
@@ -285,7 +303,7 @@ describe('broken content', () => {
     expect(list.packs.some((p) => p.id === 'broken_cost')).toBe(false);
     expect(list.packs.length).toBeGreaterThan(5);
     const tree = await cloud.ok('member', 'tree', who, {});
-    expect(tree.total).toBe(12);
+    expect(tree.total).toBe(demoCount('tree_nodes'));
     expect((await cloud.ok('member', 'badges', who, {})).badges.some((b) => b.id === 'broken_metric')).toBe(false);
 
     const report = await cloud.ok('ops', 'validate', OPS, {});
@@ -295,13 +313,13 @@ describe('broken content', () => {
       expect.arrayContaining([
         ['badges', 'broken_metric', 'rule.metric'],
         ['benefit_packs', 'broken_cost', 'cost'],
-        ['tree_nodes', 'broken_node', 'threshold'],
+        ['tree_nodes', 'broken_node', 'rule.gte'],
         ['settings', 'main', 'checkin.points'],
       ]),
     );
     for (const p of report.problems) expect(p.message_zh).toMatch(CHINESE);
-    expect(report.counts.badges).toEqual({ valid: 16, skipped: 1 });
-    expect(report.counts.benefit_packs).toEqual({ valid: 13, skipped: 1 });
+    expect(report.counts.badges).toEqual({ valid: demoCount('badges'), skipped: 1 });
+    expect(report.counts.benefit_packs).toEqual({ valid: demoCount('benefit_packs'), skipped: 1 });
   });
 });
 

@@ -13,6 +13,8 @@ import { invitePath, sharePayloadFrom } from '@/services/share';
 import { useCeremonyStore } from '@/stores/ceremony';
 import { useInvitesStore } from '@/stores/invites';
 import { useMemberStore } from '@/stores/member';
+import { BirthdaySheet } from './components/BirthdaySheet';
+import { CampaignBanner } from './components/CampaignBanner';
 import { CheckinPanel } from './components/CheckinPanel';
 import { deletionPendingView } from './components/DeletionPending';
 import { MemberCard } from './components/MemberCard';
@@ -78,6 +80,7 @@ export default function Home() {
         {home ? (
           <View className="home">
             <MemberCard member={home.member} badges={home.badges} />
+            {home.campaign ? <CampaignBanner campaign={home.campaign} /> : null}
             <View className="home__body">
               <CheckinPanel home={home} />
               <TeamLine home={home} />
@@ -95,6 +98,7 @@ export default function Home() {
         ) : null}
       </PageState>
       <WelcomeSheet />
+      <BirthdaySheet gift={home?.birthdayGift ?? null} />
     </Screen>
   );
 }

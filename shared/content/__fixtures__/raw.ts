@@ -25,14 +25,38 @@ export const badge = (id: string, metric = 'streak', gte = 7): Doc => ({
   active: true,
 });
 
-export const treeNode = (id: string, branch = 'learning', threshold = 100, order = 1): Doc => ({
+export const treeNode = (id: string, branch = 'learning', gte = 100, order = 1, metric = 'growth'): Doc => ({
   _id: id,
   branch,
   branchName: branch === 'learning' ? '学习' : '社群',
-  threshold,
+  rule: { metric, gte },
+  unlocks: { points: 10 },
   title: '新手课堂',
-  description: '解锁会员入门课程',
+  description: '迈出成长的第一步',
   order,
+});
+
+export const campaign = (id: string, extra: Doc = {}): Doc => ({
+  _id: id,
+  title: '会员感恩季',
+  description: '活动期间签到积分翻倍',
+  preheatAt: '2026-11-16',
+  startAt: '2026-11-23',
+  endAt: '2026-12-20',
+  recapUntil: '2027-01-10',
+  boosts: { checkin: { pointsMultiplier: 2, growthMultiplier: 1.5 } },
+  packIds: ['health'],
+  ...extra,
+});
+
+export const charityProject = (id: string, extra: Doc = {}): Doc => ({
+  _id: id,
+  title: '山区儿童阅读角',
+  story: '每 100 积分，品牌捐赠 10 元用于购买图书。',
+  goalPoints: 50000,
+  startAt: '2026-11-01',
+  endAt: null,
+  ...extra,
 });
 
 export const pack = (id: string, extra: Doc = {}): Doc => ({
@@ -94,6 +118,8 @@ export interface RawFixture extends RawProgram {
   settings: Doc[];
   staff: Doc[];
   challenges: Doc[];
+  campaigns: Doc[];
+  charity_projects: Doc[];
 }
 
 export function validProgram(): RawFixture {
@@ -113,5 +139,7 @@ export function validProgram(): RawFixture {
     settings: [settings()],
     staff: [staff()],
     challenges: [challenge('winter')],
+    campaigns: [campaign('thanks')],
+    charity_projects: [charityProject('reading')],
   };
 }

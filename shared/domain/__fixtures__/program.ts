@@ -57,12 +57,14 @@ export function badge(id: string, metric: string, gte: number, extra: Record<str
   });
 }
 
-export function node(id: string, branch: string, threshold: number, order: number, extra: Record<string, unknown> = {}): TreeNodeDoc {
+/** A node lit by `metric ≥ gte` (growth by default), unlocking 10 points unless `extra` says otherwise. */
+export function node(id: string, branch: string, gte: number, order: number, extra: Record<string, unknown> = {}): TreeNodeDoc {
   return treeNodeSchema.parse({
     _id: id,
     branch,
     branchName: branch === 'learning' ? '学习' : branch === 'community' ? '社群' : '公益',
-    threshold,
+    rule: { metric: 'growth', gte },
+    unlocks: { points: 10 },
     title: id,
     description: `${id} 节点`,
     order,
@@ -85,5 +87,7 @@ export function demoProgram(): Program {
     tree_nodes: demo('tree_nodes'),
     benefit_packs: demo('benefit_packs'),
     settings: demo('settings'),
+    campaigns: demo('campaigns'),
+    charity_projects: demo('charity_projects'),
   }).program;
 }

@@ -55,7 +55,22 @@ export interface TestCloud {
 
 let sdkLoaded: Database | null = null;
 
-export async function startTestCloud(options: Partial<LocalcloudOptions> = {}): Promise<TestCloud> {
+/**
+ * The demo program to seed, without its campaigns unless asked: campaigns carry real dates, so a
+ * test running on a campaign's day would see its boosts and a test must not change with the day it
+ * runs. Campaign tests seed them (or their own) and set the clock.
+ */
+export function demoSeedDir(dir: string, options: { campaigns?: boolean } = {}): string {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const f of fs.readdirSync(DEMO_DIR)) {
+    if (f === 'campaigns.json' && !options.campaigns) continue;
+    fs.copyFileSync(path.join(DEMO_DIR, f), path.join(dir, f));
+  }
+  return dir;
+}
+
+export async function startTestCloud(options: Partial<LocalcloudOptions> & { campaigns?: boolean } = {}): Promise<TestCloud> {
+  const { campaigns, ...lcOptions } = options;
   const dist = path.join(ROOT, 'dist');
   fs.mkdirSync(dist, { recursive: true });
   const work = fs.mkdtempSync(path.join(dist, '.test-cf-'));
@@ -65,7 +80,7 @@ export async function startTestCloud(options: Partial<LocalcloudOptions> = {}): 
     port: 0,
     dataDir: path.join(work, 'data'),
     functionsDir,
-    seedDir: DEMO_DIR,
+    seedDir: demoSeedDir(path.join(work, 'seed'), { campaigns }),
     seed: true,
     indexesFile: INDEXES,
     strictIndexes: true,
@@ -73,7 +88,7 @@ export async function startTestCloud(options: Partial<LocalcloudOptions> = {}): 
     quiet: true,
     // Tests move the clock; the `jobs` timer runs only when a test fires it (lc.fireTrigger).
     autoTriggers: false,
-    ...options,
+    ...lcOptions,
   });
   Object.assign(process.env, lc.sdkEnv(), { SILENCE: 'true' });
   if (!sdkLoaded) {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ledgerEntry } from '../../../cloudfunctions/_common/ledger';
 import { createMember } from '../../../cloudfunctions/_common/members';
-import { DEMO_DIR, memberId, type TestCloud } from './cloud';
+import { demoSeedDir, memberId, type TestCloud } from './cloud';
 
 /**
  * Members who already have points, written straight to the database the way the functions would
@@ -83,10 +83,9 @@ export function shanghai(dayTime: string): string {
  */
 export function writeSeedDir(
   dir: string,
-  options: { packs: Array<Record<string, unknown>>; members: string[]; points: number; now: number },
+  options: { packs: Array<Record<string, unknown>>; members: string[]; points: number; now: number; campaigns?: boolean },
 ): string {
-  fs.mkdirSync(dir, { recursive: true });
-  for (const f of fs.readdirSync(DEMO_DIR)) fs.copyFileSync(path.join(DEMO_DIR, f), path.join(dir, f));
+  demoSeedDir(dir, { campaigns: options.campaigns });
   const packs = JSON.parse(fs.readFileSync(path.join(dir, 'benefit_packs.json'), 'utf8')) as Array<Record<string, unknown>>;
   fs.writeFileSync(path.join(dir, 'benefit_packs.json'), JSON.stringify([...packs, ...options.packs]));
   const { members, points, now } = options;

@@ -3,7 +3,7 @@ import type { PackView } from '@shared/contracts/redeem';
 import { PACK_SCENE_NAMES } from '@shared/content/ids';
 import { Button } from '@/components/Button';
 import { StatusTag } from '@/components/StatusTag';
-import { limitText, packAvailability, stockText } from '@/copy/packEligibility';
+import { limitText, packAvailability, requiresText, stockText } from '@/copy/packEligibility';
 import { tierColors } from '@/styles/tokens';
 import { formatNumber } from '@/utils/format';
 import './PackCard.css';
@@ -16,11 +16,13 @@ export interface PackCardProps {
 /** A benefit pack: cost, stock, schedule and limit; redeem, or the one reason why not yet. */
 export function PackCard({ pack, onRedeem }: PackCardProps) {
   const a = packAvailability(pack);
+  const requires = requiresText(pack);
   return (
     <View className="pk" style={{ borderTopColor: tierColors[pack.minTier] }}>
       <View className="pk__head">
         <Text className="pk__title">{pack.title}</Text>
         {pack.scene !== 'normal' ? <StatusTag tone="accent">{PACK_SCENE_NAMES[pack.scene]}</StatusTag> : null}
+        {requires ? <StatusTag tone="primary">{requires}</StatusTag> : null}
       </View>
       <Text className="pk__desc">{pack.description}</Text>
       <View className="pk__meta">

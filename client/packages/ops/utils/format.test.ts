@@ -1,4 +1,4 @@
-import { count, meanOf, percent } from './format';
+import { count, liftText, meanOf, percent } from './format';
 
 describe('dashboard number formats', () => {
   it('writes shares as percentages and a missing figure as a dash', () => {
@@ -15,5 +15,12 @@ describe('dashboard number formats', () => {
   it('averages the figures that exist', () => {
     expect(meanOf([0.5, null, 0.25])).toBe(0.375);
     expect(meanOf([null])).toBeNull();
+  });
+
+  it('writes a campaign lift with its sign', () => {
+    expect(liftText(0.5)).toBe('+50%');
+    expect(liftText(-0.125)).toBe('-12.5%');
+    expect(liftText(0)).toBe('0%');
+    expect(liftText(null)).toBe('—');
   });
 });

@@ -17,3 +17,9 @@ export function meanOf(values: ReadonlyArray<number | null>): number | null {
   const present = values.filter((v): v is number => v !== null);
   return present.length === 0 ? null : present.reduce((s, v) => s + v, 0) / present.length;
 }
+
+/** A lift (during ÷ before − 1) as `+50%` / `-12.5%`; `—` when there was nothing before. */
+export function liftText(lift: number | null): string {
+  if (lift === null || !Number.isFinite(lift)) return '—';
+  return `${lift > 0 ? '+' : ''}${percent(lift)}`;
+}

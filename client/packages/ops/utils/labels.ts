@@ -13,6 +13,14 @@ const REJECTION_LABELS: Record<string, string> = {
   UNKNOWN: '未记录原因',
 };
 
+/** A campaign's phase as ops see it on the campaign card. */
+export const CAMPAIGN_PHASE_LABELS: Record<'preheat' | 'live' | 'recap' | 'over', string> = {
+  preheat: '预热中',
+  live: '进行中',
+  recap: '回顾期',
+  over: '已结束',
+};
+
 export function rejectionLabel(reason: string): string {
   return REJECTION_LABELS[reason] ?? reason;
 }
@@ -25,4 +33,6 @@ export const COLLECTION_LABELS: Record<ContentCollection, string> = {
   settings: '全局设置',
   staff: '员工',
   challenges: '组队挑战赛',
+  campaigns: '会员活动',
+  charity_projects: '公益项目',
 };

@@ -5,6 +5,7 @@ import { ProgressBar } from '@/components/ProgressBar';
 import { TierTag } from '@/components/TierTag';
 import { go } from '@/routes';
 import { tierColor, tierColors, tierSoftColors } from '@/styles/tokens';
+import { cx } from '@/utils/cx';
 import { formatDayString, formatNumber } from '@/utils/format';
 
 export interface MemberCardProps {
@@ -18,13 +19,19 @@ export function MemberCard({ member, badges }: MemberCardProps) {
   const next = member.nextTier;
   const warning = member.downgradeWarning;
   return (
-    <View className="home-card" style={{ background: `linear-gradient(160deg, ${tierSoftColors[member.tier]} 0%, #ffffff 62%)` }}>
+    <View
+      className={cx('home-card', member.features.includes('cardFrame') && 'home-card--framed')}
+      style={{ background: `linear-gradient(160deg, ${tierSoftColors[member.tier]} 0%, #ffffff 62%)` }}
+    >
       <View className="home-card__orb" style={{ background: color }} />
       <View className="home-card__who" onClick={() => go('profile')}>
         <Avatar src={member.avatarUrl} name={member.nickname} size="lg" ring />
         <View className="home-card__name-col">
           <Text className="home-card__name">{member.nickname}</Text>
-          <TierTag tier={member.tier} name={member.tierName} size="md" />
+          <View className="home-card__flags">
+            <TierTag tier={member.tier} name={member.tierName} size="md" />
+            {member.birthdayMonth ? <Text className="home-card__flag">🎂 生日月</Text> : null}
+          </View>
         </View>
         <Text className="home-card__chevron">›</Text>
       </View>
@@ -49,10 +56,10 @@ export function MemberCard({ member, badges }: MemberCardProps) {
         </View>
       </View>
 
-      <View className="home-card__tier">
+      <View className="home-card__tier" onClick={() => go('tiers')}>
         <View className="home-card__tier-row">
           <Text className="home-card__tier-title">
-            近 12 个月成长值 <Text className="mc-num home-card__tier-strong">{formatNumber(member.windowGrowth)}</Text>
+            近 {member.windowMonths} 个月成长值 <Text className="mc-num home-card__tier-strong">{formatNumber(member.windowGrowth)}</Text>
             {next ? <Text className="mc-num"> / {formatNumber(next.threshold)}</Text> : null}
           </Text>
           {next ? (
@@ -66,6 +73,7 @@ export function MemberCard({ member, badges }: MemberCardProps) {
           {next
             ? `再获得 ${formatNumber(next.growthNeeded)} 成长值升级${next.name}`
             : `你已是最高等级「${member.tierName}」，保持活跃即可保级`}
+          <Text className="home-card__tier-link">等级权益 ›</Text>
         </Text>
       </View>
 

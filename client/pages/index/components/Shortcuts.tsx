@@ -32,6 +32,7 @@ export function Shortcuts({ home }: ShortcutsProps) {
   const more: Shortcut[] = [
     { route: 'vouchers', icon: '🎫', title: '我的券', tint: '#F3F1ED' },
     { route: 'ledger', icon: '📒', title: '积分明细', tint: '#F3F1ED' },
+    { route: 'charity', icon: '💚', title: '公益同行', tint: '#F3F1ED' },
     { route: 'rules', icon: '📜', title: '活动规则', tint: '#F3F1ED' },
     { route: 'profile', icon: '🙂', title: '我的资料', tint: '#F3F1ED' },
   ];

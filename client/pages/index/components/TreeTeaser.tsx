@@ -3,7 +3,6 @@ import type { HomeData } from '@shared/contracts/member';
 import { ProgressBar } from '@/components/ProgressBar';
 import { TREE_STAGE_ICONS } from '@/copy/tree';
 import { go } from '@/routes';
-import { formatNumber } from '@/utils/format';
 
 export interface TreeTeaserProps {
   tree: HomeData['tree'];
@@ -24,9 +23,7 @@ export function TreeTeaser({ tree }: TreeTeaserProps) {
         </View>
         <ProgressBar value={tree.total ? tree.unlocked / tree.total : 0} color="#2E9E6B" size="xs" />
         <Text className="home-tree__next">
-          {tree.nextNode
-            ? `下一个节点「${tree.nextNode.title}」· 还差 ${formatNumber(tree.nextNode.distance)} 成长值`
-            : '整棵树都点亮了，硕果累累！'}
+          {tree.nextNode ? `下一个节点「${tree.nextNode.title}」· ${tree.nextNode.remainingText}` : '整棵树都点亮了，硕果累累！'}
         </Text>
       </View>
     </View>

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
-import type { OpsStatsData } from '@shared/contracts/ops';
+import type { CampaignFigures, CampaignStats, OpsStatsData } from '@shared/contracts/ops';
 import { TIER_IDS } from '@shared/content/ids';
 import { Card } from '@/components/Card';
 import { EmptyState, ErrorState, Loading } from '@/components/PageState';
@@ -14,8 +14,8 @@ import { Funnel } from '../../components/Funnel';
 import { LineChart } from '../../components/LineChart';
 import { ValidationReport } from '../../components/ValidationReport';
 import { useOpsDashboard } from '../../stores/dashboard';
-import { count, meanOf, percent } from '../../utils/format';
-import { TIER_LABELS, rejectionLabel } from '../../utils/labels';
+import { count, liftText, meanOf, percent } from '../../utils/format';
+import { CAMPAIGN_PHASE_LABELS, TIER_LABELS, rejectionLabel } from '../../utils/labels';
 import { RANGE_PRESETS, shortDay, type RangePreset } from '../../utils/range';
 import './index.css';
 
@@ -121,6 +121,8 @@ function Metrics({ stats, refreshing }: { stats: OpsStatsData; refreshing: boole
         </View>
       </Card>
 
+      {stats.campaign ? <CampaignEffect campaign={stats.campaign} /> : null}
+
       <Card title="每日签到人数（DAU）">
         <LineChart
           series={[{ key: 'dau', name: '签到人数', color: colors.primary, values: stats.dau.map((d) => d.count) }]}
@@ -172,7 +174,7 @@ function Metrics({ stats, refreshing }: { stats: OpsStatsData; refreshing: boole
         />
       </Card>
 
-      <Card title="等级覆盖率" extra={<Text>目标 90 / 40 / 10</Text>}>
+      <Card title="等级覆盖率" extra={<Text>{`目标 ${stats.coverage.map((c) => c.target).join(' / ')}`}</Text>}>
         <Text className="ops-dash__note">
           活跃会员 {count(stats.activeMembers)} 人（{stats.activeFrom} 至 {stats.to} 有签到）中，达到各等级及以上的比例。
         </Text>
@@ -233,6 +235,46 @@ function Metrics({ stats, refreshing }: { stats: OpsStatsData; refreshing: boole
         />
       </Card>
     </View>
+  );
+}
+
+const CAMPAIGN_FIGURES: Array<[keyof CampaignFigures, string]> = [
+  ['participants', '签到人数'],
+  ['checkins', '签到次数'],
+  ['redemptions', '兑换'],
+  ['newMembers', '新会员'],
+  ['invites', '好友绑定'],
+  ['activations', '好友激活'],
+];
+
+function liftClass(lift: number | null): string {
+  if (lift === null || lift === 0) return 'ops-dash__lift-delta';
+  return lift > 0 ? 'ops-dash__lift-delta ops-dash__lift-delta--up' : 'ops-dash__lift-delta ops-dash__lift-delta--down';
+}
+
+/** A campaign's figures over its live days against as many days just before it (lift). */
+function CampaignEffect({ campaign }: { campaign: CampaignStats }) {
+  const { during, before } = campaign;
+  return (
+    <Card title={`活动效果 · ${campaign.title}`} extra={<Text>{CAMPAIGN_PHASE_LABELS[campaign.phase]}</Text>}>
+      {campaign.phase === 'preheat' ? (
+        <Text className="ops-dash__note">活动尚未开始，开始后按活动期与之前同样天数对比。</Text>
+      ) : (
+        <View>
+          <Text className="ops-dash__note">{`活动期 ${during.from} 至 ${during.to}，对比之前 ${before.from} 至 ${before.to}`}</Text>
+          <View className="ops-dash__lift">
+            {CAMPAIGN_FIGURES.map(([key, label]) => (
+              <View key={key} className="ops-dash__lift-row">
+                <Text className="ops-dash__lift-label">{label}</Text>
+                <Text className="ops-dash__lift-num mc-num">{count(during.figures[key])}</Text>
+                <Text className="ops-dash__lift-before mc-num">{`之前 ${count(before.figures[key])}`}</Text>
+                <Text className={liftClass(campaign.lift[key])}>{liftText(campaign.lift[key])}</Text>
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
+    </Card>
   );
 }
 

@@ -8,6 +8,7 @@ import { usePageData } from '@/hooks/usePageData';
 import { useLedgerStore } from '@/stores/ledger';
 import { useMemberStore } from '@/stores/member';
 import { cx } from '@/utils/cx';
+import { boostLine } from '@/copy/campaign';
 import { formatDateTime, formatNumber, signed } from '@/utils/format';
 import './index.css';
 
@@ -18,6 +19,11 @@ const KIND_ICONS: Record<LedgerKind, string> = {
   invite_reward: '💌',
   team_reward: '🏁',
   ops_adjust: '🛠️',
+  node_reward: '🌳',
+  tier_entry: '🎖️',
+  birthday_gift: '🎂',
+  invitee_reward: '🤝',
+  donation: '💚',
 };
 
 export default function Ledger() {
@@ -57,6 +63,7 @@ export default function Ledger() {
                 </View>
                 <View className="lg-row__body">
                   <Text className="lg-row__title">{e.title}</Text>
+                  {e.boost ? <Text className="lg-row__boost">{boostLine(e.boost)}</Text> : null}
                   <Text className="lg-row__time">{formatDateTime(e.createdAt)}</Text>
                 </View>
                 <View className="lg-row__amounts">

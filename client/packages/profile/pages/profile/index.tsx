@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text, Input, Picker } from '@tarojs/components';
 import type { MemberSummary } from '@shared/contracts/member';
 import { Button } from '@/components/Button';
 import { Card } from '@/components/Card';
@@ -12,6 +12,7 @@ import { usePageData } from '@/hooks/usePageData';
 import { go, relaunchHome, type RouteName } from '@/routes';
 import { useMemberStore } from '@/stores/member';
 import { useProfileStore } from '@/stores/profile';
+import { BIRTHDAY_DAYS, BIRTHDAY_MONTHS, birthdayFromPicker, birthdayText } from '@/copy/birthday';
 import { formatFullDay } from '@/utils/format';
 import { AvatarPicker } from '../../components/AvatarPicker';
 import './index.css';
@@ -31,17 +32,28 @@ function ProfileForm({ member }: { member: MemberSummary }) {
   const saving = useProfileStore((s) => s.saving);
   const [nickname, setNickname] = useState(member.nickname);
   const [avatarTemp, setAvatarTemp] = useState<string | null>(null);
+  const [birthday, setBirthday] = useState<string | null>(null);
 
   const trimmed = nickname.trim();
-  const changed = (trimmed !== '' && trimmed !== member.nickname) || avatarTemp !== null;
+  const changed = (trimmed !== '' && trimmed !== member.nickname) || avatarTemp !== null || birthday !== null;
 
   const save = async () => {
+    if (birthday) {
+      const { confirm } = await Taro.showModal({
+        title: '确认生日',
+        content: `生日填写后不能自行修改，确认是 ${birthdayText(birthday)} 吗？`,
+        confirmText: '确认',
+      });
+      if (!confirm) return;
+    }
     const ok = await useProfileStore.getState().save({
       ...(trimmed && trimmed !== member.nickname ? { nickname: trimmed } : {}),
       ...(avatarTemp ? { avatarTempPath: avatarTemp } : {}),
+      ...(birthday ? { birthday } : {}),
     });
     if (ok) {
       setAvatarTemp(null);
+      setBirthday(null);
       void Taro.showToast({ title: '已保存', icon: 'success' });
     } else {
       void Taro.showToast({ title: useProfileStore.getState().error?.message ?? '保存失败', icon: 'none' });
@@ -66,6 +78,23 @@ function ProfileForm({ member }: { member: MemberSummary }) {
       <View className="pf-field">
         <Text className="pf-field__label">会员等级</Text>
         <TierTag tier={member.tier} name={member.tierName} />
+      </View>
+      <View className="pf-field">
+        <Text className="pf-field__label">生日</Text>
+        {member.birthday ? (
+          <Text className="pf-field__value">{`${birthdayText(member.birthday)} · 如需更正请联系客服`}</Text>
+        ) : (
+          <Picker
+            mode="multiSelector"
+            range={[BIRTHDAY_MONTHS, BIRTHDAY_DAYS]}
+            value={[0, 0]}
+            onChange={(e) => setBirthday(birthdayFromPicker(e.detail.value as number[]))}
+          >
+            <Text className="pf-field__value pf-field__value--pick">
+              {birthday ? birthdayText(birthday) : '选择生日（生日当月有生日礼）'}
+            </Text>
+          </Picker>
+        )}
       </View>
       <View className="pf-field">
         <Text className="pf-field__label">加入时间</Text>

@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components';
-import type { TreeBranchView } from '@shared/domain/growthTree';
+import type { Metric } from '@shared/content/ids';
+import type { TreeBranchView, TreeNodeView } from '@shared/domain/growthTree';
 import { TREE_STAGES, TREE_STAGE_NAMES } from '@shared/domain/growthTree';
 import { Card } from '@/components/Card';
 import { EmptyState, PageState } from '@/components/PageState';
@@ -8,15 +9,70 @@ import { Screen } from '@/components/Screen';
 import { StatusTag } from '@/components/StatusTag';
 import { TREE_STAGE_ICONS } from '@/copy/tree';
 import { usePageData } from '@/hooks/usePageData';
+import { go, type RouteName } from '@/routes';
 import { useTreeStore } from '@/stores/tree';
 import { cx } from '@/utils/cx';
 import { formatNumber } from '@/utils/format';
 import { TreeArt } from '../../components/TreeArt';
 import './index.css';
 
-const BRANCH_COLORS = ['#3A7BD5', '#E8912D', '#2E9E6B', '#8E5BD6'];
+const BRANCH_COLORS = ['#E8912D', '#3A7BD5', '#8E5BD6', '#2E9E6B'];
 
-function Branch({ branch, color, growth }: { branch: TreeBranchView; color: string; growth: number }) {
+/** Where a member acts on a metric: donations on the charity page, invites on the invite card. */
+const METRIC_ROUTES: Partial<Record<Metric, { route: RouteName; label: string }>> = {
+  pointsDonated: { route: 'charity', label: '去公益同行 ›' },
+  invitesActivated: { route: 'invite', label: '去邀请好友 ›' },
+  checkinDays: { route: 'checkin', label: '去签到 ›' },
+  streak: { route: 'checkin', label: '去签到 ›' },
+};
+
+function NodeRow({ node, color, isNext, last }: { node: TreeNodeView; color: string; isNext: boolean; last: boolean }) {
+  const act = !node.unlocked && isNext ? METRIC_ROUTES[node.metric] : undefined;
+  const pack = node.unlocked ? node.unlocks.find((u) => u.kind === 'pack') : undefined;
+  return (
+    <View className={cx('tr-node', node.unlocked && 'tr-node--on', isNext && 'tr-node--next')}>
+      <View className="tr-node__rail">
+        <View className="tr-node__dot" style={node.unlocked ? { background: color, borderColor: color } : undefined}>
+          <Text className="tr-node__icon">{node.icon}</Text>
+        </View>
+        {!last ? <View className="tr-node__line" style={node.unlocked ? { background: color } : undefined} /> : null}
+      </View>
+      <View className="tr-node__body">
+        <View className="tr-node__title-row">
+          <Text className="tr-node__title">{node.title}</Text>
+          {node.unlocked ? (
+            <StatusTag tone="success">已点亮</StatusTag>
+          ) : (
+            <StatusTag tone={isNext ? 'accent' : 'neutral'}>{node.remainingText}</StatusTag>
+          )}
+        </View>
+        <Text className="tr-node__desc">{node.description}</Text>
+        <Text className="tr-node__rule">
+          点亮条件：{node.ruleText}
+          {node.unlocked ? '' : ` · ${formatNumber(node.progress.current)}/${formatNumber(node.progress.target)}`}
+        </Text>
+        {!node.unlocked ? (
+          <View className="tr-node__bar">
+            <ProgressBar value={node.progress.target ? node.progress.current / node.progress.target : 0} color={color} size="xs" />
+          </View>
+        ) : null}
+        <Text className={cx('tr-node__unlocks', node.unlocked && 'tr-node__unlocks--on')}>{node.unlocksText}</Text>
+        {act ? (
+          <Text className="tr-node__act" onClick={() => go(act.route)}>
+            {act.label}
+          </Text>
+        ) : null}
+        {pack ? (
+          <Text className="tr-node__act" onClick={() => go('benefits')}>
+            去兑换「{pack.label}」›
+          </Text>
+        ) : null}
+      </View>
+    </View>
+  );
+}
+
+function Branch({ branch, color }: { branch: TreeBranchView; color: string }) {
   return (
     <Card
       title={
@@ -28,34 +84,9 @@ function Branch({ branch, color, growth }: { branch: TreeBranchView; color: stri
       extra={<Text className="mc-num">{`${branch.unlocked}/${branch.nodes.length} 已点亮`}</Text>}
     >
       <View className="tr-nodes">
-        {branch.nodes.map((node, i) => {
-          const isNext = branch.next?.id === node.id;
-          return (
-            <View key={node.id} className={cx('tr-node', node.unlocked && 'tr-node--on', isNext && 'tr-node--next')}>
-              <View className="tr-node__rail">
-                <View className="tr-node__dot" style={node.unlocked ? { background: color, borderColor: color } : undefined}>
-                  <Text className="tr-node__icon">{node.icon}</Text>
-                </View>
-                {i < branch.nodes.length - 1 ? (
-                  <View className="tr-node__line" style={node.unlocked ? { background: color } : undefined} />
-                ) : null}
-              </View>
-              <View className="tr-node__body">
-                <View className="tr-node__title-row">
-                  <Text className="tr-node__title">{node.title}</Text>
-                  {node.unlocked ? (
-                    <StatusTag tone="success">已点亮</StatusTag>
-                  ) : isNext ? (
-                    <StatusTag tone="accent">{`还差 ${formatNumber(node.threshold - growth)}`}</StatusTag>
-                  ) : (
-                    <StatusTag tone="neutral">{`成长值 ${formatNumber(node.threshold)}`}</StatusTag>
-                  )}
-                </View>
-                <Text className="tr-node__desc">{node.description}</Text>
-              </View>
-            </View>
-          );
-        })}
+        {branch.nodes.map((node, i) => (
+          <NodeRow key={node.id} node={node} color={color} isNext={branch.next?.id === node.id} last={i === branch.nodes.length - 1} />
+        ))}
       </View>
     </Card>
   );
@@ -100,7 +131,7 @@ export default function GrowthTree() {
               <ProgressBar value={tree.total ? tree.unlocked / tree.total : 0} color="#2E9E6B" size="sm" />
               <Text className="tr-stages__hint">
                 {tree.nextStage
-                  ? `已点亮 ${tree.unlocked}/${tree.total} 个节点，再获得 ${formatNumber(tree.nextStage.growthNeeded)} 成长值长成「${tree.nextStage.stageName}」`
+                  ? `已点亮 ${tree.unlocked}/${tree.total} 个节点，再点亮 ${tree.nextStage.nodesNeeded} 个长成「${tree.nextStage.stageName}」`
                   : `全部 ${tree.total} 个节点都已点亮，你的树硕果累累！`}
               </Text>
             </Card>
@@ -112,20 +143,18 @@ export default function GrowthTree() {
                   {tree.nextNode.branchName} · {tree.nextNode.title}
                 </Text>
                 <Text className="tr-next__distance">
-                  还差 <Text className="tr-next__num mc-num">{formatNumber(tree.nextNode.distance)}</Text> 成长值 ·
-                  签到、邀请好友都能获得成长值
+                  {tree.nextNode.ruleText} · <Text className="tr-next__num">{tree.nextNode.remainingText}</Text>
                 </Text>
+                <Text className="tr-next__unlocks">{tree.nextNode.unlocksText}</Text>
               </Card>
             ) : null}
 
             {tree.branches.length ? (
-              tree.branches.map((b, i) => (
-                <Branch key={b.key} branch={b} color={BRANCH_COLORS[i % BRANCH_COLORS.length]} growth={tree.growth} />
-              ))
+              tree.branches.map((b, i) => <Branch key={b.key} branch={b} color={BRANCH_COLORS[i % BRANCH_COLORS.length]} />)
             ) : (
               <EmptyState icon="🌱" title="成长树正在培育中" description="节点即将上线，先去签到积累成长值吧" />
             )}
-            <Text className="tr-note">节点按累计成长值点亮，点亮后不会熄灭。</Text>
+            <Text className="tr-note">每个节点写明点亮条件和解锁内容；点亮后不会熄灭，解锁的内容在点亮时当即发放。</Text>
           </View>
         ) : null}
       </PageState>

@@ -1,0 +1,36 @@
+import type { CampaignView } from '@shared/contracts/member';
+import { boostLine, boostText, liveDatesText, phaseLine } from './campaign';
+
+const campaign = (over: Partial<CampaignView> = {}): CampaignView => ({
+  id: 'thanks',
+  title: '会员感恩季',
+  description: '',
+  phase: 'live',
+  preheatAt: '2026-11-15T16:00:00.000Z',
+  startAt: '2026-11-22T16:00:00.000Z',
+  endAt: '2026-12-20T16:00:00.000Z',
+  recapUntil: '2027-01-10T16:00:00.000Z',
+  daysToStart: 0,
+  daysLeft: 13,
+  boost: { pointsMultiplier: 2, growthMultiplier: 1.5 },
+  packs: [],
+  badge: null,
+  joined: false,
+  ...over,
+});
+
+it('says each phase in a line', () => {
+  expect(phaseLine(campaign({ phase: 'preheat', daysToStart: 3 }))).toBe('3 天后开始 · 11月23日');
+  expect(phaseLine(campaign({ phase: 'preheat', daysToStart: 0 }))).toBe('今天 11月23日 开始');
+  expect(phaseLine(campaign())).toBe('还剩 13 天');
+  expect(phaseLine(campaign({ daysLeft: 1 }))).toBe('今天是最后一天');
+  expect(phaseLine(campaign({ phase: 'recap' }))).toBe('已结束 · 11月23日–12月20日');
+  expect(liveDatesText(campaign())).toBe('11月23日–12月20日');
+});
+
+it('says the boost, leaving out a side that is not boosted', () => {
+  expect(boostText({ pointsMultiplier: 2, growthMultiplier: 1.5 })).toBe('签到积分 2 倍 · 成长值 1.5 倍');
+  expect(boostText({ pointsMultiplier: 1, growthMultiplier: 1.5 })).toBe('签到成长值 1.5 倍');
+  expect(boostText(null)).toBe('');
+  expect(boostLine({ title: '会员感恩季', pointsMultiplier: 2, growthMultiplier: 1 })).toBe('会员感恩季 · 积分 ×2');
+});
