@@ -14,15 +14,16 @@ export interface BirthdaySheetProps {
 
 /**
  * The birthday gift's ceremony, once per gift on this device: what was credited, and the month's
- * packs. It waits for the badge ceremonies in the queue to be taken first (one ceremony at a time).
+ * packs. It waits for the badge and team-reward ceremonies in the queue to be taken first (one
+ * ceremony at a time).
  */
 export function BirthdaySheet({ gift }: BirthdaySheetProps) {
   const [open, setOpen] = useState(false);
-  const badgesWaiting = useCeremonyStore((s) => s.queue.length > 0);
+  const ceremoniesWaiting = useCeremonyStore((s) => s.queue.length > 0 || s.teams.length > 0);
   const at = gift?.at ?? null;
   useEffect(() => {
-    if (at && !badgesWaiting && !birthdayCeremonySeen(at)) setOpen(true);
-  }, [at, badgesWaiting]);
+    if (at && !ceremoniesWaiting && !birthdayCeremonySeen(at)) setOpen(true);
+  }, [at, ceremoniesWaiting]);
   if (!gift) return null;
   const close = () => {
     markBirthdayCeremonySeen(gift.at);

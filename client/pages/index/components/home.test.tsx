@@ -6,7 +6,7 @@ import type { CampaignView } from '@shared/contracts/member';
 jest.mock('@tarojs/taro', () => require('@/testing/taro'));
 jest.mock('@tarojs/components', () => require('@/testing/taroComponents'));
 
-import { firstBadge } from '@/testing/fixtures';
+import { firstBadge, teamReward } from '@/testing/fixtures';
 import { calls, resetTaro } from '@/testing/taro';
 import { cleanup, render } from '@/testing/render';
 import { act } from 'react';
@@ -76,6 +76,14 @@ describe('BirthdaySheet', () => {
     const view = await render(<BirthdaySheet gift={{ ...gift, at: '2026-12-02T02:00:00.000Z' }} />);
     expect(view.text()).not.toContain('生日快乐');
     await act(async () => useCeremonyStore.setState({ queue: [] }));
+    expect(view.text()).toContain('生日快乐');
+  });
+
+  it('waits for a team reward ceremony to be taken first', async () => {
+    useCeremonyStore.setState({ teams: [teamReward] });
+    const view = await render(<BirthdaySheet gift={{ ...gift, at: '2026-12-03T02:00:00.000Z' }} />);
+    expect(view.text()).not.toContain('生日快乐');
+    await act(async () => useCeremonyStore.setState({ teams: [] }));
     expect(view.text()).toContain('生日快乐');
   });
 
