@@ -90,7 +90,8 @@ describe('demo program (issue 7)', () => {
     expect([...branches].map(([name, metrics]) => [name, [...metrics]])).toEqual([
       ['坚持', ['checkinDays', 'streak']],
       ['学习', ['growth']],
-      ['社群', ['invitesActivated']],
+      // 社群: friends who became active members, and a team challenge completed together.
+      ['社群', ['invitesActivated', 'teamChallenges']],
       ['公益', ['pointsDonated']],
     ]);
     expect(p.tree_nodes).toHaveLength(16);
@@ -104,6 +105,7 @@ describe('demo program (issue 7)', () => {
     expect(unlocks('learning_3')).toEqual(['导师计划报名券']);
     expect(unlocks('learning_2')).toEqual(['进阶课程']);
     expect(unlocks('charity_1')).toEqual(['公益同行电子证书']);
+    expect(p.tree_nodes.find((n) => n._id === 'community_3')).toMatchObject({ rule: { metric: 'teamChallenges', gte: 1 } });
     expect(p.benefit_packs.find((x) => x._id === 'learning_mentor_program')?.requires).toEqual({ nodeId: 'learning_3' });
   });
 

@@ -194,6 +194,8 @@ describe('progress from the members’ own activity', () => {
     const completedIn = [ra, rb].filter((r) => r.teams.some((t) => t.status === 'completed'));
     expect(completedIn).toHaveLength(1);
     expect(completedIn[0].newBadges.map((x) => x.id)).toEqual(expect.arrayContaining(['team_first', 'team_full_house']));
+    // A completed team challenge is a metric of tree nodes too: 社群达人 lights in the same answer, with its points.
+    expect(completedIn[0].newNodes).toEqual([expect.objectContaining({ id: 'community_3', unlocksText: '解锁：120 积分' })]);
     for (const who of [a, b, c]) {
       const rewards = await rewardsOf(who);
       expect(rewards).toEqual([expect.objectContaining({ points: 60, growth: 40, refId: code })]);
@@ -206,6 +208,10 @@ describe('progress from the members’ own activity', () => {
     expect(home.team).toMatchObject({ status: 'completed', remainingText: '目标达成' });
     const [cMember] = await cloud.docs('members', { _id: c });
     expect(cMember).toMatchObject({ teamChallenges: 1 });
+    expect((cMember.nodes as Array<{ id: string }>).map((n) => n.id)).toContain('community_3');
+    expect(await cloud.docs('ledger', { openid: c, kind: 'node_reward', refId: 'community_3' })).toEqual([
+      expect.objectContaining({ points: 120 }),
+    ]);
     expect((cMember.badges as Array<{ id: string }>).map((x) => x.id)).toEqual(expect.arrayContaining(['team_first', 'team_full_house']));
     expect(await cloud.ok('team', 'seen', c, { teamId: code })).toEqual({ updated: 1 });
     expect((await cloud.ok('member', 'home', c, {})).teamCeremony).toBeNull();
@@ -239,7 +245,8 @@ describe('progress from the members’ own activity', () => {
     expect((await checkin(a)).teams).toEqual([]);
     const last = await redeem(b, 'team-req-0003');
     expect(last.teams[0]).toMatchObject({ status: 'completed', progress: 3 });
-    expect(last.balance.points).toBe(30); // the team reward, on a free pack
+    // The team reward, on a free pack, and the points of 社群达人 (one team challenge completed).
+    expect(last.balance.points).toBe(30 + 120);
     expect(await rewardsOf(a)).toEqual([expect.objectContaining({ points: 30 })]);
     expect(await ledgerConsistency(cloud)).toEqual([]);
   });
