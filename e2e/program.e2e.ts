@@ -124,6 +124,8 @@ test('the tree shows each node’s rule, progress and what it unlocks', async ()
     '解锁：导师计划报名券',
     '解锁：公益同行电子证书',
     '点亮条件：累计签到 14 天',
+    // 社群达人: a team challenge completed with teammates (the team challenges count for nodes too).
+    '点亮条件：和队友完成 1 次组队挑战',
     '已点亮',
   ]) {
     expect(text).toContain(s);

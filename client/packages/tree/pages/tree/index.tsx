@@ -18,10 +18,11 @@ import './index.css';
 
 const BRANCH_COLORS = ['#E8912D', '#3A7BD5', '#8E5BD6', '#2E9E6B'];
 
-/** Where a member acts on a metric: donations on the charity page, invites on the invite card. */
+/** Where a member acts on a metric: donations on the charity page, invites on the invite card, team challenges on their list. */
 const METRIC_ROUTES: Partial<Record<Metric, { route: RouteName; label: string }>> = {
   pointsDonated: { route: 'charity', label: '去公益同行 ›' },
   invitesActivated: { route: 'invite', label: '去邀请好友 ›' },
+  teamChallenges: { route: 'challenges', label: '去组队挑战 ›' },
   checkinDays: { route: 'checkin', label: '去签到 ›' },
   streak: { route: 'checkin', label: '去签到 ›' },
 };
