@@ -85,8 +85,8 @@ export const CHALLENGE_FIELDS: FieldDocs = {
   'reward.badgeId': fieldDoc(
     '奖励徽章',
     'Reward badge',
-    '可选，完成时点亮的徽章 _id，必须是已有且启用的徽章',
-    'optional badge `_id` lit at completion; must be an existing, active badge',
+    '可选，完成时点亮的徽章 _id，必须是已有且启用的徽章；徽章的 rule 为 null 时，只有完成本挑战才能获得',
+    'optional badge `_id` lit at completion; must be an existing, active badge; a badge whose rule is null is then earned only this way',
   ),
 };
 

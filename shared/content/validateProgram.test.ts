@@ -138,7 +138,7 @@ describe('validateProgram', () => {
     });
   });
 
-  describe('badges awarded by nodes and campaigns', () => {
+  describe('badges awarded by nodes, campaigns and team challenges', () => {
     it('error: a badge without a rule that nothing awards', () => {
       expect(only((p) => p.badges.push({ ...badge('orphan'), rule: null }))).toEqual([
         expect.objectContaining({ collection: 'badges', id: 'orphan', field: 'rule', severity: 'error' }),
@@ -150,6 +150,15 @@ describe('validateProgram', () => {
         only((p) => {
           p.badges.push({ ...badge('thanks_badge'), rule: null });
           p.campaigns[0].badgeId = 'thanks_badge';
+        }),
+      ).toEqual([]);
+    });
+
+    it('a team challenge may award a badge without a rule (its reward badge)', () => {
+      expect(
+        only((p) => {
+          p.badges.push({ ...badge('full_house'), rule: null });
+          p.challenges[0] = { ...p.challenges[0], reward: { points: 60, growth: 40, badgeId: 'full_house' } };
         }),
       ).toEqual([]);
     });

@@ -94,6 +94,12 @@ describe('forming a team', () => {
     expect(team?.shareTitle).not.toMatch(/积分|奖励|领|红包/);
     expect(view).toMatchObject({ joinable: true, daysToStart: 8, goal: { metric: 'checkins', target: 4, metricName: '签到次数' } });
     expect(view.reward.badge).toMatchObject({ id: 'team_full_house', name: '全员到齐' });
+    // 全员到齐 has no rule of its own: the badge wall says which challenge lights it.
+    const wall = await cloud.ok('member', 'badges', captain, {});
+    expect(wall.badges.find((b) => b.id === 'team_full_house')).toMatchObject({
+      earned: false,
+      remainingText: '和队友完成「测试挑战 tc_checkins」组队挑战获得',
+    });
 
     expect(await cloud.fail('team', captain, { action: 'create', challengeId: 'tc_checkins' })).toMatchObject({ code: 'ALREADY_IN_TEAM' });
     expect(await cloud.fail('team', captain, { action: 'create', challengeId: 'nope' })).toMatchObject({ code: 'NOT_FOUND' });
