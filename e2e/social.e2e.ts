@@ -94,6 +94,9 @@ test('a badge shared from its unlock ceremony becomes a card with the badge wall
   await see(page, '解锁新徽章');
   await tap(page, '分享');
   await see(page, '徽章卡');
+  // The same first check-in lit 坚持's first node, so 第一片叶 too: its ceremony follows; taken, the card is there.
+  await see(page, '第一片叶');
+  await tap(page, '收下');
   const img = page.locator('.mc-poster-sheet__img img, img.mc-poster-sheet__img').filter({ visible: true }).first();
   await img.waitFor({ state: 'visible', timeout: 15_000 });
   expect(await img.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
