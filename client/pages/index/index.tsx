@@ -98,7 +98,7 @@ export default function Home() {
         ) : null}
       </PageState>
       <WelcomeSheet />
-      <BirthdaySheet gift={home?.birthdayGift ?? null} />
+      <BirthdaySheet gift={home?.birthdayGift ?? null} ceremonyPending={unseen !== null || teamReward !== null} />
     </Screen>
   );
 }

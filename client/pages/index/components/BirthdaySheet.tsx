@@ -10,6 +10,11 @@ import { useCeremonyStore } from '@/stores/ceremony';
 
 export interface BirthdaySheetProps {
   gift: BirthdayGiftView | null;
+  /**
+   * Home brings a badge or team-reward ceremony not taken yet: the page queues it in its own
+   * effect, which runs after this sheet's, so the sheet is told rather than left to find the queue empty.
+   */
+  ceremonyPending?: boolean;
 }
 
 /**
@@ -17,9 +22,10 @@ export interface BirthdaySheetProps {
  * packs. It waits for the badge and team-reward ceremonies in the queue to be taken first (one
  * ceremony at a time).
  */
-export function BirthdaySheet({ gift }: BirthdaySheetProps) {
+export function BirthdaySheet({ gift, ceremonyPending = false }: BirthdaySheetProps) {
   const [open, setOpen] = useState(false);
-  const ceremoniesWaiting = useCeremonyStore((s) => s.queue.length > 0 || s.teams.length > 0);
+  const queued = useCeremonyStore((s) => s.queue.length > 0 || s.teams.length > 0);
+  const ceremoniesWaiting = ceremonyPending || queued;
   const at = gift?.at ?? null;
   useEffect(() => {
     if (at && !ceremoniesWaiting && !birthdayCeremonySeen(at)) setOpen(true);

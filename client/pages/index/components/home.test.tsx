@@ -87,6 +87,14 @@ describe('BirthdaySheet', () => {
     expect(view.text()).toContain('生日快乐');
   });
 
+  it('waits for a ceremony home brings that is not queued yet (the page queues it after the sheet’s own effect)', async () => {
+    const at = '2026-12-04T02:00:00.000Z';
+    const view = await render(<BirthdaySheet gift={{ ...gift, at }} ceremonyPending />);
+    expect(view.text()).not.toContain('生日快乐');
+    await view.rerender(<BirthdaySheet gift={{ ...gift, at }} ceremonyPending={false} />);
+    expect(view.text()).toContain('生日快乐');
+  });
+
   it('shows nothing without a gift', async () => {
     expect((await render(<BirthdaySheet gift={null} />)).text()).toBe('');
   });
