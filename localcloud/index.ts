@@ -6,6 +6,7 @@ export { startLocalcloud, localcloudSdkEnv } from './src/localcloud';
 export { spawnLocalcloud, type SpawnedLocalcloud } from './spawn';
 export type { Localcloud, LocalcloudOptions, LocalcloudStats, ResetOptions } from './src/localcloud';
 export type { OutboxMessage } from './src/openapi/subscribeMessage';
+export type { OpenApiFault, OpenApiFaultSpec } from './src/openapi/faults';
 export type { InvocationSummary } from './src/functions/invocations';
 export type { UncoveredQuery } from './src/db/indexes';
 export type { TriggerInfo, TriggerListing } from './src/triggers/scheduler';

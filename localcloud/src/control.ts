@@ -3,6 +3,7 @@ import { isPlainObject } from './db/values';
 import { CloudError, ErrorCodes } from './errors';
 import { FunctionConfigError } from './functions/config';
 import type { InvokeResult } from './functions/runner';
+import { FaultSpecError, parseFaultSpec, type OpenApiFaults } from './openapi/faults';
 import { sendInvocationResult } from './gateway';
 import { TRIGGER_NOT_FOUND, type TriggerListing } from './triggers/scheduler';
 import { JsonInputError, parseJsonText } from './http/json';
@@ -14,6 +15,7 @@ export interface ControlTarget {
   now(): Date;
   reset(options: { seed: boolean; keepFunctionInstances: boolean }): Promise<void>;
   outbox(): unknown[];
+  faults: OpenApiFaults;
   stats(): unknown;
   functions(): string[];
   triggers(): TriggerListing;
@@ -37,6 +39,7 @@ async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> 
  * `/__localcloud/*`, loopback only:
  *   POST clock {now: ISO | null}  GET clock  POST reset {seed, keepFunctionInstances}  GET outbox
  *   GET stats  GET functions  GET triggers  POST triggers/<function>/<trigger>
+ *   GET openapi/faults  POST openapi/faults {api, errcode, match?, errmsg?, times?}  DELETE openapi/faults
  */
 export async function handleControl(target: ControlTarget, req: IncomingMessage, res: ServerResponse, route: string): Promise<void> {
   if (!isLoopback(req)) {
@@ -69,6 +72,25 @@ export async function handleControl(target: ControlTarget, req: IncomingMessage,
       sendJson(res, 200, { ok: true });
       return;
     }
+    case 'GET openapi/faults':
+      sendJson(res, 200, { ok: true, faults: target.faults.list() });
+      return;
+    case 'POST openapi/faults': {
+      const body = await jsonBody(req);
+      let fault;
+      try {
+        fault = target.faults.add(parseFaultSpec(body));
+      } catch (err) {
+        if (err instanceof FaultSpecError) throw new HttpError(400, 'INVALID_FAULT', err.message);
+        throw err;
+      }
+      sendJson(res, 200, { ok: true, fault });
+      return;
+    }
+    case 'DELETE openapi/faults':
+      target.faults.clear();
+      sendJson(res, 200, { ok: true });
+      return;
     case 'GET outbox':
       sendJson(res, 200, { ok: true, messages: target.outbox() });
       return;

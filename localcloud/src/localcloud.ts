@@ -15,6 +15,7 @@ import { createHttpServer, listen } from './http/server';
 import { HttpAccess } from './httpAccess';
 import { createLogger } from './log';
 import { createOpenApiActions } from './openapi/openapi';
+import { OpenApiFaults, parseFaultSpec, type OpenApiFault, type OpenApiFaultSpec } from './openapi/faults';
 import { Outbox, type OutboxMessage } from './openapi/subscribeMessage';
 import { readSeedDir } from './seed';
 import { Storage } from './storage/storage';
@@ -49,7 +50,7 @@ export interface LocalcloudOptions {
   region?: string;
   /** Worker threads per function before calls queue. Default 4. */
   maxWorkersPerFunction?: number;
-  /** Pages of the app, to check wxacode.getUnlimited's `page` (check_path). Unchecked if absent. */
+  /** Pages of the app, to check wxacode.getUnlimited's `page` (check_path) and subscribeMessage.send's `page`. Unchecked if absent. */
   appPages?: string[];
   /** fsync each journal batch before acknowledging (default true). */
   fsync?: boolean;
@@ -94,11 +95,20 @@ export interface Localcloud {
   setClock(now: string | number | Date | null): void;
   now(): Date;
   /**
-   * Empties data, storage, outbox and stats; `seed: true` then loads the seed directory. Function
-   * instances are replaced (their module-level caches start over) unless `keepFunctionInstances`.
+   * Empties data, storage, outbox, openapi faults and stats; `seed: true` then loads the seed
+   * directory. Function instances are replaced (their module-level caches start over) unless
+   * `keepFunctionInstances`.
    */
   reset(options?: ResetOptions): Promise<void>;
   outbox(): OutboxMessage[];
+  /**
+   * Makes openapi calls answer a WeChat error (like POST /__localcloud/openapi/faults): the API,
+   * optionally the parameters a call must carry, the errcode, optionally how many calls.
+   */
+  addOpenApiFault(spec: OpenApiFaultSpec): OpenApiFault;
+  /** The faults set, with how often each answered. */
+  openApiFaults(): OpenApiFault[];
+  clearOpenApiFaults(): void;
   stats(): LocalcloudStats;
   /** Runs a function's timer trigger now (like POST /__localcloud/triggers/<function>/<trigger>). */
   fireTrigger(functionName: string, triggerName: string): Promise<InvokeResult>;
@@ -176,13 +186,15 @@ export async function startLocalcloud(options: LocalcloudOptions): Promise<Local
   }
 
   const storage = new Storage(path.join(dataDir, 'storage'), envId, () => baseUrl);
-  const outbox = new Outbox();
+  // What WeChat received outlives localcloud, as it would: kept under the data directory.
+  const outbox = new Outbox({ file: path.join(dataDir, 'outbox.ndjson'), fsync: options.fsync, pages: options.appPages });
+  const faults = new OpenApiFaults();
   const admin = new AdminApi(
     {
       ...createDatabaseActions(database, catalog, clock),
       ...storage.actions(),
       ...runner.actions(appId),
-      ...createOpenApiActions(outbox, clock, { pages: options.appPages }),
+      ...createOpenApiActions(outbox, clock, { pages: options.appPages }, faults),
     },
     invocations,
   );
@@ -204,6 +216,7 @@ export async function startLocalcloud(options: LocalcloudOptions): Promise<Local
     });
     storage.clear();
     outbox.clear();
+    faults.clear();
     invocations.clear();
     catalog.resetReports();
     if (!keepFunctionInstances) runner.redeployAll();
@@ -221,6 +234,7 @@ export async function startLocalcloud(options: LocalcloudOptions): Promise<Local
       now: () => new Date(clock.now()),
       reset,
       outbox: () => outbox.list(),
+      faults,
       stats,
       functions: () => runner.list(),
       triggers: () => scheduler.list(),
@@ -283,6 +297,9 @@ export async function startLocalcloud(options: LocalcloudOptions): Promise<Local
     now: () => new Date(clock.now()),
     reset,
     outbox: () => outbox.list(),
+    addOpenApiFault: (spec) => faults.add(parseFaultSpec(spec)),
+    openApiFaults: () => faults.list(),
+    clearOpenApiFaults: () => faults.clear(),
     stats,
     fireTrigger: (fn, name) => scheduler.fire(fn, name),
     triggers: () => scheduler.list(),

@@ -2,6 +2,7 @@ import type { ActionTable, AdminRequest } from '../admin/types';
 import type { Clock } from '../clock';
 import { CloudError, ErrorCodes } from '../errors';
 import { parseJsonText } from '../http/json';
+import type { OpenApiFaults } from './faults';
 import { msgSecCheck } from './msgSecCheck';
 import { decodeCommApiData, encodeCommOpenApiResp } from './protobuf';
 import type { OpenApiResult } from './result';
@@ -14,10 +15,14 @@ const API_NOT_FOUND = -604100;
 /**
  * `wx.openApi`: cloud.openapi.* calls. wx-server-sdk posts a multipart form whose `requestData`
  * is a protobuf CommApiData holding each parameter as JSON; the answer is a protobuf
- * CommOpenApiResp carrying WeChat's body (JSON, or the PNG of a wxacode).
+ * CommOpenApiResp carrying WeChat's body (JSON, or the PNG of a wxacode). Faults set by a test
+ * (`faults.ts`) answer before the API runs.
  */
-export function createOpenApiActions(outbox: Outbox, clock: Clock, wxacode: WxacodeOptions): ActionTable {
+export function createOpenApiActions(outbox: Outbox, clock: Clock, wxacode: WxacodeOptions, faults: OpenApiFaults): ActionTable {
   async function run(apiName: string, params: Record<string, unknown>, request: AdminRequest): Promise<OpenApiResult | null> {
+    // A fault a test set answers in WeChat's place (see faults.ts).
+    const fault = faults.take(apiName, params);
+    if (fault) return fault;
     switch (apiName) {
       case 'wxacode.getUnlimited':
         return getUnlimited(params, wxacode);
