@@ -12,7 +12,10 @@ export interface FieldDoc {
   help_en: string;
 }
 
-/** Field docs keyed by dotted path without array indices, e.g. `checkin.streakBonuses.days`. */
+/**
+ * Field docs keyed by dotted path without array indices, e.g. `checkin.streakBonuses.days`. A `*`
+ * segment documents the same field under every key of a map (`subscribe.*.templateId`).
+ */
 export type FieldDocs = Record<string, FieldDoc>;
 
 export function fieldDoc(name_zh: string, name_en: string, help_zh: string, help_en: string): FieldDoc {
@@ -27,6 +30,18 @@ export function described<T extends z.ZodTypeAny>(schema: T, doc: FieldDoc): T {
 /** `['checkin', 'streakBonuses', 0, 'days']` → `checkin.streakBonuses.days` (the docs key). */
 export function docKey(path: ReadonlyArray<string | number>): string {
   return path.filter((p) => typeof p === 'string').join('.');
+}
+
+/** The doc of a field: its own key, else a key with one segment written `*`. */
+export function docFor(docs: FieldDocs, path: ReadonlyArray<string | number>): FieldDoc | undefined {
+  const key = docKey(path);
+  if (docs[key]) return docs[key];
+  const parts = key.split('.');
+  for (let i = 0; i < parts.length; i++) {
+    const wild = [...parts.slice(0, i), '*', ...parts.slice(i + 1)].join('.');
+    if (docs[wild]) return docs[wild];
+  }
+  return undefined;
 }
 
 /** `['checkin', 'streakBonuses', 0, 'days']` → `checkin.streakBonuses[0].days` (what ops read). */

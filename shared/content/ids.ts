@@ -132,3 +132,40 @@ export const TEAM_METRIC_NAMES: Record<TeamMetric, string> = {
   redemptions: '兑换次数',
   purchases: '消费次数',
 };
+
+/**
+ * What a member can ask to be reminded of, each with its own WeChat one-time subscription template
+ * (`settings.subscribe.<purpose>`): one consent, given on the member's tap, allows one message.
+ */
+export const REMINDER_PURPOSES = [
+  'checkinReminder',
+  'voucherExpiry',
+  'pointsExpiry',
+  'tierWarning',
+  'inviteActivated',
+  'campaignStart',
+] as const;
+export type ReminderPurpose = (typeof REMINDER_PURPOSES)[number];
+
+/**
+ * The purposes something sends today (a job of `jobs`, or the invite activation). A template for
+ * any other is refused by content validation, so no member is offered a reminder nothing sends.
+ * `pointsExpiry` joins, in one line, once points expire (the earning issue's expiry lots).
+ */
+export const SENT_REMINDER_PURPOSES: readonly ReminderPurpose[] = [
+  'checkinReminder',
+  'voucherExpiry',
+  'tierWarning',
+  'inviteActivated',
+  'campaignStart',
+];
+
+/** How the profile page and the ops dashboard name each purpose. */
+export const REMINDER_PURPOSE_NAMES: Record<ReminderPurpose, string> = {
+  checkinReminder: '签到提醒',
+  voucherExpiry: '券到期提醒',
+  pointsExpiry: '积分到期提醒',
+  tierWarning: '等级保级提醒',
+  inviteActivated: '好友激活通知',
+  campaignStart: '活动开始提醒',
+};

@@ -69,6 +69,31 @@ export const CUSTOM_MESSAGES: Record<string, Bilingual> = {
   oneDecimal: { zh: '最多一位小数，例如 1.5', en: 'at most one decimal, e.g. 1.5' },
   startBeforePreheat: { zh: '活动开始不能早于预热开始', en: 'must not be before preheatAt' },
   recapBeforeEnd: { zh: '回顾截止不能早于活动结束', en: 'must not be before endAt' },
+  templateId: {
+    zh: '应为公众平台「订阅消息 → 我的模板」中的模板 ID（10–64 位字母、数字、_ 或 -）',
+    en: 'must be a template id from the WeChat console (10–64 letters, digits, "_" or "-")',
+  },
+  keywordCount: { zh: '应填写 1–5 个关键词', en: 'needs 1–5 keywords' },
+  keywordName: {
+    zh: '关键词应照模板详情写，如 thing1、time2、number3（支持 thing、number、character_string、time、date、phrase）',
+    en: 'must be a keyword as the template lists it, e.g. thing1, time2, number3 (thing, number, character_string, time, date, phrase)',
+  },
+  unknownReminderValue: {
+    zh: '不是这个用途可填的值，可填的值见 content/README.md 的 settings.subscribe',
+    en: 'is not a value this purpose supplies; see settings.subscribe in content/README.md',
+  },
+  valueKindMismatch: {
+    zh: '这个值不能填入该类型的关键词（文字只能填 thing，日期不能填 number……），见 content/README.md',
+    en: 'this value cannot fill a keyword of this type (text only fits thing, a date no number…); see content/README.md',
+  },
+  duplicateTemplate: {
+    zh: '同一个模板只能用于一个用途：会员的一次授权只能收到一条消息',
+    en: 'a template serves one purpose only: one consent allows one message',
+  },
+  purposeNotSent: {
+    zh: '系统目前还不会发送这类提醒（例如积分到期），会员授权了也收不到：请先删除该项',
+    en: 'nothing sends this reminder yet (e.g. points expiry): members would be asked for nothing; remove it',
+  },
 };
 
 const TYPE_NAMES: Record<string, Bilingual> = {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { CONTENT_SCHEMAS, FIELD_DOCS, type ContentDocs } from './collections';
-import { displayPath, docKey } from './fieldDoc';
+import { displayPath, docFor } from './fieldDoc';
 import type { ContentCollection } from './ids';
 import { issueMessage } from './messages';
 import { problem, type ContentProblem } from './problems';
@@ -56,7 +56,7 @@ export function parseContent<C extends ContentCollection>(collection: C, docs: r
     if (!result.success) {
       for (const issue of result.error.issues) {
         const field = displayPath(issue.path);
-        const message = issueMessage(issue, field, fields[docKey(issue.path)]);
+        const message = issueMessage(issue, field, docFor(fields, issue.path));
         problems.push(problem(collection, id, field, message));
       }
       return;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { described, fieldDoc, type FieldDocs } from './fieldDoc';
 import { int } from './primitives';
+import { SUBSCRIBE_FIELDS, subscribeSchema } from './subscribe';
 
 export const SETTINGS_FIELDS: FieldDocs = {
   _id: fieldDoc('文档标识', 'Document id', '固定为 "main"，只有这一份设置文档', 'always "main": there is one settings document'),
@@ -134,6 +135,7 @@ export const SETTINGS_FIELDS: FieldDocs = {
   'tier.coverageTargets.basic': fieldDoc('基础层目标', 'Basic target', '0–100', '0–100'),
   'tier.coverageTargets.advanced': fieldDoc('进阶层目标', 'Advanced target', '0–100', '0–100'),
   'tier.coverageTargets.core': fieldDoc('核心层目标', 'Core target', '0–100', '0–100'),
+  ...SUBSCRIBE_FIELDS,
 };
 
 const streakBonusSchema = z.object({
@@ -212,6 +214,7 @@ export const settingsSchema = z.object({
   tier: described(tierSettingsSchema.optional(), SETTINGS_FIELDS.tier).transform(
     (v) => v ?? { windowMonths: 12, downgradeWarningDays: 30, coverageTargets: { basic: 90, advanced: 40, core: 10 } },
   ),
+  subscribe: described(subscribeSchema, SETTINGS_FIELDS.subscribe),
 });
 
 export type SettingsDoc = z.output<typeof settingsSchema>;
@@ -241,4 +244,6 @@ export const DEFAULT_SETTINGS: SettingsDoc = {
   },
   birthday: { points: 0, growth: 0 },
   tier: { windowMonths: 12, downgradeWarningDays: 30, coverageTargets: { basic: 90, advanced: 40, core: 10 } },
+  // No reminders until ops set their templates.
+  subscribe: {},
 };

@@ -126,7 +126,10 @@ export interface TeamRewardNote {
  * - `campaigns`: campaigns joined (a check-in during the live phase), the `campaignsJoined` metric;
  * - `birthday` (`MM-DD`, set once by the member, then only by ops) and `birthdayGift` (the last
  *   one credited: its year makes it once a year without a read);
- * - `tierRewards`: per tier, the Shanghai year its entry reward was last paid (once per year).
+ * - `tierRewards`: per tier, the Shanghai year its entry reward was last paid (once per year);
+ * - `lastMessage`: the last reminder sent to the member (its send record and when), written by the
+ *   transaction that spends the credit — a call within 24 h marks the member as come back
+ *   (`shared/domain/reminders.ts`) without a read for anyone else.
  */
 export interface StoredMember extends MemberRecord {
   growthDays: Record<string, number>;
@@ -147,6 +150,13 @@ export interface StoredMember extends MemberRecord {
   birthday: string | null;
   birthdayGift: BirthdayGift | null;
   tierRewards: Partial<Record<TierId, number>>;
+  lastMessage: LastMessage | null;
+}
+
+/** A reminder sent to the member: its `subscribe_sends` `_id` and when its credit was spent. */
+export interface LastMessage {
+  id: string;
+  at: string;
 }
 
 function num(value: unknown, fallback = 0): number {
@@ -233,7 +243,13 @@ export function normalizeMember(raw: unknown): StoredMember {
     birthday: typeof d.birthday === 'string' && /^\d{2}-\d{2}$/.test(d.birthday) ? d.birthday : null,
     birthdayGift: birthdayGift(d.birthdayGift),
     tierRewards: Object.fromEntries(Object.entries(numbers(d.tierRewards)).filter(([k]) => isTierId(k))) as Partial<Record<TierId, number>>,
+    lastMessage: lastMessage(d.lastMessage),
   };
+}
+
+function lastMessage(value: unknown): LastMessage | null {
+  const m = record(value);
+  return typeof m.id === 'string' && typeof m.at === 'string' ? { id: m.id, at: m.at } : null;
 }
 
 function teamRewardNote(raw: unknown): TeamRewardNote[] {
@@ -285,5 +301,6 @@ export function newStoredMember(openid: string, now: Instant, inviteCode: string
     birthday: null,
     birthdayGift: null,
     tierRewards: {},
+    lastMessage: null,
   };
 }

@@ -64,8 +64,16 @@ export function currentTier(member: Pick<StoredMember, 'growthDays'>, program: P
   return tierForGrowth(program.tiers, memberWindowGrowth(member, program, now));
 }
 
-export function memberDowngradeWarning(member: Pick<StoredMember, 'growthDays'>, program: Program, now: Instant): DowngradeWarning | null {
-  return downgradeWarning(growthEntries(member), program.tiers, now, program.settings);
+/** The downgrade the member would see now (`settings.tier.downgradeWarningDays` ahead, or `withinDays` — the reminder's horizon). */
+export function memberDowngradeWarning(
+  member: Pick<StoredMember, 'growthDays'>,
+  program: Program,
+  now: Instant,
+  withinDays?: number,
+): DowngradeWarning | null {
+  const { tier } = program.settings;
+  const settings = withinDays === undefined ? program.settings : { tier: { ...tier, downgradeWarningDays: withinDays } };
+  return downgradeWarning(growthEntries(member), program.tiers, now, settings);
 }
 
 /** Drops days whose growth has left the window (a day still ahead of `now` — a test clock going back — stays). */
