@@ -16,6 +16,7 @@ const campaign = (over: Partial<CampaignView> = {}): CampaignView => ({
   packs: [],
   badge: null,
   joined: false,
+  remindable: false,
   ...over,
 });
 

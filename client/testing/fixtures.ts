@@ -51,6 +51,7 @@ export function homeData(overrides: Partial<HomeData['member']> = {}): HomeData 
     teamChallengesOpen: 0,
     campaign: null,
     birthdayGift: null,
+    reminderTemplates: [],
   };
 }
 

@@ -1,5 +1,5 @@
 import type { BadgeDoc } from '@shared/content/badges';
-import type { TierId } from '@shared/content/ids';
+import type { ReminderPurpose, TierId } from '@shared/content/ids';
 import type { Program } from '@shared/content/validateProgram';
 import { LEDGER_KIND_RULES, type LedgerKind } from '@shared/domain/ledger';
 import { normalizeMember, type StoredMember } from '@shared/domain/member';
@@ -13,6 +13,7 @@ import type { Counters } from './counters';
 import type { Database, Tx } from './db';
 import { ledgerEntry, type LedgerBoost, type LedgerDoc } from './ledger';
 import { issuedVoucher } from './redemptions';
+import type { ReminderMessage, Reminders } from './reminders';
 
 /** How a balance change is written into the ledger. */
 export interface LedgerNote {
@@ -45,6 +46,15 @@ export interface Delivered {
 
 export interface Applied extends Progress, Delivered {
   entry: LedgerDoc;
+}
+
+/** A reminder a transaction made due for someone (a friend activated): sent once it has committed. */
+export interface DueReminder {
+  purpose: ReminderPurpose;
+  openid: string;
+  /** One message per member, purpose and reason. */
+  reason: string;
+  message: ReminderMessage;
 }
 
 export interface AccountOptions {
@@ -83,6 +93,8 @@ export class Account {
   private readonly touched = new Set<string>();
   /** Badges earned in this transaction, by any member in it. */
   readonly awarded: BadgeDoc[] = [];
+  /** Reminders this transaction made due, sent after it commits (never by an attempt that retries). */
+  readonly reminders: DueReminder[] = [];
 
   constructor(
     readonly tx: Tx,
@@ -248,23 +260,30 @@ export class Account {
 /**
  * Runs `body` in a transaction with an `Account` (retried on conflict with a fresh one, as
  * `Database.transaction` does), saves the members it changed, and once it has committed raises
- * the rarity counters of the badges it awarded.
+ * the rarity counters of the badges it awarded and sends the reminders it made due (through
+ * `services.reminders`, which every function's services carry).
  */
 export async function accountTransaction<R>(
-  services: { db: Database; counters: Counters },
+  services: { db: Database; counters: Counters; reminders?: Pick<Reminders, 'sendDue'> },
   program: Program,
   now: number,
   body: (account: Account) => Promise<R>,
   options: AccountOptions = {},
 ): Promise<R> {
   let awarded: BadgeDoc[] = [];
+  let due: DueReminder[] = [];
   const result = await services.db.transaction(async (tx) => {
     const account = new Account(tx, program, now, options);
     const out = await body(account);
     await account.save();
     awarded = account.awarded;
+    due = account.reminders;
     return out;
   });
   await countAwards(services.counters, awarded);
+  if (due.length > 0) {
+    if (services.reminders) await services.reminders.sendDue(program, now, due);
+    else console.warn(`[account] ${due.length} reminder(s) made due with no sender`);
+  }
   return result;
 }

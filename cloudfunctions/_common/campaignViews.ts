@@ -3,6 +3,7 @@ import type { Program } from '@shared/content/validateProgram';
 import type { CampaignView } from '@shared/contracts/member';
 import { daysLeft, daysUntil, visibleCampaigns, type ShownPhase } from '@shared/domain/campaigns';
 import type { StoredMember } from '@shared/domain/member';
+import { campaignReminderOpen } from '@shared/domain/reminders';
 import { tierName } from '@shared/domain/tiers';
 
 /** A campaign as a member sees it now: phase, countdown, boost, packs, badge, whether they joined. */
@@ -33,6 +34,7 @@ export function campaignView(
     }),
     badge: badge ? { id: badge._id, name: badge.name, icon: badge.icon } : null,
     joined: member.campaigns.includes(campaign._id),
+    remindable: phase === 'preheat' && campaignReminderOpen(campaign.startAt, now),
   };
 }
 

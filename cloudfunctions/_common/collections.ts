@@ -35,6 +35,10 @@ export const COLLECTIONS = {
   donations: 'donations',
   /** Audited ops changes `{who, action, target, before, after, reason, at}` (a birthday corrected…). */
   opsAudit: 'ops_audit',
+  /** Consent credits of WeChat one-time subscriptions, `_id` = `<openid>_<templateId>` (`_common/reminders.ts`). */
+  subscribeCredits: 'subscribe_credits',
+  /** Every reminder sent or reserved, `_id` = `<purpose>_<reason>_<openid>`: never twice for one reason. */
+  subscribeSends: 'subscribe_sends',
   tiers: 'tiers',
   badges: 'badges',
   treeNodes: 'tree_nodes',

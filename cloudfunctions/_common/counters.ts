@@ -50,6 +50,11 @@ export class Counters {
     }
   }
 
+  /** Sets a counter to a value recounted from the data (the nightly `badgeRarity` job). */
+  async set(id: string, count: number): Promise<void> {
+    await this.db.set(COLLECTIONS.counters, id, { count });
+  }
+
   /** Counts by id (missing counters read 0), in pages of 100 ids. */
   async read(ids: readonly string[]): Promise<Map<string, number>> {
     const _ = this.db.op;

@@ -1,5 +1,6 @@
 import { activationDeadline, inviteActivationState, inviterRewardDecision } from '@shared/domain/inviteActivation';
 import { countActivation, leaderboardRowId, type InviteMonthRow } from '@shared/domain/inviteLeaderboard';
+import { inviteActivatedValues, type InviteActivation } from '@shared/domain/reminders';
 import type { InviteStatus } from '@shared/domain/statuses';
 import { dayOf, monthOf, toIso, toMs, type MonthString } from '@shared/time/shanghai';
 import type { Account, Applied } from './account';
@@ -102,7 +103,7 @@ export async function settleInvite(account: Account, inviteeId: string, trigger:
     await tx.set(COLLECTIONS.invites, invite._id, { ...activated });
     return own;
   }
-  account.edit(invite.inviter, (m) => ({ ...m, invitesActivated: m.invitesActivated + 1 }));
+  const inviter = account.edit(invite.inviter, (m) => ({ ...m, invitesActivated: m.invitesActivated + 1 }));
   const month = monthOf(now);
   const rowId = leaderboardRowId(month, invite.inviter);
   const row = await tx.get<InviteMonthRow>(COLLECTIONS.inviteMonths, rowId);
@@ -111,6 +112,13 @@ export async function settleInvite(account: Account, inviteeId: string, trigger:
   const cap = await tx.get<InviteCapDoc>(COLLECTIONS.inviteCaps, capId);
   const rewardedToday = typeof cap?.count === 'number' ? cap.count : 0;
   const decision = inviterRewardDecision(rewardedToday, settings);
+  // The inviter asked to hear of it ("好友激活时告诉我"): told once this commits, one message per activation.
+  remindInviter(account, inviter, {
+    friend: invitee.nickname,
+    at: now,
+    reward: decision.reward ? { points: decision.points, growth: decision.growth } : decision.reason,
+    invitesActivated: inviter.invitesActivated,
+  });
 
   if (decision.reward) {
     const reward = { points: decision.points, growth: decision.growth };
@@ -122,6 +130,20 @@ export async function settleInvite(account: Account, inviteeId: string, trigger:
   await account.refresh(invite.inviter);
   await tx.set(COLLECTIONS.invites, invite._id, { ...activated, rewardSkippedReason: decision.reason });
   return own;
+}
+
+/** A day to deliver the news of a friend's activation; later a retry would be stale. */
+const ACTIVATION_NEWS_MS = 86_400_000;
+
+function remindInviter(account: Account, inviter: { _id: string }, activation: InviteActivation): void {
+  if (!account.program.settings.subscribe.inviteActivated) return;
+  account.reminders.push({
+    purpose: 'inviteActivated',
+    openid: inviter._id,
+    // The inviter's activation count is raised by this transaction alone: one reason per friend.
+    reason: `n${activation.invitesActivated}`,
+    message: { values: inviteActivatedValues(activation), expiresAt: account.now + ACTIVATION_NEWS_MS },
+  });
 }
 
 export interface InviteTotals {

@@ -86,6 +86,17 @@ export interface SdkOpenApi {
       buffer: Buffer;
     }>;
   };
+  subscribeMessage: {
+    /** Rejects with `errCode` (43101: the member refused or used up the template's consent). */
+    send(params: {
+      touser: string;
+      templateId: string;
+      page: string;
+      data: Record<string, { value: string }>;
+      miniprogramState: 'developer' | 'trial' | 'formal';
+      lang: 'zh_CN';
+    }): Promise<{ msgid?: number | string }>;
+  };
   security: {
     msgSecCheck(params: { content: string; version: 2; scene: 1 | 2 | 3 | 4; openid: string }): Promise<{
       result?: { suggest?: string; label?: number };

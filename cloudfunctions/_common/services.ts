@@ -11,6 +11,7 @@ import { LedgerRepository } from './ledger';
 import { MemberRepository } from './members';
 import { RateLimiter } from './rateLimit';
 import { RedemptionRepository } from './redemptions';
+import { Reminders } from './reminders';
 import type { WxCloud } from './sdk';
 import { Secrets } from './secrets';
 import { StaffDirectory } from './staff';
@@ -36,6 +37,7 @@ export interface Services {
   rateLimiter: RateLimiter;
   secrets: Secrets;
   deletedMembers: DeletedMembers;
+  reminders: Reminders;
 }
 
 export function createServices(cloud: WxCloud): Services {
@@ -58,6 +60,7 @@ export function createServices(cloud: WxCloud): Services {
     rateLimiter: new RateLimiter(db, secrets),
     secrets,
     deletedMembers: new DeletedMembers(db, secrets),
+    reminders: new Reminders(db, counters, cloud),
   };
 }
 
@@ -81,6 +84,8 @@ export function requestPreparer(services: Services, resumesDeletion: readonly st
     const now = Date.now();
     const [member, program] = await Promise.all([services.members.ensure(caller.openid, now), services.content.program()]);
     if (member.deleting && !resumesDeletion.includes(action)) throw new AppError('ACCOUNT_DELETING');
+    // Within 24 h of a reminder, this call is the member coming back (one write, for them only).
+    await services.reminders.markReturned(member, now);
     return { ...caller, now, member, program, services };
   };
 }

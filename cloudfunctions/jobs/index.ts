@@ -1,13 +1,17 @@
 import { createTimerFunction } from '../_common/function';
 import { runDueJobs, type Job } from '../_common/jobs';
+import { badgeRarity, cleanup } from './housekeeping';
+import { REMINDER_JOBS } from './reminders';
 import { stockHolds } from './stockHolds';
 
 /**
- * `jobs` — the housekeeping run by its one timer trigger (config.json); never by a member: a call
- * carrying an identity is refused. Each run does the jobs whose time has come (`_common/jobs.ts`).
- * Later jobs (points expiry, reminders, clean-ups) join this list.
+ * `jobs` — the scheduled work run by its one timer trigger (config.json); never by a member: a call
+ * carrying an identity is refused. Each run does the jobs whose time has come (`_common/jobs.ts`):
+ * the stock sweep on every trigger; the reminders members asked for at their time of day (20:00
+ * check-in, 10:00 vouchers, points, tier, campaign start) and their retries on every trigger; the
+ * nightly housekeeping (rarity counters, rate limits, invite caps, lost reminders).
  */
-const JOBS: readonly Job[] = [stockHolds];
+const JOBS: readonly Job[] = [stockHolds, ...REMINDER_JOBS, badgeRarity, cleanup];
 
 export const main = createTimerFunction('jobs', async (services, event) => {
   const runs = await runDueJobs(JOBS, { services, now: Date.now() });

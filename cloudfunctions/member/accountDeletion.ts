@@ -127,7 +127,9 @@ export async function anonymiseReferences(services: Services, member: StoredMemb
 
 /**
  * Step 5: what is the member's alone — check-ins, their own rejected invite attempts, invite caps,
- * their rows of the invite leaderboard, the invite card and its image — and last the member document, with the counters it was in.
+ * their rows of the invite leaderboard, the invite card and its image, their reminder credits and
+ * the record of messages sent to them (no reminder can be reserved for them after the mark: that
+ * transaction reads the member) — and last the member document, with the counters it was in.
  * The document goes last, so an interrupted deletion can be asked again.
  */
 export async function removeMemberData(services: Services, member: StoredMember): Promise<void> {
@@ -145,6 +147,8 @@ export async function removeMemberData(services: Services, member: StoredMember)
     db.removeWhere(COLLECTIONS.inviteCaps, { inviter: openid }),
     db.removeWhere(COLLECTIONS.inviteMonths, { inviter: openid }),
     db.remove(COLLECTIONS.inviteCards, openid),
+    db.removeWhere(COLLECTIONS.subscribeCredits, { openid }),
+    db.removeWhere(COLLECTIONS.subscribeSends, { openid }),
   ]);
   if ((await db.remove(COLLECTIONS.members, openid)) === 0) return;
   await Promise.all(

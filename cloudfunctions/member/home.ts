@@ -16,6 +16,7 @@ import { visibleCampaignViews } from '../_common/campaignViews';
 import { contractAction } from '../_common/entry';
 import { byShelfOrder, packLiveState, packView } from '../_common/packs';
 import { refreshMember } from '../_common/refresh';
+import { offeredPurposes } from '../_common/reminders';
 import type { RequestContext } from '../_common/services';
 import { canJoinNow } from '@shared/domain/teamChallenge';
 import { teamCeremony } from '../_common/teamViews';
@@ -121,5 +122,14 @@ export const home = contractAction('member', 'home', async (_input, ctx: Request
     teamChallengesOpen: program.challenges.filter((c) => canJoinNow(c, now) && !member.teams[c._id]).length,
     campaign: visibleCampaignViews(program, member, now)[0] ?? null,
     birthdayGift: birthdayGiftView(member, now),
+    reminderTemplates: reminderTemplates(program),
   };
 });
+
+/** The reminders members can ask for, from `settings.subscribe` (no read). */
+function reminderTemplates(program: Program): HomeData['reminderTemplates'] {
+  return offeredPurposes(program).flatMap((purpose) => {
+    const t = program.settings.subscribe[purpose];
+    return t ? [{ purpose, templateId: t.templateId, title: t.title }] : [];
+  });
+}

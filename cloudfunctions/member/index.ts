@@ -8,11 +8,28 @@ import { ledger } from './ledger';
 import { profile } from './profile';
 import { program } from './program';
 import { recap } from './recap';
+import { subscribe, subscriptions, unsubscribe } from './subscribe';
 import { tree } from './tree';
 
 export const main = createFunction(
   'member',
-  { home, badges, badgesSeen, tree, ledger, profile, deleteAccount, badgeCard, program, recap, charity, donate },
+  {
+    home,
+    badges,
+    badgesSeen,
+    tree,
+    ledger,
+    profile,
+    deleteAccount,
+    badgeCard,
+    program,
+    recap,
+    charity,
+    donate,
+    subscribe,
+    subscriptions,
+    unsubscribe,
+  },
   // A deletion that died half way is finished by asking again.
   { resumesDeletion: ['deleteAccount'] },
 );

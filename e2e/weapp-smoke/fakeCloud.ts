@@ -239,6 +239,7 @@ export const home: HomeData = {
   teamChallengesOpen: 1,
   campaign: null,
   birthdayGift: null,
+  reminderTemplates: [],
 };
 
 const checkin: CheckinData = {

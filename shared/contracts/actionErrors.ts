@@ -31,6 +31,9 @@ export const ACTION_ERRORS: { [F in FunctionName]: { [A in ActionName<F>]: reado
     recap: ['NOT_FOUND', 'NOT_AVAILABLE_NOW'],
     charity: [],
     donate: ['NOT_FOUND', 'NOT_AVAILABLE_NOW', 'INSUFFICIENT_POINTS'],
+    subscribe: ['NOT_FOUND', 'NOT_AVAILABLE_NOW'],
+    subscriptions: [],
+    unsubscribe: [],
   },
   checkin: { checkin: [], calendar: [] },
   redeem: {

@@ -25,6 +25,9 @@ const EXAMPLES: { [F in FunctionName]: { [A in ActionName<F>]: ApiInput<F, A> } 
     recap: { campaignId: 'thanks_season_2026' },
     charity: {},
     donate: { projectId: 'reading_corner', points: 50, requestId: 'don_0123456789' },
+    subscribe: { accepted: ['Xk3vD9pQ2mT7wR5yL8nB1cF4hJ6sA0eG'], requestId: 'sub_0123456789', campaignId: 'thanks_season_2026' },
+    subscriptions: {},
+    unsubscribe: { purpose: 'checkinReminder' },
   },
   checkin: { checkin: {}, calendar: { month: '2026-11' } },
   redeem: {

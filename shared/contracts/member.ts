@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BadgeRarity, NodeFeature, StaffRole, TierId } from '../content/ids';
+import { REMINDER_PURPOSES, type BadgeRarity, type NodeFeature, type ReminderPurpose, type StaffRole, type TierId } from '../content/ids';
 import { hasUnsafeText, UNSAFE_NICKNAME_MESSAGE } from '../domain/displayText';
 import { isMonthDay } from '../domain/monthDay';
 import type { ShownPhase } from '../domain/campaigns';
@@ -13,6 +13,9 @@ import type { PackView } from './redeem';
 import type { TeamCeremony, TeamProgress } from './team';
 
 // ---- inputs ---------------------------------------------------------------------------------
+
+/** A WeChat subscription template id, as `Taro.requestSubscribeMessage` answers it. */
+export const templateIdSchema = z.string().regex(/^[A-Za-z0-9_-]{10,64}$/);
 
 /** A birthday without a year: `MM-DD` of a real calendar day (29 February allowed). */
 export const birthdaySchema = z.string().max(5).refine(isMonthDay, { message: 'invalid birthday' });
@@ -67,6 +70,25 @@ export const memberInputs = {
   charity: emptyInput,
   /** Gives points to a charity project; a retry with the same requestId gives once. */
   donate: z.object({ projectId: contentIdSchema, points: z.number().int().min(1).max(100_000), requestId: requestIdSchema }).strict(),
+  /**
+   * The templates the member allowed in WeChat's subscription sheet (at most 3 per prompt): one
+   * credit each, once per requestId. `campaignId` names the campaign a `campaignStart` consent is for.
+   */
+  subscribe: z
+    .object({
+      accepted: z
+        .array(templateIdSchema)
+        .min(1)
+        .max(3)
+        .refine((ids) => new Set(ids).size === ids.length, { message: 'duplicate template' }),
+      requestId: requestIdSchema,
+      campaignId: contentIdSchema.optional(),
+    })
+    .strict(),
+  /** What the member allowed, per purpose (the profile page's 消息提醒). */
+  subscriptions: emptyInput,
+  /** Withdraws a purpose: its credits are cleared and nothing more of it is sent. */
+  unsubscribe: z.object({ purpose: z.enum(REMINDER_PURPOSES) }).strict(),
 };
 
 // ---- outputs --------------------------------------------------------------------------------
@@ -125,6 +147,8 @@ export interface CampaignView {
   badge: { id: string; name: string; icon: string } | null;
   /** The member took part (a check-in while live). */
   joined: boolean;
+  /** In pre-heat, and the start reminder (the morning run the day before the start day) is still ahead: "开始前提醒我" can be offered. */
+  remindable: boolean;
 }
 
 /** This year's birthday gift, shown with its ceremony in the birthday month. */
@@ -167,6 +191,16 @@ export interface HomeData {
   campaign: CampaignView | null;
   /** In the birthday month: this year's gift (credited on this visit or an earlier one), else null. */
   birthdayGift: BirthdayGiftView | null;
+  /** The reminders members can ask for (templates set in `settings.subscribe`; from content, no read). */
+  reminderTemplates: ReminderTemplateView[];
+}
+
+/** A purpose's WeChat template, as the client asks for it. */
+export interface ReminderTemplateView {
+  purpose: ReminderPurpose;
+  templateId: string;
+  /** The template's title, as WeChat's sheet shows it. */
+  title: string;
 }
 
 export interface BadgeView {
@@ -315,6 +349,24 @@ export interface DeleteAccountData {
   deleted: true;
 }
 
+/** What the member allowed for one purpose: messages still to come, and for which campaigns. */
+export interface ReminderCreditView extends ReminderTemplateView {
+  /** Messages this purpose may still send (one per consent). */
+  credits: number;
+  /** `campaignStart`: the campaigns the member asked to hear about (not started yet). */
+  campaigns: Array<{ id: string; title: string }>;
+}
+
+export interface SubscriptionsData {
+  /** Every purpose members can ask for, with this member's credits (0 when none). */
+  reminders: ReminderCreditView[];
+}
+
+export interface SubscribeData extends SubscriptionsData {
+  /** The purposes the accepted templates are for (a retry answers the same). */
+  granted: ReminderPurpose[];
+}
+
 export interface MemberOutputs {
   home: HomeData;
   badges: BadgesData;
@@ -328,4 +380,7 @@ export interface MemberOutputs {
   recap: RecapData;
   charity: CharityData;
   donate: DonateData;
+  subscribe: SubscribeData;
+  subscriptions: SubscriptionsData;
+  unsubscribe: SubscriptionsData;
 }

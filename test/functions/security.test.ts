@@ -94,6 +94,9 @@ const VALID: { [F in FunctionName]: Record<keyof (typeof INPUT_SCHEMAS)[F], Reco
     recap: { campaignId: 'thanks_season_2026' },
     charity: {},
     donate: { projectId: 'reading_corner', points: 10, requestId: 'abcdefgh-0003' },
+    subscribe: { accepted: ['Xk3vD9pQ2mT7wR5yL8nB1cF4hJ6sA0eG'], requestId: 'abcdefgh-0004' },
+    subscriptions: {},
+    unsubscribe: { purpose: 'checkinReminder' },
   },
   checkin: { checkin: {}, calendar: { month: '2026-11' } },
   redeem: {
