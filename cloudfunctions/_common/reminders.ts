@@ -328,7 +328,9 @@ export class Reminders {
   async sendDue(program: Program, now: number, due: readonly DueReminder[]): Promise<void> {
     for (const d of due) {
       const plan: ReminderPlan = { purpose: d.purpose, openid: d.openid, reason: d.reason, compose: () => d.message };
-      await this.send(program, now, plan, { precheck: true }).catch((err: unknown) => console.warn(`[reminders] ${d.purpose} not sent`, err));
+      await this.send(program, now, plan, { precheck: true }).catch((err: unknown) =>
+        console.warn(`[reminders] ${d.purpose} not sent`, err),
+      );
     }
   }
 
@@ -341,7 +343,11 @@ export class Reminders {
     const _ = this.db.op;
     const sends = COLLECTIONS.subscribeSends;
     if (send.attempts >= MAX_SEND_ATTEMPTS || now >= toMs(send.expiresAt)) {
-      const given = await this.db.updateWhere(sends, { _id: send._id, status: 'failed' }, { status: 'abandoned', data: null, retryAfter: null });
+      const given = await this.db.updateWhere(
+        sends,
+        { _id: send._id, status: 'failed' },
+        { status: 'abandoned', data: null, retryAfter: null },
+      );
       if (given > 0) await this.db.updateWhere(COLLECTIONS.subscribeCredits, { _id: send.creditId }, { count: _.inc(1) });
       return given > 0 ? 'abandoned' : 'busy';
     }

@@ -56,7 +56,8 @@ async function cleanupStep(step: CleanupStep, { services, now }: JobContext): Pr
     case 'lostSends': {
       // A message whose sending never got an answer (the run died): it may have arrived, so it is never sent again.
       const stale = await ids(COLLECTIONS.subscribeSends, { status: 'sending', sendingSince: _.lt(toIso(now - SENDING_LEASE_MS)) });
-      if (stale.length) await db.updateWhere(COLLECTIONS.subscribeSends, { _id: _.in(stale), status: 'sending' }, { status: 'lost', data: null });
+      if (stale.length)
+        await db.updateWhere(COLLECTIONS.subscribeSends, { _id: _.in(stale), status: 'sending' }, { status: 'lost', data: null });
       return stale.length;
     }
   }

@@ -119,7 +119,10 @@ export const voucherReminders = reminderJob('voucherExpiry', {
           openid: credit.openid,
           reason: voucher.requestId,
           compose: () => ({
-            values: voucherExpiryValues({ packTitle: voucher.packTitle, expiresAt: voucher.expiresAt, code: voucher.voucherCode }, vouchers.length),
+            values: voucherExpiryValues(
+              { packTitle: voucher.packTitle, expiresAt: voucher.expiresAt, code: voucher.voucherCode },
+              vouchers.length,
+            ),
             expiresAt: toMs(voucher.expiresAt),
           }),
         });
@@ -157,7 +160,8 @@ export const tierReminders = reminderJob('tierWarning', {
 /** 10:00 — points expiring within 30 days (`expiringPoints`), once per expiry day. */
 export const pointsReminders = reminderJob('pointsExpiry', {
   handle(ctx, program, credits) {
-    const expiring = (member: Parameters<typeof expiringPoints>[0]) => expiringPoints(member, program.settings, ctx.now, POINTS_EXPIRY_DAYS);
+    const expiring = (member: Parameters<typeof expiringPoints>[0]) =>
+      expiringPoints(member, program.settings, ctx.now, POINTS_EXPIRY_DAYS);
     return eachMember(ctx, credits, (member) => {
       const due = expiring(member);
       if (!due) return Promise.resolve(null);
@@ -167,7 +171,9 @@ export const pointsReminders = reminderJob('pointsExpiry', {
         reason: due.lastDay,
         compose: (fresh) => {
           const now = expiring(fresh);
-          return now ? { values: pointsExpiryValues(now.points, now.lastDay, fresh.points), expiresAt: startOfDay(addDays(now.lastDay, 1)) } : null;
+          return now
+            ? { values: pointsExpiryValues(now.points, now.lastDay, fresh.points), expiresAt: startOfDay(addDays(now.lastDay, 1)) }
+            : null;
         },
       });
     });

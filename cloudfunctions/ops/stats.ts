@@ -18,6 +18,7 @@ import {
   rejectionsByReason,
   retentionByDay,
 } from '@shared/domain/opsMetrics';
+import { reminderEffect } from '@shared/domain/reminders';
 import { addDays, dayOf, startOfDay, toIso, type DayString } from '@shared/time/shanghai';
 import { contractAction } from '../_common/entry';
 import type { RequestContext } from '../_common/services';
@@ -80,7 +81,7 @@ export async function collectStats(
 ): Promise<OpsStatsData> {
   const asOf = dayOf(now);
   const plan = statsPlan(input.from, input.to, program.benefit_packs);
-  const [retention, activeInRange, tiers, newMembers, ledger, byPack, cards, binds, activations, rejections, koc, campaign] =
+  const [retention, activeInRange, tiers, newMembers, ledger, byPack, cards, binds, activations, rejections, koc, campaign, sends] =
     await Promise.all([
       source.retention(plan),
       source.activeInRange(plan),
@@ -94,6 +95,7 @@ export async function collectStats(
       source.inviteRejections(plan),
       source.kocCandidates(),
       collectCampaignStats(source, program, input.campaignId, now),
+      source.reminderSends(plan),
     ]);
   const retentionRows = retentionByDay(plan.days, retention, asOf);
   return {
@@ -121,12 +123,13 @@ export async function collectStats(
     },
     koc: kocCandidates(koc.members, koc.invites),
     campaign,
+    reminders: reminderEffect(sends),
   };
 }
 
 /**
- * Round trips: the staff record, the caller's member (2) · eleven aggregations and counts, and the
- * campaign view's twelve (six per window), in parallel (23) · the KOC candidates' invites (1).
+ * Round trips: the staff record, the caller's member (2) · twelve aggregations and counts, and the
+ * campaign view's twelve (six per window), in parallel (24) · the KOC candidates' invites (1).
  */
 export const stats = contractAction('ops', 'stats', async (input, ctx: RequestContext) =>
   collectStats(databaseStatsSource(ctx.services.db), input, ctx.program, ctx.now),

@@ -9,6 +9,7 @@ import {
   type RetentionCounts,
   type TierActivityRow,
 } from '@shared/domain/opsMetrics';
+import type { ReminderSendRow } from '@shared/domain/reminders';
 import type { DayString } from '@shared/time/shanghai';
 import { COLLECTIONS } from '../_common/collections';
 import type { Database, Stage } from '../_common/db';
@@ -57,6 +58,8 @@ export interface OpsStatsSource {
   inviteRejections(plan: StatsQueryPlan): Promise<Array<{ reason: unknown; count: number }>>;
   /** The members with the most activated invites (lifetime), and their invites by outcome. */
   kocCandidates(): Promise<{ members: KocMemberRow[]; invites: KocInviteRow[] }>;
+  /** Reminders sent in the range, per purpose, and how many were followed by a visit within 24 h. */
+  reminderSends(plan: StatsQueryPlan): Promise<ReminderSendRow[]>;
   /** A campaign's figures over Shanghai days `from` … `to` (as instants `range`). */
   campaignFigures(window: { from: DayString; to: DayString; range: InstantRange }): Promise<CampaignFigures>;
 }
@@ -68,6 +71,7 @@ const bucketRow = z.object({ _id: z.unknown(), count });
 const kindRow = z.object({ _id: z.unknown(), credited: z.number(), debited: z.number(), entries: count });
 const keyedCount = z.object({ _id: z.unknown(), count });
 const countRow = z.object({ n: count });
+const reminderRow = z.object({ _id: z.unknown(), sent: count, returned: count });
 const kocMember = z.object({ _id: z.string(), nickname: z.string().optional(), tier: z.string().optional(), invitesActivated: count });
 const kocInvites = z.object({ _id: z.string(), invited: count, activated: count });
 
@@ -107,6 +111,7 @@ export const STATS_INDEXES: Record<string, Array<{ name: string; keys: Record<st
   ],
   invite_attempts: [{ name: 'createdAt', keys: { createdAt: 1 } }],
   invite_cards: [{ name: 'createdAt', keys: { createdAt: 1 } }],
+  subscribe_sends: [{ name: 'sentAt', keys: { sentAt: 1 } }],
 };
 
 export function databaseStatsSource(db: Database): OpsStatsSource {
@@ -296,6 +301,22 @@ export function databaseStatsSource(db: Database): OpsStatsSource {
         countWhere(COLLECTIONS.invites, { activatedAt: within(range) }),
       ]);
       return { participants, checkins, redemptions, newMembers, invites, activations };
+    },
+
+    /** Only a sent message has `sentAt`; `returnedAt` is set by the member's first call within 24 h of it. */
+    async reminderSends(plan) {
+      const list = await aggregate(COLLECTIONS.subscribeSends, [
+        { match: { sentAt: within(plan.range) } },
+        {
+          group: {
+            _id: '$purpose',
+            sent: { $sum: 1 },
+            returned: { $sum: { $cond: [{ $eq: [{ $ifNull: ['$returnedAt', null] }, null] }, 0, 1] } },
+          },
+        },
+        { limit: 20 },
+      ]);
+      return rowsOf(reminderRow, list).map((r) => ({ purpose: String(r._id), sent: r.sent, returned: r.returned }));
     },
 
     async inviteRejections(plan) {

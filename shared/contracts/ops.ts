@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ContentCollection, TierId } from '../content/ids';
 import type { ContentProblem } from '../content/problems';
 import type { TierCoverage } from '../domain/tierCoverage';
+import type { ReminderEffect } from '../domain/reminders';
 import type { DayString } from '../time/shanghai';
 import { contentIdSchema, dayNumber, daySchema, emptyInput, openidSchema, requestIdSchema, type BalanceView } from './common';
 import { birthdaySchema } from './member';
@@ -88,6 +89,8 @@ export interface OpsStatsData {
    * of now), with how many friends they invited and the share of those who activated.
    */
   koc: KocCandidate[];
+  /** Reminders (subscription messages) sent in the range per purpose, and the members back within 24 h of one. */
+  reminders: ReminderEffect;
   /** The campaign asked for (or the one live now, else the latest ended): its effect against the days before it. */
   campaign: CampaignStats | null;
 }

@@ -1,4 +1,4 @@
-import type { ReminderPurpose } from '../content/ids';
+import { REMINDER_PURPOSES, REMINDER_PURPOSE_NAMES, type ReminderPurpose } from '../content/ids';
 import type { SettingsDoc } from '../content/settings';
 import { addDays, atMinute, dayOf, toMs, type DayString, type Instant } from '../time/shanghai';
 import type { StoredMember, Streak } from './member';
@@ -143,6 +143,33 @@ export function campaignReminderRun(startAt: Instant): number {
 /** "开始前提醒我" is offered (and accepted) while that run is still ahead. */
 export function campaignReminderOpen(startAt: Instant, now: Instant): boolean {
   return toMs(now) < campaignReminderRun(startAt);
+}
+
+/** Messages sent of one purpose (`_id` of a `subscribe_sends` group) and how many were followed by a visit within 24 h. */
+export interface ReminderSendRow {
+  purpose: string;
+  sent: number;
+  returned: number;
+}
+
+export interface ReminderEffect {
+  /** Every purpose, in the order of `REMINDER_PURPOSES`, with its name. */
+  byPurpose: Array<{ purpose: ReminderPurpose; name: string; sent: number; returned: number }>;
+  sent: number;
+  returned: number;
+  /** returned ÷ sent (0 when nothing was sent). */
+  returnRate: number;
+}
+
+/** The reminders' effect for `ops.stats`: sent per purpose, and the members who came back within 24 h of one. */
+export function reminderEffect(rows: readonly ReminderSendRow[]): ReminderEffect {
+  const byPurpose = REMINDER_PURPOSES.map((purpose) => {
+    const row = rows.find((r) => r.purpose === purpose);
+    return { purpose, name: REMINDER_PURPOSE_NAMES[purpose], sent: row?.sent ?? 0, returned: row?.returned ?? 0 };
+  });
+  const sent = byPurpose.reduce((n, p) => n + p.sent, 0);
+  const returned = byPurpose.reduce((n, p) => n + p.returned, 0);
+  return { byPurpose, sent, returned, returnRate: sent === 0 ? 0 : Math.round((returned / sent) * 1000) / 1000 };
 }
 
 /** One message per member, purpose and reason: the `_id` of its send record. */
