@@ -8,6 +8,8 @@ jest.mock('@tarojs/components', () => require('@/testing/taroComponents'));
 
 import fs from 'node:fs';
 import path from 'node:path';
+// The simulated subscription sheet's store, created before any test (stores register their reset then).
+import { useSubscribeSheet } from './subscribeSheet';
 
 const CLIENT = path.resolve(__dirname, '..');
 
@@ -56,6 +58,8 @@ it('finds the adapters', () => {
       'platform/poster',
       'platform/random',
       'platform/scanner',
+      'platform/subscribe',
+      'components/SubscribeSheet/index',
       'services/cloud/transport',
     ]),
   );
@@ -90,5 +94,19 @@ describe('browser behaviour', () => {
     expect(scanner.canScan).toBe(false);
     await expect(scanner.scanCode()).resolves.toBeNull();
     expect(avatar.canChooseAvatar).toBe(false);
+  });
+
+  it('the subscription sheet is simulated: 允许 answers the ticked templates, 取消 none', async () => {
+    const { requestSubscribe } = await import('./subscribe');
+    const a = { templateId: 'Aa1Bb2Cc3Dd4Ee5Ff6', title: '签到提醒' };
+    const b = { templateId: 'Gg7Hh8Ii9Jj0Kk1Ll2', title: '优惠券到期提醒' };
+    const allowed = requestSubscribe([a, b]);
+    expect(useSubscribeSheet.getState().ticked).toEqual([a.templateId, b.templateId]);
+    useSubscribeSheet.getState().toggle(b.templateId);
+    useSubscribeSheet.getState().answer(true);
+    await expect(allowed).resolves.toEqual([a.templateId]);
+    const cancelled = requestSubscribe([a]);
+    useSubscribeSheet.getState().answer(false);
+    await expect(cancelled).resolves.toEqual([]);
   });
 });

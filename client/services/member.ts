@@ -1,4 +1,5 @@
 /** The `member` cloud function, one typed call per action. */
+import type { ReminderPurpose } from '@shared/content/ids';
 import { callFunction } from './cloud/callFunction';
 
 export const memberService = {
@@ -15,4 +16,8 @@ export const memberService = {
   recap: (campaignId: string) => callFunction('member', 'recap', { campaignId }),
   charity: () => callFunction('member', 'charity', {}),
   donate: (projectId: string, points: number, requestId: string) => callFunction('member', 'donate', { projectId, points, requestId }),
+  subscribe: (accepted: string[], requestId: string, campaignId?: string) =>
+    callFunction('member', 'subscribe', campaignId ? { accepted, requestId, campaignId } : { accepted, requestId }),
+  subscriptions: () => callFunction('member', 'subscriptions', {}),
+  unsubscribe: (purpose: ReminderPurpose) => callFunction('member', 'unsubscribe', { purpose }),
 };

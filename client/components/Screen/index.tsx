@@ -6,6 +6,7 @@ import { cx } from '@/utils/cx';
 import { BadgeCeremony } from '../BadgeCeremony';
 import { TeamCeremony } from '../TeamCeremony';
 import { DevMemberSwitcher } from '../DevMemberSwitcher';
+import { SubscribeSheet } from '../SubscribeSheet';
 
 export interface ScreenProps {
   children?: ReactNode;
@@ -48,12 +49,13 @@ function CeremonyHost() {
   return null;
 }
 
-/** Every page's root: the design tokens' scope, the page background, the ceremony layer. */
+/** Every page's root: the design tokens' scope, the page background, the ceremony layer (and H5's simulated subscription sheet). */
 export function Screen({ children, flush, className }: ScreenProps) {
   return (
     <View className={cx('mc-page', flush && 'mc-page--flush', className)}>
       {children}
       <CeremonyHost />
+      <SubscribeSheet />
       <DevMemberSwitcher />
     </View>
   );

@@ -2,7 +2,9 @@ import { View, Text } from '@tarojs/components';
 import { tierRank } from '@shared/content/ids';
 import type { CheckinData } from '@shared/contracts/checkin';
 import type { HomeData } from '@shared/contracts/member';
+import { checkinReminderOffered } from '@shared/domain/reminders';
 import { CheckinButton } from '@/components/CheckinButton';
+import { ReminderPrompt } from '@/components/ReminderPrompt';
 import { boostText } from '@/copy/campaign';
 import { boostRewardText, bonusText, nextBonusText, rewardText, streakText } from '@/copy/checkin';
 import { go } from '@/routes';
@@ -11,6 +13,8 @@ import { useCheckinStore } from '@/stores/checkin';
 export interface CheckinPanelProps {
   home: HomeData;
 }
+
+const CHECKIN_REMINDER = ['checkinReminder'] as const;
 
 /** "恭喜升级为进阶层！升级礼 +100 积分、健康福利包券一张". */
 function tierChangeText(change: NonNullable<CheckinData['tierChanged']>): string {
@@ -44,6 +48,9 @@ export function CheckinPanel({ home }: CheckinPanelProps) {
             {result.tierChanged ? <Text className="home-checkin__reward-bonus">{tierChangeText(result.tierChanged)}</Text> : null}
             {result.inviteeReward ? (
               <Text className="home-checkin__reward-bonus">你已成为活跃会员，激活奖励 {rewardText(result.inviteeReward)}</Text>
+            ) : null}
+            {checkinReminderOffered(result.streak.current) ? (
+              <ReminderPrompt promptKey={`checkin:${result.date}`} purposes={CHECKIN_REMINDER} label="明天提醒我签到" />
             ) : null}
           </View>
         ) : next ? (

@@ -2,9 +2,11 @@ import { useEffect } from 'react';
 import { View, Text } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { TIER_IDS, isTierId, type TierId } from '@shared/content/ids';
+import { voucherReminderOffered } from '@shared/domain/reminders';
 import { Button } from '@/components/Button';
 import { Card } from '@/components/Card';
 import { EmptyState, PageState } from '@/components/PageState';
+import { ReminderPrompt } from '@/components/ReminderPrompt';
 import { Screen } from '@/components/Screen';
 import { Sheet } from '@/components/Sheet';
 import { Tabs } from '@/components/Tabs';
@@ -77,6 +79,9 @@ function ConfirmSheet() {
   );
 }
 
+/** After a redemption: the voucher's expiry first, then what else may come due (one WeChat sheet, ≤ 3). */
+const AFTER_REDEEM = ['voucherExpiry', 'pointsExpiry', 'tierWarning'] as const;
+
 function ResultSheet() {
   const result = useBenefitsStore((s) => s.result);
   const close = useBenefitsStore((s) => s.closeResult);
@@ -105,6 +110,9 @@ function ResultSheet() {
     >
       <VoucherTicket voucher={result.voucher} />
       <Text className="bn-result__balance">剩余积分 {formatNumber(result.balance.points)}</Text>
+      {voucherReminderOffered(result.voucher.expiresAt, Date.now()) ? (
+        <ReminderPrompt promptKey={`redeem:${result.voucher.id}`} purposes={AFTER_REDEEM} label="券到期前提醒我" />
+      ) : null}
     </Sheet>
   );
 }

@@ -4,6 +4,7 @@ import { Button } from '@/components/Button';
 import { Card } from '@/components/Card';
 import { PageState, ErrorState, Loading } from '@/components/PageState';
 import { PosterSheet } from '@/components/PosterSheet';
+import { ReminderPrompt } from '@/components/ReminderPrompt';
 import { Screen } from '@/components/Screen';
 import { ShareButton } from '@/components/ShareButton';
 import { posterLayout } from '@/features/poster/layout';
@@ -18,6 +19,7 @@ import { InviteeList } from '../../components/InviteeList';
 import './index.css';
 
 const POSTER_CANVAS_ID = 'invite-poster';
+const ACTIVATED_NOTICE = ['inviteActivated'] as const;
 
 export default function Invite() {
   const card = useInvitesStore((s) => s.card);
@@ -78,7 +80,10 @@ export default function Invite() {
 
       <Card title="我的邀请">
         {mine ? (
-          <InviteeList mine={mine} />
+          <View>
+            <InviteeList mine={mine} />
+            <ReminderPrompt promptKey="invite" purposes={ACTIVATED_NOTICE} label="好友激活时告诉我" />
+          </View>
         ) : mineStatus === 'error' ? (
           <ErrorState message={mineError?.message ?? '加载失败'} onRetry={() => void loadMine()} />
         ) : (

@@ -12,9 +12,11 @@ import { usePageData } from '@/hooks/usePageData';
 import { go, relaunchHome, type RouteName } from '@/routes';
 import { useMemberStore } from '@/stores/member';
 import { useProfileStore } from '@/stores/profile';
+import { useRemindersStore } from '@/stores/reminders';
 import { BIRTHDAY_DAYS, BIRTHDAY_MONTHS, birthdayFromPicker, birthdayText } from '@/copy/birthday';
 import { formatFullDay } from '@/utils/format';
 import { AvatarPicker } from '../../components/AvatarPicker';
+import { ReminderCredits } from '../../components/ReminderCredits';
 import './index.css';
 
 const LINKS: Array<{ route: RouteName; title: string; icon: string }> = [
@@ -114,7 +116,9 @@ export default function Profile() {
   const load = useMemberStore((s) => s.load);
   const deleting = useProfileStore((s) => s.deleting);
 
-  usePageData(() => load({ quiet: true }));
+  const loadReminders = useRemindersStore((s) => s.load);
+
+  usePageData(({ quiet }) => Promise.all([load({ quiet: true }), loadReminders({ quiet })]));
 
   const deleteAccount = async () => {
     const { confirm } = await Taro.showModal({
@@ -155,6 +159,8 @@ export default function Profile() {
                 }
               />
             </Card>
+
+            <ReminderCredits />
 
             <Card className="pf-links">
               {LINKS.map((l) => (

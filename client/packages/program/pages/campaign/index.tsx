@@ -6,6 +6,7 @@ import { Button } from '@/components/Button';
 import { Card } from '@/components/Card';
 import { EmptyState, ErrorState, Loading, PageState } from '@/components/PageState';
 import { PosterCanvas } from '@/components/PosterCanvas';
+import { ReminderPrompt } from '@/components/ReminderPrompt';
 import { Screen } from '@/components/Screen';
 import { Sheet } from '@/components/Sheet';
 import { StatusTag } from '@/components/StatusTag';
@@ -23,6 +24,7 @@ import { formatNumber } from '@/utils/format';
 import './index.css';
 
 const POSTER_CANVAS_ID = 'recap-poster';
+const START_REMINDER = ['campaignStart'] as const;
 
 function Hero({ c }: { c: CampaignView }) {
   return (
@@ -249,6 +251,15 @@ export default function Campaign() {
         {c ? (
           <View>
             <Hero c={c} />
+            {c.remindable ? (
+              <ReminderPrompt
+                className="cp-remind"
+                promptKey={`campaign:${c.id}`}
+                purposes={START_REMINDER}
+                label="开始时提醒我"
+                campaignId={c.id}
+              />
+            ) : null}
             <Perks c={c} />
             {c.phase !== 'preheat' ? <MyFigures c={c} /> : null}
             <Others campaigns={campaigns} current={c.id} />

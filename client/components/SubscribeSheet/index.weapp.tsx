@@ -1,0 +1,3 @@
+export function SubscribeSheet() {
+  return null;
+}
