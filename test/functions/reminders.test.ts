@@ -411,3 +411,38 @@ describe('housekeeping', () => {
     expect((await cloud.docs('rate_limits')).map((r) => r._id).filter((id) => id.startsWith('rl_'))).toEqual(['rl_live']);
   });
 });
+
+describe('the 10:00 tier warning', () => {
+  it('warns once of a tier that drops within 14 days as growth leaves the window', async () => {
+    at('2030-12-24 08:00:00');
+    const now = cloud.lc.now().getTime();
+    const [dropping, safe] = [memberId('remTierDrop'), memberId('remTierSafe')];
+    // 400 growth earned on 2029-12-30 leaves the 12-month window on 2030-12-30: advanced drops to basic.
+    await cloud.db.add('members', { ...createMember(dropping, now), tier: 'advanced', growth: 400, growthDays: { '2029-12-30': 400 } });
+    // The same growth earned a month later: no drop within 14 days.
+    await cloud.db.add('members', { ...createMember(safe, now), tier: 'advanced', growth: 400, growthDays: { '2030-01-30': 400 } });
+    for (const who of [dropping, safe]) await subscribe(who, ['tierWarning']);
+
+    at('2030-12-24 10:05:00');
+    await runJobs();
+    const [message, ...more] = outboxTo(dropping);
+    expect(more).toEqual([]);
+    expect(message).toMatchObject({
+      template_id: TEMPLATES.tierWarning.templateId,
+      page: 'packages/program/pages/tiers/index',
+      data: {
+        thing1: { value: '进阶层' },
+        thing2: { value: '基础层' },
+        date3: { value: '2030年12月30日' },
+        thing4: { value: '再得350成长值可保持进阶层' },
+      },
+    });
+    expect(outboxTo(safe)).toEqual([]);
+
+    // The next morning the same drop is not told again.
+    at('2030-12-25 10:05:00');
+    await subscribe(dropping, ['tierWarning']);
+    await runJobs();
+    expect(outboxTo(dropping)).toHaveLength(1);
+  });
+});
