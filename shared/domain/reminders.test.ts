@@ -12,7 +12,6 @@ import {
 } from './reminders';
 import { templateData } from './templateFields';
 
-
 describe('when reminders are due (Shanghai time)', () => {
   it('finds the next 20:00 run today or tomorrow', () => {
     const slot = REMINDER_SLOTS.checkinReminder!;
