@@ -207,12 +207,9 @@ export class Reminders {
     const last = member.lastMessage;
     if (!last || this.returned.has(last.id) || !comesBack(last.at, now)) return;
     try {
-      const marked = await this.db.updateWhere(
-        COLLECTIONS.subscribeSends,
-        { _id: last.id, status: 'sent', returnedAt: null },
-        { returnedAt: toIso(now) },
-      );
-      if (marked > 0) this.returned.add(last.id);
+      await this.db.updateWhere(COLLECTIONS.subscribeSends, { _id: last.id, status: 'sent', returnedAt: null }, { returnedAt: toIso(now) });
+      // Marked now or before (by another instance): either way this instance need not write again.
+      this.returned.add(last.id);
     } catch (err) {
       console.warn('[reminders] return not recorded', err);
     }
