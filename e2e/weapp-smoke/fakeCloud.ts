@@ -10,7 +10,7 @@ import { treeNodeSchema } from '@shared/content/treeNodes';
 import type { CheckinData } from '@shared/contracts/checkin';
 import type { InviteCardData, InviteLeaderboardData, InviteMineData } from '@shared/contracts/invite';
 import type { ChallengesData, ChallengeView, TeamPageData, TeamPreviewData, TeamProgress } from '@shared/contracts/team';
-import type { BadgeView, BadgesData, CharityData, HomeData, LedgerData, ProgramData } from '@shared/contracts/member';
+import type { BadgeView, BadgesData, CharityData, HomeData, LedgerData, ProgramData, SubscriptionsData } from '@shared/contracts/member';
 import type { MineData, PackView, RedeemData, RedeemListData, VerifyData } from '@shared/contracts/redeem';
 import { badgeProgress, badgeRemainingText, memberBadgeMetrics } from '@shared/domain/badges';
 import { growthTree, newlyUnlockedNodes } from '@shared/domain/growthTree';
@@ -407,6 +407,24 @@ const ANSWERS: Record<string, () => unknown> = {
   'member.profile': () => ({ nickname: '小林', avatarUrl: '', leaderboardOptIn: false, birthday: null }),
   'member.program': () => program,
   'member.charity': () => charity,
+  'member.subscriptions': (): SubscriptionsData => ({
+    reminders: [
+      {
+        purpose: 'checkinReminder',
+        templateId: 'kq3Vn8XbT2mWc5LpR7dYf0HsJ9eGa4UzQ1iNo6xDKtE',
+        title: '签到提醒',
+        credits: 2,
+        campaigns: [],
+      },
+      {
+        purpose: 'voucherExpiry',
+        templateId: 'Pz7Wd2RmK9cX4vLq8NbT1sHy6fJaG3eUo0iVnQ5xBwM',
+        title: '优惠券到期提醒',
+        credits: 0,
+        campaigns: [],
+      },
+    ],
+  }),
   'checkin.checkin': () => {
     const answer = { ...checkin, alreadyCheckedIn: state.checkedIn };
     state.checkedIn = true;

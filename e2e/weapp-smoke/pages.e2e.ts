@@ -136,7 +136,20 @@ const PAGES: Array<[string, string[]]> = [
   ['packages/staff/pages/verify/index', ['核销会员券', '扫码核销', '核销']],
   [
     'packages/profile/pages/profile/index',
-    ['点击头像更换', '昵称', '会员等级', '加入时间', '2026年11月1日', '保存资料', '用户隐私保护指引', '注销账号'],
+    [
+      '点击头像更换',
+      '昵称',
+      '会员等级',
+      '加入时间',
+      '2026年11月1日',
+      '消息提醒',
+      '签到提醒',
+      '还可提醒 2 次',
+      '撤回',
+      '保存资料',
+      '用户隐私保护指引',
+      '注销账号',
+    ],
   ],
   [
     'packages/profile/pages/ledger/index',
