@@ -5,8 +5,8 @@
 import { spawnSync } from 'node:child_process';
 
 const ZONES = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles'];
-// The pure domain, and the midnight boundaries run end to end on localcloud (check-in; a team challenge's first and last day).
-const SUITES = ['shared', 'test/functions/midnight', 'test/functions/team'];
+// The pure domain, and the midnight boundaries run end to end on localcloud (check-in; a team challenge's first and last day; the reminders' Shanghai slots).
+const SUITES = ['shared', 'test/functions/midnight', 'test/functions/team', 'test/functions/reminders'];
 
 for (const tz of ZONES) {
   console.log(`\n── TZ=${tz} ──`);
