@@ -17,6 +17,7 @@ import { useOpsDashboard } from '../../stores/dashboard';
 import { count, liftText, meanOf, percent } from '../../utils/format';
 import { CAMPAIGN_PHASE_LABELS, TIER_LABELS, rejectionLabel } from '../../utils/labels';
 import { RANGE_PRESETS, shortDay, type RangePreset } from '../../utils/range';
+import { ReminderEffect } from './ReminderEffect';
 import './index.css';
 
 /**
@@ -219,6 +220,8 @@ function Metrics({ stats, refreshing }: { stats: OpsStatsData; refreshing: boole
           empty="区间内没有被拒的绑定"
         />
       </Card>
+
+      <ReminderEffect reminders={stats.reminders} />
 
       <Card title="KOC 候选" extra={<Text>累计激活好友最多的会员</Text>}>
         <Text className="ops-dash__note">可联系他们参加 KOC 孵化计划；激活率 = 已激活好友 ÷ 邀请的好友。</Text>
