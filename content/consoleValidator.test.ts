@@ -52,7 +52,7 @@ afterAll(async () => {
 test('the content collections are validated and the demo program has no invalid document', async () => {
   const { body } = await api<OverviewAnswer>('GET', 'overview');
   const validated = body.collections.filter((c) => c.validated).map((c) => c.name);
-  expect(validated.sort()).toEqual(['badges', 'benefit_packs', 'settings', 'staff', 'tiers', 'tree_nodes']);
+  expect(validated.sort()).toEqual(['badges', 'benefit_packs', 'events', 'settings', 'staff', 'tiers', 'tree_nodes']);
   expect(body.collections.filter((c) => c.invalid > 0)).toEqual([]);
 });
 

@@ -89,8 +89,8 @@ describe('demo program (issue 7)', () => {
     expect(growthTree(p.tree_nodes, 2000).stage).toBe('fruit');
   });
 
-  it('seeds two demo staff with realistic openids', () => {
-    expect(p.staff.map((s) => s.roles)).toEqual([['verifier'], ['ops']]);
+  it('seeds three demo staff with realistic openids: a verifier, ops and an event host', () => {
+    expect(p.staff.map((s) => s.roles)).toEqual([['verifier'], ['ops'], ['host']]);
     for (const s of p.staff) expect(s._id).toMatch(/^o[A-Za-z0-9_-]{27}$/);
   });
 

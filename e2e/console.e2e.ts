@@ -76,7 +76,7 @@ test('the console lists the collections with their counts and opens one', async 
   await go(page, consoleUrl('database'));
   await see(page, '集合 Collections');
   await expect(page.locator('a[data-collection="benefit_packs"]').innerText()).resolves.toMatch(/benefit_packs\s+13/);
-  await expect(page.locator('a[data-collection="badges"]').innerText()).resolves.toMatch(/badges\s+14/);
+  await expect(page.locator('a[data-collection="badges"]').innerText()).resolves.toMatch(/badges\s+16/);
   await expect(page.locator('a[data-collection="ledger"]').innerText()).resolves.toMatch(/ledger\s+0/);
   await page.locator('a[data-collection="benefit_packs"]').click();
   await see(page, '内容校验 validated');

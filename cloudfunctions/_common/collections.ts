@@ -25,12 +25,23 @@ export const COLLECTIONS = {
   secrets: 'secrets',
   /** A salted one-way hash of each deleted openid (`_id`), nothing else: a returning member is not "new" for invites. */
   deletedMembers: 'deleted_members',
+  /** One lookup document per 会员码 issued (`_id` = the code): `{openid, window, variant, expiresAt}`; cleaned up by `jobs`. */
+  memberCodes: 'member_codes',
+  /** Orders from the brand's systems (`_id` = the brand's orderId): what each earned, its refunds, its first answer. */
+  orders: 'orders',
+  /** One document per refund (`_id` = `<orderId>_<refundId>`): what it reversed; no openid. */
+  orderRefunds: 'order_refunds',
+  /** Every call of the `partner` HTTP API: route, orderId, result, HTTP status, latency; no openid. */
+  partnerCalls: 'partner_calls',
+  /** Who checked in at which offline event (`_id` = `<eventId>_<openid>`), by which host, and what it earned. */
+  eventAttendance: 'event_attendance',
   tiers: 'tiers',
   badges: 'badges',
   treeNodes: 'tree_nodes',
   benefitPacks: 'benefit_packs',
   settings: 'settings',
   staff: 'staff',
+  events: 'events',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -61,11 +61,11 @@ describe('content cache', () => {
     const [a, b] = await Promise.all([cache.program(), cache.program()]);
     expect(a).toBe(b);
     expect(a.badges.map((x) => x._id)).not.toContain('typo_badge');
-    expect(a.badges).toHaveLength(14);
-    expect(reads).toHaveLength(6); // one shared load: a read per collection
+    expect(a.badges).toHaveLength(16);
+    expect(reads).toHaveLength(7); // one shared load: a read per collection
     expect(warnings).toEqual([expect.stringMatching(/badges\/typo_badge field rule\.metric/)]);
     await cache.program();
-    expect(reads).toHaveLength(6);
+    expect(reads).toHaveLength(7);
   });
 
   it('expires on performance.now(), not on a clock that jumps', async () => {
@@ -76,12 +76,12 @@ describe('content cache', () => {
     Date.now = () => realNow() + 365 * 86_400_000;
     try {
       await cache.program();
-      expect(reads).toHaveLength(6);
+      expect(reads).toHaveLength(7);
     } finally {
       Date.now = realNow;
     }
     await new Promise((r) => setTimeout(r, 30));
     await cache.program();
-    expect(reads).toHaveLength(12);
+    expect(reads).toHaveLength(14);
   });
 });

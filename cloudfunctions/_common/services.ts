@@ -1,6 +1,7 @@
 import type { Program } from '@shared/content/validateProgram';
 import type { StoredMember } from '@shared/domain/member';
 import { AppError } from '@shared/errors';
+import { AttendanceRepository } from './attendance';
 import { ContentCache } from './content';
 import { Counters } from './counters';
 import { Database } from './db';
@@ -8,7 +9,9 @@ import { DeletedMembers } from './deletedMembers';
 import type { Caller } from './entry';
 import { InviteRepository } from './invites';
 import { LedgerRepository } from './ledger';
+import { MemberCodes } from './memberCodes';
 import { MemberRepository } from './members';
+import { OrderRepository } from './purchases';
 import { RateLimiter } from './rateLimit';
 import { RedemptionRepository } from './redemptions';
 import type { WxCloud } from './sdk';
@@ -34,6 +37,9 @@ export interface Services {
   rateLimiter: RateLimiter;
   secrets: Secrets;
   deletedMembers: DeletedMembers;
+  memberCodes: MemberCodes;
+  orders: OrderRepository;
+  attendance: AttendanceRepository;
 }
 
 export function createServices(cloud: WxCloud): Services {
@@ -55,6 +61,9 @@ export function createServices(cloud: WxCloud): Services {
     rateLimiter: new RateLimiter(db, secrets),
     secrets,
     deletedMembers: new DeletedMembers(db, secrets),
+    memberCodes: new MemberCodes(db, secrets),
+    orders: new OrderRepository(db),
+    attendance: new AttendanceRepository(db),
   };
 }
 

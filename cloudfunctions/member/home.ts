@@ -10,6 +10,7 @@ import { staffRoles } from '@shared/domain/staff';
 import { nextTierProgress } from '@shared/domain/tiers';
 import type { StoredMember } from '@shared/domain/member';
 import { memberDowngradeWarning, memberWindowGrowth } from '@shared/domain/progression';
+import { pointsOutlook } from '@shared/domain/settlement';
 import { ceremony } from '../_common/badgeViews';
 import { contractAction } from '../_common/entry';
 import { byShelfOrder, packLiveState, packView } from '../_common/packs';
@@ -57,7 +58,8 @@ function topPacks(views: PackView[]): PackView[] {
  * `member.home` — everything the home page shows, in one call. Round trips, warm: the member
  * (1) · the live stock of the listed packs and the invite count, in parallel (2) = 3; + one
  * counter read when an unseen badge waits for its ceremony (4); + a transaction when growth left
- * the tier window or ops added a badge the member already qualifies for (rare).
+ * the tier window, ops added a badge the member already qualifies for, or points fell due
+ * (expiry, pending purchase points released) since the member's last write (rare).
  */
 export const home = contractAction('member', 'home', async (_input, ctx: RequestContext): Promise<HomeData> => {
   const { openid, now, program, services } = ctx;
@@ -90,5 +92,6 @@ export const home = contractAction('member', 'home', async (_input, ctx: Request
     packs: topPacks(views),
     invite: { code: member.inviteCode, invited, activated: member.invitesActivated },
     nextStreakBonus: nextStreakMilestone(program.settings, summary.streak.current),
+    pointsOutlook: pointsOutlook(member, program.settings, now),
   };
 });

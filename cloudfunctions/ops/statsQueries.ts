@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DailyCount } from '@shared/contracts/ops';
-import type { LedgerKindRow, PackSummary, RetentionCounts, TierActivityRow } from '@shared/domain/opsMetrics';
+import type { LedgerKindRow, PackSummary, PurchaseRows, RetentionCounts, TierActivityRow } from '@shared/domain/opsMetrics';
 import type { DayString } from '@shared/time/shanghai';
 import { COLLECTIONS } from '../_common/collections';
 import type { Database, Stage } from '../_common/db';
@@ -47,6 +47,8 @@ export interface OpsStatsSource {
   inviteBinds(plan: StatsQueryPlan): Promise<number>;
   inviteActivations(plan: StatsQueryPlan): Promise<number>;
   inviteRejections(plan: StatsQueryPlan): Promise<Array<{ reason: unknown; count: number }>>;
+  /** Orders and refunds in the range, and points pending on `asOf`. */
+  purchases(plan: StatsQueryPlan, asOf: DayString): Promise<PurchaseRows>;
 }
 
 const count = z.number().int().nonnegative();
@@ -56,6 +58,9 @@ const bucketRow = z.object({ _id: z.unknown(), count });
 const kindRow = z.object({ _id: z.unknown(), credited: z.number(), debited: z.number(), entries: count });
 const keyedCount = z.object({ _id: z.unknown(), count });
 const countRow = z.object({ n: count });
+const orderSums = z.object({ count, amount: count, points: count });
+const refundSums = z.object({ count, amount: count, points: count, debt: count });
+const pendingSum = z.object({ pending: z.number() });
 
 /** Rows the database sent back, each checked against the shape its pipeline produces. */
 function rowsOf<T>(schema: z.ZodType<T>, list: unknown[]): T[] {
@@ -89,6 +94,11 @@ export const STATS_INDEXES: Record<string, Array<{ name: string; keys: Record<st
   ],
   invite_attempts: [{ name: 'createdAt', keys: { createdAt: 1 } }],
   invite_cards: [{ name: 'createdAt', keys: { createdAt: 1 } }],
+  orders: [
+    { name: 'createdAt', keys: { createdAt: 1 } },
+    { name: 'releaseDay', keys: { releaseDay: 1 } },
+  ],
+  order_refunds: [{ name: 'createdAt', keys: { createdAt: 1 } }],
 };
 
 export function databaseStatsSource(db: Database): OpsStatsSource {
@@ -240,6 +250,40 @@ export function databaseStatsSource(db: Database): OpsStatsSource {
         { limit: 50 },
       ]);
       return rowsOf(keyedCount, list).map((r) => ({ reason: r._id, count: r.count }));
+    },
+
+    /** Three sums: orders and refunds recorded in the range, and what orders still hold on `asOf`. */
+    async purchases(plan, asOf) {
+      const [orders, refunds, pending] = await Promise.all([
+        aggregate(COLLECTIONS.orders, [
+          { match: { createdAt: within(plan.range) } },
+          { group: { _id: null, count: { $sum: 1 }, amount: { $sum: '$amount' }, points: { $sum: '$points' } } },
+          { limit: 1 },
+        ]),
+        aggregate(COLLECTIONS.orderRefunds, [
+          { match: { createdAt: within(plan.range) } },
+          {
+            group: {
+              _id: null,
+              count: { $sum: 1 },
+              amount: { $sum: '$amount' },
+              points: { $sum: '$reversedPoints' },
+              debt: { $sum: '$debt' },
+            },
+          },
+          { limit: 1 },
+        ]),
+        aggregate(COLLECTIONS.orders, [
+          { match: { releaseDay: _.gt(asOf) } },
+          { group: { _id: null, pending: { $sum: { $subtract: ['$points', '$refundedPoints'] } } } },
+          { limit: 1 },
+        ]),
+      ]);
+      return {
+        orders: rowsOf(orderSums.passthrough(), orders)[0] ?? { count: 0, amount: 0, points: 0 },
+        refunds: rowsOf(refundSums.passthrough(), refunds)[0] ?? { count: 0, amount: 0, points: 0, debt: 0 },
+        pending: rowsOf(pendingSum.passthrough(), pending)[0]?.pending ?? 0,
+      };
     },
   };
 }

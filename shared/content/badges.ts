@@ -38,8 +38,8 @@ export const BADGE_FIELDS: FieldDocs = {
   'rule.metric': fieldDoc(
     '规则指标',
     'Rule metric',
-    'streak 最长连续签到天数 / checkinDays 累计签到天数 / invitesActivated 已激活的邀请人数 / redemptions 兑换次数 / growth 累计成长值 / treeNodes 已点亮的成长树节点数',
-    'streak = best streak in days / checkinDays = total check-in days / invitesActivated = activated invitees / redemptions = redemptions made / growth = lifetime growth / treeNodes = unlocked tree nodes',
+    'streak 最长连续签到天数 / checkinDays 累计签到天数 / invitesActivated 已激活的邀请人数 / redemptions 兑换次数 / growth 累计成长值 / treeNodes 已点亮的成长树节点数 / purchases 消费笔数（全额退款的不算）/ eventsAttended 参加线下活动场数 / coursesAttended 参加课程节数',
+    'streak = best streak in days / checkinDays = total check-in days / invitesActivated = activated invitees / redemptions = redemptions made / growth = lifetime growth / treeNodes = unlocked tree nodes / purchases = orders (fully refunded ones excluded) / eventsAttended = offline events attended / coursesAttended = courses attended',
   ),
   'rule.gte': fieldDoc('规则数值', 'Rule target', '达到多少即获得，正整数', 'the target, a positive integer'),
   order: fieldDoc('排序', 'Order', '徽章墙上的顺序，数字小的在前', 'position on the badge wall, smaller first'),

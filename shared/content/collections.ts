@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { BADGE_FIELDS, badgeSchema, type BadgeDoc } from './badges';
 import { BENEFIT_PACK_FIELDS, benefitPackSchema, type BenefitPackDoc } from './benefitPacks';
+import { EVENT_FIELDS, eventSchema, type EventDoc } from './events';
 import type { FieldDocs } from './fieldDoc';
 import type { ContentCollection } from './ids';
 import { SETTINGS_FIELDS, settingsSchema, type SettingsDoc } from './settings';
@@ -16,6 +17,7 @@ export interface ContentDocs {
   benefit_packs: BenefitPackDoc;
   settings: SettingsDoc;
   staff: StaffDoc;
+  events: EventDoc;
 }
 
 export type ContentSchema<C extends ContentCollection> = z.ZodType<ContentDocs[C], z.ZodTypeDef, unknown>;
@@ -27,6 +29,7 @@ export const CONTENT_SCHEMAS: { [C in ContentCollection]: ContentSchema<C> } = {
   benefit_packs: benefitPackSchema,
   settings: settingsSchema,
   staff: staffSchema,
+  events: eventSchema,
 };
 
 export const FIELD_DOCS: Record<ContentCollection, FieldDocs> = {
@@ -36,6 +39,7 @@ export const FIELD_DOCS: Record<ContentCollection, FieldDocs> = {
   benefit_packs: BENEFIT_PACK_FIELDS,
   settings: SETTINGS_FIELDS,
   staff: STAFF_FIELDS,
+  events: EVENT_FIELDS,
 };
 
 export const COLLECTION_NAMES: Record<ContentCollection, { zh: string; en: string }> = {
@@ -45,4 +49,5 @@ export const COLLECTION_NAMES: Record<ContentCollection, { zh: string; en: strin
   benefit_packs: { zh: '福利包', en: 'Benefit packs' },
   settings: { zh: '全局设置', en: 'Settings' },
   staff: { zh: '员工', en: 'Staff' },
+  events: { zh: '线下活动', en: 'Offline events' },
 };

@@ -34,7 +34,17 @@ export const CONTENT_ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 export const OPENID_RE = /^[A-Za-z0-9_-]{10,64}$/;
 
 /** The metrics a badge rule may name (see `shared/domain/badges.ts` for how each is counted). */
-export const BADGE_METRICS = ['streak', 'checkinDays', 'invitesActivated', 'redemptions', 'growth', 'treeNodes'] as const;
+export const BADGE_METRICS = [
+  'streak',
+  'checkinDays',
+  'invitesActivated',
+  'redemptions',
+  'growth',
+  'treeNodes',
+  'purchases',
+  'eventsAttended',
+  'coursesAttended',
+] as const;
 export type BadgeMetric = (typeof BADGE_METRICS)[number];
 
 export const BADGE_RARITIES = ['common', 'rare', 'epic', 'legendary'] as const;
@@ -60,9 +70,19 @@ export const PACK_SCENE_NAMES: Record<PackScene, string> = {
 export const LIMIT_PERIODS = ['day', 'week', 'month', 'campaign'] as const;
 export type LimitPeriod = (typeof LIMIT_PERIODS)[number];
 
-export const STAFF_ROLES = ['verifier', 'ops'] as const;
+/** `verifier` verifies vouchers (and may check members in at events), `ops` runs the program, `host` checks members in at offline events. */
+export const STAFF_ROLES = ['verifier', 'ops', 'host'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/** Offline events: an activity (salon, meet-up) or a course; `coursesAttended` counts the courses. */
+export const EVENT_KINDS = ['activity', 'course'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const EVENT_KIND_NAMES: Record<EventKind, string> = {
+  activity: '活动',
+  course: '课程',
+};
+
 /** The collections ops edit in the cloud console (plus `staff`, which ops enrol by hand). */
-export const CONTENT_COLLECTIONS = ['tiers', 'badges', 'tree_nodes', 'benefit_packs', 'settings', 'staff'] as const;
+export const CONTENT_COLLECTIONS = ['tiers', 'badges', 'tree_nodes', 'benefit_packs', 'settings', 'staff', 'events'] as const;
 export type ContentCollection = (typeof CONTENT_COLLECTIONS)[number];

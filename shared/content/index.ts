@@ -17,7 +17,17 @@ export {
   type BenefitPackDoc,
   type PackSchedule,
 } from './benefitPacks';
-export { settingsSchema, SETTINGS_FIELDS, DEFAULT_SETTINGS, type SettingsDoc, type StreakBonus } from './settings';
+export {
+  settingsSchema,
+  SETTINGS_FIELDS,
+  DEFAULT_SETTINGS,
+  PURCHASE_ROUNDINGS,
+  type SettingsDoc,
+  type StreakBonus,
+  type PurchaseSettings,
+  type PurchaseRounding,
+} from './settings';
+export { eventSchema, EVENT_FIELDS, type EventDoc } from './events';
 export { staffSchema, STAFF_FIELDS, type StaffDoc } from './staff';
 export { CONTENT_SCHEMAS, FIELD_DOCS, COLLECTION_NAMES, type ContentDocs, type ContentSchema } from './collections';
 export { parseContent, type ParsedContent } from './parseContent';

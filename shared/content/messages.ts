@@ -50,6 +50,11 @@ export const CUSTOM_MESSAGES: Record<string, Bilingual> = {
   uniqueRoles: { zh: '角色不能重复', en: 'a role is listed twice' },
   mainOnly: { zh: 'settings 只使用 _id 为 "main" 的文档', en: 'settings uses only the document whose _id is "main"' },
   blank: { zh: '不能为空', en: 'must not be blank' },
+  instantRequired: {
+    zh: '必须填写，例如 2026-12-05T14:00（上海时间）',
+    en: 'is required, e.g. 2026-12-05T14:00 (Shanghai)',
+  },
+  twoDecimals: { zh: '最多两位小数', en: 'at most two decimals' },
 };
 
 const TYPE_NAMES: Record<string, Bilingual> = {

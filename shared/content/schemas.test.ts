@@ -1,6 +1,6 @@
 import type { ContentCollection } from './ids';
 import { parseContent } from './parseContent';
-import { badge, pack, settings, staff, tier, treeNode, type Doc } from './__fixtures__/raw';
+import { badge, event, pack, settings, staff, tier, treeNode, type Doc } from './__fixtures__/raw';
 
 /** Applies a change to a fresh valid document (a `path` of `a.b.0.c`; undefined deletes). */
 function broken(doc: Doc, path: string, value: unknown): Doc {
@@ -26,6 +26,7 @@ const VALID: Record<ContentCollection, () => Doc> = {
     }),
   settings,
   staff,
+  events: () => event('salon_1'),
 };
 
 describe('every valid fixture passes', () => {
@@ -99,6 +100,18 @@ const RULES: Array<[ContentCollection, string, unknown, string, string]> = [
   ['staff', 'roles', ['ops', 'ops'], 'roles', '重复'],
   ['staff', 'roles', ['boss'], 'roles[0]', 'verifier'],
   ['staff', 'active', undefined, 'active', '缺少必填字段'],
+  ['staff', 'roles', ['host', 'host'], 'roles', '重复'],
+  ['events', 'startAt', null, 'startAt', '必须填写'],
+  ['events', 'endAt', '2026-12-05T13:00', 'endAt', '晚于开始时间'],
+  ['events', 'endAt', 'tomorrow', 'endAt', '2026-12-25'],
+  ['events', 'points', -1, 'points', '不能小于 0'],
+  ['events', 'kind', 'party', 'kind', 'course'],
+  ['events', 'title', '', 'title', '不能为空'],
+  ['settings', 'purchase.pointsPerYuan', 1.234, 'purchase.pointsPerYuan', '两位小数'],
+  ['settings', 'purchase.holdDays', 61, 'purchase.holdDays', '不能大于 60'],
+  ['settings', 'purchase.rounding', 'up', 'purchase.rounding', 'floor'],
+  ['settings', 'points.expiry.months', 0, 'points.expiry.months', '不能小于 1'],
+  ['settings', 'event.graceMinutes', -5, 'event.graceMinutes', '不能小于 0'],
 ];
 
 describe('each schema rule rejects its failing fixture, by id and field, in both languages', () => {

@@ -1,5 +1,6 @@
 import type { BadgeDoc } from './badges';
 import type { BenefitPackDoc } from './benefitPacks';
+import type { EventDoc } from './events';
 import { hhmmToMinute } from './benefitPacks';
 import { DEFAULT_TIER_NAMES, TIER_IDS, type ContentCollection } from './ids';
 import { parseContent } from './parseContent';
@@ -23,6 +24,7 @@ export interface Program {
   benefit_packs: BenefitPackDoc[];
   settings: SettingsDoc;
   staff: StaffDoc[];
+  events: EventDoc[];
 }
 
 export interface ValidateOptions {
@@ -58,6 +60,7 @@ export function validateProgram(raw: RawProgram, options: ValidateOptions = {}):
   const packs = parse('benefit_packs');
   const settingsDocs = parse('settings');
   const staff = parse('staff');
+  const events = parse('events');
 
   const settings = settingsDocs.find((s) => s._id === 'main');
   if (!settings) {
@@ -68,7 +71,15 @@ export function validateProgram(raw: RawProgram, options: ValidateOptions = {}):
       }),
     );
   }
-  const program: Program = { tiers, badges, tree_nodes: treeNodes, benefit_packs: packs, settings: settings ?? DEFAULT_SETTINGS, staff };
+  const program: Program = {
+    tiers,
+    badges,
+    tree_nodes: treeNodes,
+    benefit_packs: packs,
+    settings: settings ?? DEFAULT_SETTINGS,
+    staff,
+    events,
+  };
   problems.push(...crossCheck(program, options));
   return { program, problems, ...countBySeverity(problems) };
 }
@@ -82,6 +93,7 @@ export function crossCheck(program: Program, options: ValidateOptions = {}): Con
     ...checkPacks(program.benefit_packs, program.tiers, options),
     ...checkReachability(program.benefit_packs, program.settings),
     ...checkCoverage(program, options),
+    ...checkEvents(program.events, program.badges, options),
   ];
 }
 
@@ -359,6 +371,37 @@ function checkCoverage(program: Program, options: ValidateOptions): ContentProbl
           {
             zh: `覆盖率 ${c.coverage}%（${c.members}/${options.activeWindowGrowths.length} 名活跃会员），目标 ${c.target}%：建议调整门槛`,
             en: `coverage ${c.coverage}% (${c.members}/${options.activeWindowGrowths.length} active members) vs target ${c.target}%: consider another threshold`,
+          },
+          'warning',
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** An event's badge must be one members can get; an event long over but still active is clutter. */
+function checkEvents(events: EventDoc[], badges: BadgeDoc[], options: ValidateOptions): ContentProblem[] {
+  const out: ContentProblem[] = [];
+  for (const e of events) {
+    if (!e.active) continue;
+    if (e.badgeId !== null && !badges.some((b) => b._id === e.badgeId && b.active)) {
+      out.push(
+        problem('events', e._id, 'badgeId', {
+          zh: `纪念徽章 ${e.badgeId} 不是已启用的徽章：到场会员拿不到它`,
+          en: `badge ${e.badgeId} is not an active badge: attendees would not get it`,
+        }),
+      );
+    }
+    if (options.now !== undefined && toMs(e.endAt) + 30 * DAY_MS < toMs(options.now)) {
+      out.push(
+        problem(
+          'events',
+          e._id,
+          'active',
+          {
+            zh: '活动已结束 30 天以上仍为启用状态，可将 active 设为 false（签到记录会保留）',
+            en: 'the event ended over 30 days ago but is still active; set active to false (attendance is kept)',
           },
           'warning',
         ),

@@ -26,6 +26,7 @@ export const ACTION_ERRORS: { [F in FunctionName]: { [A in ActionName<F>]: reado
     ledger: [],
     profile: ['CONTENT_REJECTED', 'RATE_LIMITED'],
     deleteAccount: ['RATE_LIMITED'],
+    code: [],
   },
   checkin: { checkin: [], calendar: [] },
   redeem: {
@@ -46,4 +47,35 @@ export const ACTION_ERRORS: { [F in FunctionName]: { [A in ActionName<F>]: reado
     stats: ['FORBIDDEN'],
     adjust: ['FORBIDDEN', 'NOT_FOUND', 'INSUFFICIENT_POINTS'],
   },
+  event: {
+    attend: [
+      'FORBIDDEN',
+      'RATE_LIMITED',
+      'NOT_FOUND',
+      'NOT_AVAILABLE_NOW',
+      'MEMBER_CODE_INVALID',
+      'MEMBER_CODE_EXPIRED',
+      'ALREADY_ATTENDED',
+      'ACCOUNT_DELETING',
+    ],
+    mine: [],
+    hosting: ['FORBIDDEN'],
+  },
 };
+
+/**
+ * What the `partner` HTTP API answers besides success (`shared/contracts/partner.ts`), with the
+ * HTTP status of each: the brand's systems branch on the status and the code.
+ */
+export const PARTNER_ERRORS = {
+  INVALID_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  NOT_FOUND: 404,
+  MEMBER_CODE_INVALID: 404,
+  MEMBER_CODE_EXPIRED: 410,
+  CONFLICT: 409,
+  ACCOUNT_DELETING: 409,
+  REFUND_EXCEEDS_ORDER: 422,
+  BUSY: 503,
+  INTERNAL: 500,
+} as const satisfies Partial<Record<ErrorCode, number>>;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { checkinInputs, type CheckinOutputs } from './checkin';
+import { eventInputs, type EventOutputs } from './event';
 import { inviteInputs, type InviteOutputs } from './invite';
 import { memberInputs, type MemberOutputs } from './member';
 import { opsInputs, type OpsOutputs } from './ops';
@@ -18,6 +19,7 @@ export const INPUT_SCHEMAS = {
   redeem: redeemInputs,
   invite: inviteInputs,
   ops: opsInputs,
+  event: eventInputs,
 } as const;
 
 export interface ApiOutputs {
@@ -26,6 +28,7 @@ export interface ApiOutputs {
   redeem: RedeemOutputs;
   invite: InviteOutputs;
   ops: OpsOutputs;
+  event: EventOutputs;
 }
 
 export type FunctionName = keyof typeof INPUT_SCHEMAS;
@@ -50,6 +53,7 @@ const actionsMatch: { [F in FunctionName]: SameKeys<(typeof INPUT_SCHEMAS)[F], A
   redeem: true,
   invite: true,
   ops: true,
+  event: true,
 };
 void actionsMatch;
 

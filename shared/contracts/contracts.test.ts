@@ -20,6 +20,7 @@ const EXAMPLES: { [F in FunctionName]: { [A in ActionName<F>]: ApiInput<F, A> } 
     ledger: { cursor: '1763870400000.ledger_abc123', limit: 20 },
     profile: { nickname: '小林', avatarFileId: 'cloud://env-1.7a6b/avatars/o1.png' },
     deleteAccount: { confirm: true },
+    code: {},
   },
   checkin: { checkin: {}, calendar: { month: '2026-11' } },
   redeem: {
@@ -36,6 +37,7 @@ const EXAMPLES: { [F in FunctionName]: { [A in ActionName<F>]: ApiInput<F, A> } 
     stats: { from: '2026-11-01', to: '2026-11-23' },
     adjust: { openid: 'oVfr7Kq2mXnP4sLdE9wT3bYcH6jA', points: 100, growth: 50, reason: '线下活动签到', requestId: 'adj_0123456789' },
   },
+  event: { attend: { eventId: 'salon_1', memberCode: '1234 5678 9012 3456 78' }, mine: {}, hosting: {} },
 };
 
 /** Numbers that may legitimately be negative (ops corrections). */

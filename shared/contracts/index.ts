@@ -5,5 +5,7 @@ export * from './checkin';
 export * from './redeem';
 export * from './invite';
 export * from './ops';
+export * from './event';
+export * from './partner';
 export * from './api';
 export * from './actionErrors';

@@ -42,6 +42,8 @@ export const memberInputs = {
     .refine((v) => v.nickname !== undefined || v.avatarFileId !== undefined, { message: 'nothing to update' }),
   /** Must be sent as `{confirm: true}`, so a stray call cannot erase a member. */
   deleteAccount: z.object({ confirm: z.literal(true) }).strict(),
+  /** The member's 会员码 for the next 60 seconds. */
+  code: emptyInput,
 };
 
 // ---- outputs --------------------------------------------------------------------------------
@@ -82,6 +84,20 @@ export interface BadgeCeremony {
   earnedAt: string;
 }
 
+/** Points the balance does not show: pending purchase points, a refund debt, points about to expire. */
+export interface PointsOutlook {
+  /** Purchase points inside their hold (not spendable yet). */
+  pending: number;
+  /** The next day pending points become spendable, or null with none. */
+  pendingReleaseOn: DayString | null;
+  /** Points a refund could not take back: paid off from the next earnings. */
+  debt: number;
+  /** The next points to expire, shown from 30 days before ("N 积分将于 12月31日过期"). */
+  expiring: { points: number; lastDay: DayString } | null;
+  /** `settings.points.expiry.months`, or null when points never expire. */
+  expiryMonths: number | null;
+}
+
 export interface HomeData {
   /** The Shanghai day the answer was computed for (the client never uses its own date). */
   today: DayString;
@@ -93,6 +109,8 @@ export interface HomeData {
   invite: { code: string; invited: number; activated: number };
   /** Next streak bonus, for "再签 N 天得 X 积分". */
   nextStreakBonus: { days: number; daysLeft: number; points: number; growth: number } | null;
+  /** Pending points, debt and expiry, from the member document (no extra read). */
+  pointsOutlook: PointsOutlook;
 }
 
 export interface BadgeView {
@@ -149,6 +167,15 @@ export interface DeleteAccountData {
   deleted: true;
 }
 
+export interface MemberCodeData {
+  /** 18 digits; show it as a QR code and grouped in fours (`formatMemberCode`). */
+  code: string;
+  /** After this instant the code is refused. */
+  expiresAt: string;
+  /** When to ask for the next code (30 s after this one started). */
+  refreshAt: string;
+}
+
 export interface MemberOutputs {
   home: HomeData;
   badges: BadgesData;
@@ -157,4 +184,5 @@ export interface MemberOutputs {
   ledger: LedgerData;
   profile: ProfileData;
   deleteAccount: DeleteAccountData;
+  code: MemberCodeData;
 }

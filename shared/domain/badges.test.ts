@@ -1,9 +1,27 @@
 import fc from 'fast-check';
 import { BADGE_METRICS } from '../content/ids';
-import { badgeProgress, badgeRemainingText, memberBadgeMetrics, newlyEarnedBadges, remainingText, type BadgeMetrics } from './badges';
+import {
+  badgeProgress,
+  badgeRemainingText,
+  memberBadgeMetrics,
+  newlyEarnedBadges,
+  remainingText,
+  withGrantedBadge,
+  type BadgeMetrics,
+} from './badges';
 import { badge } from './__fixtures__/program';
 
-const zero: BadgeMetrics = { streak: 0, checkinDays: 0, invitesActivated: 0, redemptions: 0, growth: 0, treeNodes: 0 };
+const zero: BadgeMetrics = {
+  streak: 0,
+  checkinDays: 0,
+  invitesActivated: 0,
+  redemptions: 0,
+  growth: 0,
+  treeNodes: 0,
+  purchases: 0,
+  eventsAttended: 0,
+  coursesAttended: 0,
+};
 
 describe('badgeProgress', () => {
   it('earns streak badges on the best streak but shows the running one as progress', () => {
@@ -85,7 +103,31 @@ describe('memberBadgeMetrics', () => {
       redemptions: 2,
       growth: 350,
       treeNodes: 3,
+      purchases: 0,
+      eventsAttended: 0,
+      coursesAttended: 0,
     });
     expect(memberBadgeMetrics(m, 3, 0).currentStreak).toBe(0);
+  });
+
+  it('counts purchases, events and courses from the member’s counters', () => {
+    const m = { streak: { current: 0, best: 0 }, checkinDays: 0, invitesActivated: 0, redemptions: 0, growth: 0 };
+    const metrics = memberBadgeMetrics({ ...m, purchases: 3, eventsAttended: 2, coursesAttended: 1 }, 0);
+    expect(metrics).toMatchObject({ purchases: 3, eventsAttended: 2, coursesAttended: 1 });
+    expect(newlyEarnedBadges([badge('buyer', 'purchases', 3), badge('goer', 'eventsAttended', 3)], metrics, []).map((b) => b._id)).toEqual([
+      'buyer',
+    ]);
+    expect(remainingText('purchases', 1)).toBe('还差 1 笔消费');
+    expect(remainingText('eventsAttended', 2)).toBe('还差 2 场活动');
+    expect(remainingText('coursesAttended', 1)).toBe('还差 1 节课程');
+  });
+});
+
+describe('withGrantedBadge', () => {
+  it('adds an event’s badge once, unseen, and leaves a member who has it unchanged', () => {
+    const member = { badges: [{ id: 'first', earnedAt: '2026-01-01T00:00:00.000Z', seen: true }] };
+    const granted = withGrantedBadge(member, 'salon', '2026-12-05T06:00:00.000Z');
+    expect(granted.badges).toEqual([...member.badges, { id: 'salon', earnedAt: '2026-12-05T06:00:00.000Z', seen: false }]);
+    expect(withGrantedBadge(granted, 'salon', '2027-01-01T00:00:00.000Z')).toBe(granted);
   });
 });

@@ -9,7 +9,9 @@ import type { BadgeMetric } from '../content/ids';
  *   streak badge ("3 / 7 天") — after a break the member must start over, so the best streak
  *   would be a misleading progress figure;
  * - `checkinDays`, `invitesActivated`, `redemptions` (not cancelled), `growth` (lifetime),
- *   `treeNodes` (nodes unlocked by lifetime growth).
+ *   `treeNodes` (nodes unlocked by lifetime growth);
+ * - `purchases` (orders from the brand's shop and stores, not fully refunded), `eventsAttended`
+ *   (offline events checked in at, courses included) and `coursesAttended` (those of kind course).
  */
 export interface BadgeMetrics {
   streak: number;
@@ -19,6 +21,9 @@ export interface BadgeMetrics {
   redemptions: number;
   growth: number;
   treeNodes: number;
+  purchases: number;
+  eventsAttended: number;
+  coursesAttended: number;
 }
 
 export interface BadgeProgress {
@@ -61,6 +66,9 @@ const UNITS: Record<BadgeMetric, string> = {
   redemptions: '次',
   growth: '点成长值',
   treeNodes: '个节点',
+  purchases: '笔消费',
+  eventsAttended: '场活动',
+  coursesAttended: '节课程',
 };
 
 /** "还差 3 天", "还差 1 位好友", "还差 120 点成长值"; "已获得" when nothing is left. */
@@ -75,7 +83,16 @@ export function badgeRemainingText(badge: BadgeDoc, progress: BadgeProgress): st
 
 /** Badge metrics of a member record; `treeNodes` comes from the growth tree. */
 export function memberBadgeMetrics(
-  member: { streak: { current: number; best: number }; checkinDays: number; invitesActivated: number; redemptions: number; growth: number },
+  member: {
+    streak: { current: number; best: number };
+    checkinDays: number;
+    invitesActivated: number;
+    redemptions: number;
+    growth: number;
+    purchases?: number;
+    eventsAttended?: number;
+    coursesAttended?: number;
+  },
   treeNodes: number,
   currentStreak: number = member.streak.current,
 ): BadgeMetrics {
@@ -87,5 +104,21 @@ export function memberBadgeMetrics(
     redemptions: member.redemptions,
     growth: member.growth,
     treeNodes,
+    purchases: member.purchases ?? 0,
+    eventsAttended: member.eventsAttended ?? 0,
+    coursesAttended: member.coursesAttended ?? 0,
   };
+}
+
+/**
+ * A badge given outright (an offline event's commemorative badge, `events.badgeId`) rather than
+ * reached by its rule: the member's earned list with it added, or unchanged when they have it.
+ */
+export function withGrantedBadge<M extends { badges: ReadonlyArray<{ id: string; earnedAt: string; seen: boolean }> }>(
+  member: M,
+  badgeId: string,
+  earnedAt: string,
+): M {
+  if (member.badges.some((b) => b.id === badgeId)) return member;
+  return { ...member, badges: [...member.badges, { id: badgeId, earnedAt, seen: false }] };
 }

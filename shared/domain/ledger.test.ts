@@ -17,7 +17,19 @@ describe('ledger', () => {
   });
 
   it('describes every kind in one table: signs, and who must be named', () => {
-    expect(LEDGER_KINDS).toEqual(['checkin', 'redeem', 'redeem_refund', 'invite_reward', 'ops_adjust']);
+    expect(LEDGER_KINDS).toEqual([
+      'checkin',
+      'redeem',
+      'redeem_refund',
+      'invite_reward',
+      'ops_adjust',
+      'purchase',
+      'purchase_release',
+      'purchase_refund',
+      'debt_repayment',
+      'expire',
+      'event_reward',
+    ]);
     expect(LEDGER_KINDS.filter((k) => LEDGER_KIND_RULES[k].audited)).toEqual(['redeem_refund', 'ops_adjust']);
     expect(isLedgerKind('redeem')).toBe(true);
     expect(isLedgerKind('toString')).toBe(false);

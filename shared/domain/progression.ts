@@ -3,7 +3,7 @@ import type { TierId } from '../content/ids';
 import type { TreeNodeDoc } from '../content/treeNodes';
 import type { Program } from '../content/validateProgram';
 import { AppError } from '../errors';
-import { dayOf, toIso, type Instant } from '../time/shanghai';
+import { dayOf, monthOf, toIso, type DayString, type Instant } from '../time/shanghai';
 import { memberBadgeMetrics, newlyEarnedBadges } from './badges';
 import { displayedStreak } from './checkinStreak';
 import { downgradeWarning, type DowngradeWarning } from './downgradeWarning';
@@ -11,6 +11,7 @@ import { newlyUnlockedNodes, unlockedCount } from './growthTree';
 import { leavesWindowOn, windowGrowth, type GrowthEntry } from './growthWindow';
 import { applyToBalance } from './ledger';
 import type { StoredMember } from './member';
+import { creditLots, debitLots, reconcileLots } from './pointLots';
 import { tierForGrowth, tierName } from './tiers';
 
 /**
@@ -23,6 +24,12 @@ import { tierForGrowth, tierName } from './tiers';
 export interface BalanceChange {
   points: number;
   growth: number;
+  /**
+   * The Shanghai day the growth counts on in the tier window (default: today). A reversal counts
+   * on the day of what it reverses (a refund on the order's day), so the window loses exactly
+   * what it gained, and nothing once that day has left the window.
+   */
+  growthDay?: DayString;
 }
 
 export interface TierChange {
@@ -80,10 +87,14 @@ export function progress(member: StoredMember, change: BalanceChange, program: P
   const today = dayOf(now);
   const iso = toIso(now);
   const days = { ...member.growthDays };
-  if (change.growth !== 0) days[today] = (days[today] ?? 0) + change.growth;
+  if (change.growth !== 0) {
+    const day = change.growthDay ?? today;
+    days[day] = (days[day] ?? 0) + change.growth;
+  }
   const growthDays = pruneGrowthDays(days, now, program.settings.tier.windowMonths);
+  const pointLots = movedLots(member, change.points, now);
 
-  const next: StoredMember = { ...member, points: balance.points, growth: balance.growth, growthDays, updatedAt: iso };
+  const next: StoredMember = { ...member, points: balance.points, growth: balance.growth, growthDays, pointLots, updatedAt: iso };
   const tier = currentTier(next, program, now);
   const newNodes = newlyUnlockedNodes(program.tree_nodes, member.growth, next.growth);
   const metrics = memberBadgeMetrics(next, unlockedCount(program.tree_nodes, next.growth), displayedStreak(next.streak, today));
@@ -96,6 +107,13 @@ export function progress(member: StoredMember, change: BalanceChange, program: P
   const tierChanged = tier !== member.tier ? { from: member.tier, to: tier, toName: tierName(program.tiers, tier) } : null;
   next.tier = tier;
   return { member: next, newBadges, newNodes, tierChanged };
+}
+
+/** Points earned join this month's lot; points leaving take the oldest first (`pointLots.ts`). */
+function movedLots(member: StoredMember, points: number, now: Instant): StoredMember['pointLots'] {
+  const month = monthOf(now);
+  const lots = reconcileLots(member.pointLots, member.points, month);
+  return points >= 0 ? creditLots(lots, month, points) : debitLots(lots, -points);
 }
 
 /** Re-evaluation with no balance change (home: growth left the window, ops added a badge). */

@@ -49,9 +49,10 @@ describe('member.home', () => {
     });
     expect(home.member.streak.current).toBe(1);
     expect(home.member.nextTier).toEqual({ id: 'advanced', name: '进阶层', threshold: 350, growthNeeded: 340 });
-    expect(home.badges).toMatchObject({ earned: 1, total: 14, newestUnseen: { id: 'first_checkin', name: '初次签到' } });
+    expect(home.badges).toMatchObject({ earned: 1, total: 16, newestUnseen: { id: 'first_checkin', name: '初次签到' } });
     expect(home.tree).toMatchObject({ stage: 'seed', unlocked: 0, total: 12, nextNode: { id: 'learning_1', distance: 10 } });
     expect(home.nextStreakBonus).toEqual({ days: 7, daysLeft: 6, points: 30, growth: 20 });
+    expect(home.pointsOutlook).toEqual({ pending: 0, pendingReleaseOn: null, debt: 0, expiring: null, expiryMonths: 12 });
     expect(home.invite).toEqual({ code: expect.stringMatching(/^[2-9A-Z]{8}$/), invited: 0, activated: 0 });
     // Nothing affordable yet: the nearest packs to reach, cheapest gap first.
     expect(home.packs.map((p) => p.id)).toEqual(['basic_points_coupon', 'basic_health_pack', 'basic_annual_kit']);
@@ -103,7 +104,7 @@ describe('badges', () => {
     const who = memberId('waller');
     await cloud.ok('checkin', 'checkin', who, {});
     const wall = await cloud.ok('member', 'badges', who, {});
-    expect(wall.total).toBe(14);
+    expect(wall.total).toBe(16);
     expect(wall.earned).toBe(1);
     const streak7 = wall.badges.find((b) => b.id === 'streak_7');
     expect(streak7).toMatchObject({ earned: false, progress: { current: 1, target: 7 }, remainingText: '还差 6 天' });

@@ -89,6 +89,7 @@ const VALID: { [F in FunctionName]: Record<keyof (typeof INPUT_SCHEMAS)[F], Reco
     ledger: { limit: 10, cursor: '1763870400000.abc' },
     profile: { nickname: '小满', avatarFileId: 'cloud://env.bucket/a.png' },
     deleteAccount: { confirm: true },
+    code: {},
   },
   checkin: { checkin: {}, calendar: { month: '2026-11' } },
   redeem: {
@@ -105,6 +106,7 @@ const VALID: { [F in FunctionName]: Record<keyof (typeof INPUT_SCHEMAS)[F], Reco
     stats: { from: '2026-11-01', to: '2026-11-07' },
     adjust: { openid: memberId('x'), points: 10, growth: 0, reason: '测试调整', requestId: 'abcdefgh-0002' },
   },
+  event: { attend: { eventId: 'demo_salon_now', memberCode: '123456789012345678' }, mine: {}, hosting: {} },
 };
 
 function badPayloads(valid: Record<string, unknown>): Array<[string, Record<string, unknown>]> {
@@ -266,7 +268,7 @@ describe('broken content', () => {
 
     const who = memberId('afterTypo');
     const home = await cloud.ok('member', 'home', who, {});
-    expect(home.badges.total).toBe(14);
+    expect(home.badges.total).toBe(16);
     const checked = await cloud.ok('checkin', 'checkin', who, {});
     // Broken settings: the built-in defaults (10 points a day) keep check-in working.
     expect(checked.reward.points).toBe(10);

@@ -24,4 +24,5 @@ export const COLLECTION_LABELS: Record<ContentCollection, string> = {
   benefit_packs: '福利包',
   settings: '全局设置',
   staff: '员工',
+  events: '线下活动',
 };
