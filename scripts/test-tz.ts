@@ -5,8 +5,8 @@
 import { spawnSync } from 'node:child_process';
 
 const ZONES = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles'];
-// The pure domain, and the check-in midnight boundary run end to end on localcloud.
-const SUITES = ['shared', 'test/functions/midnight'];
+// The pure domain, and the check-in midnight and points-expiry month boundaries run end to end on localcloud.
+const SUITES = ['shared', 'test/functions/midnight', 'test/functions/expiry.test'];
 
 for (const tz of ZONES) {
   console.log(`\n── TZ=${tz} ──`);

@@ -1,8 +1,24 @@
 import type { StoredMember } from '@shared/domain/member';
 import { needsWrite, reevaluate } from '@shared/domain/progression';
 import { dueSettlement, isSettlementDue } from '@shared/domain/settlement';
+import type { Program } from '@shared/content/validateProgram';
 import { accountTransaction } from './account';
-import type { RequestContext } from './services';
+import type { RequestContext, Services } from './services';
+
+/**
+ * Settles what fell due on the caller's points since their last write (expiry, pending purchase
+ * points released), before the action looks at the balance — so the member can spend released
+ * points at 00:01 without waiting for the timer. A transaction only when something is due (one
+ * day a week at most for most members); the member as it is otherwise.
+ */
+export async function settledMember(services: Services, program: Program, member: StoredMember, now: number): Promise<StoredMember> {
+  if (member.deleting || !isSettlementDue(dueSettlement(member, program.settings, now))) return member;
+  return accountTransaction(services, program, now, async (account) => {
+    if (!(await account.find(member._id))) return member;
+    await account.settle(member._id);
+    return account.edit(member._id, (m) => m);
+  });
+}
 
 /**
  * Re-evaluates the caller's tier (growth may have left the window since the last write) and

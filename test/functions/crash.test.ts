@@ -169,7 +169,10 @@ describe('kill -9 during parallel redeems, restart, retry, sweep', () => {
 
       // The other half never comes back: the sweep settles their units once they are stale.
       await control('clock', { now: new Date(Date.now() + 5 * 60_000).toISOString() });
-      expect(await runJobs()).toMatchObject({ ok: true, data: { runs: [{ job: 'stockHolds', status: 'done' }] } });
+      expect(await runJobs()).toMatchObject({
+        ok: true,
+        data: { runs: expect.arrayContaining([expect.objectContaining({ job: 'stockHolds', status: 'done' })]) },
+      });
       await control('clock', { now: null });
 
       const after = await packDoc();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ALL_COLLECTIONS } from '../../cloudfunctions/_common/collections';
 import { ANON_ID_RE } from '@shared/domain/accountDeletion';
+import { demoPartnerSecret, postPartner } from '../../scripts/partner-client';
 import { ledgerConsistency, memberId, startTestCloud, VERIFIER, type TestCloud } from './support/cloud';
 import { putContent, seedFundedMembers, testPack } from './support/seed';
 
@@ -26,6 +27,20 @@ beforeAll(async () => {
     testPack('ref_pack', { stock: FIVE_STOCK, cost: 20 }),
     testPack('halfgone_pack', { stock: FIVE_STOCK, cost: 20 }),
     testPack('invite_pack', { stock: null, cost: 5 }),
+  ]);
+  // An offline event running now, for the member who leaves to have attended.
+  const hour = 3_600_000;
+  await putContent(cloud, 'events', [
+    {
+      _id: 'deletion_evt',
+      title: '注销前的活动',
+      place: '静安店',
+      startAt: new Date(Date.now() - hour).toISOString(),
+      endAt: new Date(Date.now() + 6 * hour).toISOString(),
+      points: 20,
+      growth: 10,
+      active: true,
+    },
   ]);
 }, 120_000);
 
@@ -167,6 +182,16 @@ describe('what a deletion leaves behind', () => {
       error: { code: 'ALREADY_INVITED' },
     });
     await cloud.ok('member', 'profile', who, { nickname: '要走的人' });
+    // They bought in a store (pending points, growth), showed their 会员码 and attended an event.
+    const paid = await postPartner(
+      `${cloud.lc.url}/http/partner`,
+      'orders',
+      { orderId: 'DEL-ORDER-0001', openid: who, amount: 8_800, paidAt: new Date().toISOString() },
+      demoPartnerSecret(),
+    );
+    expect(paid.status).toBe(200);
+    const { code: memberCode } = await cloud.ok('member', 'code', who, {});
+    await cloud.ok('event', 'attend', 'oHost3Fq8LmW2xNc7RtY5pKd9VbZ', { eventId: 'deletion_evt', memberCode });
     // A call of theirs died long ago holding a unit.
     const op = cloud.db.op;
     await cloud.db.updateWhere(
@@ -187,6 +212,9 @@ describe('what a deletion leaves behind', () => {
         'invite_cards',
         'invite_caps',
         'benefit_packs',
+        'orders',
+        'member_codes',
+        'event_attendance',
       ]),
     );
     pointsBefore = Number((await cloud.docs('members', { _id: who }))[0].points);
@@ -216,7 +244,16 @@ describe('what a deletion leaves behind', () => {
     const [kept] = (await cloud.docs('redemptions', { packId: 'ref_pack' })).filter((v) => v.voucherCode === usedCode);
     const anon = await cloud.docs('ledger', { openid: kept.openid });
     expect(anon.reduce((sum, e) => sum + Number(e.points), 0)).toBe(pointsBefore + 20);
-    expect(anon.map((e) => e.kind).sort()).toEqual(['checkin', 'invite_reward', 'ops_adjust', 'redeem', 'redeem', 'redeem_refund']);
+    expect(anon.map((e) => e.kind).sort()).toEqual([
+      'checkin',
+      'event_reward',
+      'invite_reward',
+      'ops_adjust',
+      'purchase',
+      'redeem',
+      'redeem',
+      'redeem_refund',
+    ]);
     expect(anon.every((e) => e.refId === '')).toBe(true);
     expect(anon.find((e) => e.kind === 'redeem_refund')).toMatchObject({ points: 20, by: 'system:deleteAccount', reason: '会员注销账号' });
 
@@ -232,6 +269,24 @@ describe('what a deletion leaves behind', () => {
       expect.objectContaining({ reason: 'NOT_NEW_MEMBER', code: '' }),
     ]);
     expect(await ledgerConsistency(cloud)).toEqual([]);
+  });
+
+  it('keeps the member’s order and event attendance for the brand, under the anonymous id, and no code lookup', async () => {
+    const [kept] = (await cloud.docs('redemptions', { packId: 'ref_pack' })).filter((v) => v.voucherCode === usedCode);
+    const [order] = await cloud.docs('orders', { _id: 'DEL-ORDER-0001' });
+    expect(order).toMatchObject({ openid: kept.openid, amount: 8_800, answer: { openid: kept.openid, points: 88 } });
+    expect(await cloud.docs('event_attendance', { openid: kept.openid })).toEqual([
+      expect.objectContaining({ _id: `deletion_evt_${String(kept.openid)}`, eventId: 'deletion_evt', points: 20 }),
+    ]);
+    expect(await cloud.docs('member_codes', { openid: kept.openid })).toEqual([]);
+    // The brand's refund of the order still works: nothing is left to take back from anyone.
+    const refund = await postPartner(
+      `${cloud.lc.url}/http/partner`,
+      'refunds',
+      { orderId: 'DEL-ORDER-0001', refundId: 'R1', amount: 8_800 },
+      demoPartnerSecret(),
+    );
+    expect(refund.body.data).toMatchObject({ refundedAmount: 8_800, points: { reversed: 88, pendingCancelled: 0, takenBack: 0, debt: 0 } });
   });
 
   it('keeps rate-limit windows that cannot be tied to the openid without the environment’s secret', async () => {
