@@ -10,8 +10,10 @@ export default defineAppConfig({
     { root: 'packages/tree', pages: ['pages/tree/index'] },
     { root: 'packages/benefits', pages: ['pages/list/index', 'pages/vouchers/index'] },
     { root: 'packages/invite', pages: ['pages/card/index', 'pages/rules/index'] },
-    { root: 'packages/staff', pages: ['pages/verify/index'] },
+    { root: 'packages/staff', pages: ['pages/verify/index', 'pages/event-checkin/index'] },
     { root: 'packages/profile', pages: ['pages/profile/index', 'pages/ledger/index', 'pages/privacy/index'] },
+    { root: 'packages/membercode', pages: ['pages/code/index'] },
+    { root: 'packages/events', pages: ['pages/mine/index'] },
     // The ops dashboard (client/packages/ops/**) is written separately; home links to it for role 'ops'.
     { root: 'packages/ops', pages: ['pages/dashboard/index'] },
   ],

@@ -18,6 +18,9 @@ export const ROUTES = {
   ledger: '/packages/profile/pages/ledger/index',
   privacy: '/packages/profile/pages/privacy/index',
   opsDashboard: '/packages/ops/pages/dashboard/index',
+  memberCode: '/packages/membercode/pages/code/index',
+  myEvents: '/packages/events/pages/mine/index',
+  eventCheckin: '/packages/staff/pages/event-checkin/index',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

@@ -9,4 +9,5 @@ export const memberService = {
   ledger: (cursor?: string | null, limit = 20) => callFunction('member', 'ledger', cursor ? { cursor, limit } : { limit }),
   profile: (change: { nickname?: string; avatarFileId?: string }) => callFunction('member', 'profile', change),
   deleteAccount: () => callFunction('member', 'deleteAccount', { confirm: true }),
+  code: () => callFunction('member', 'code', {}),
 };

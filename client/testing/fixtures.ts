@@ -13,7 +13,7 @@ export const firstBadge: BadgeCeremony = {
   earnedAt: '2026-11-23T02:00:00.000Z',
 };
 
-export function homeData(overrides: Partial<HomeData['member']> = {}): HomeData {
+export function homeData(overrides: Partial<HomeData['member']> = {}, outlook: Partial<HomeData['pointsOutlook']> = {}): HomeData {
   return {
     today: '2026-11-23',
     member: {
@@ -40,6 +40,15 @@ export function homeData(overrides: Partial<HomeData['member']> = {}): HomeData 
     packs: [],
     invite: { code: 'K7QM2XRT', invited: 0, activated: 0 },
     nextStreakBonus: { days: 7, daysLeft: 7, points: 30, growth: 20 },
+    pointsOutlook: {
+      pending: 0,
+      pendingReleaseOn: null,
+      debt: 0,
+      expiring: null,
+      expiryMonths: 12,
+      purchase: { pointsPerYuan: 1, growthPerYuan: 1, holdDays: 7 },
+      ...outlook,
+    },
   };
 }
 

@@ -122,6 +122,14 @@ export const home: HomeData = {
   packs: packs.slice(0, 2),
   invite: { code: 'K7QM2XRT', invited: 2, activated: 1 },
   nextStreakBonus: { days: 7, daysLeft: 3, points: 30, growth: 20 },
+  pointsOutlook: {
+    pending: 86,
+    pendingReleaseOn: '2026-11-29',
+    debt: 0,
+    expiring: { points: 40, lastDay: '2026-11-30' },
+    expiryMonths: 12,
+    purchase: { pointsPerYuan: 1, growthPerYuan: 1, holdDays: 7 },
+  },
 };
 
 const checkin: CheckinData = {

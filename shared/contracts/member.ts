@@ -96,6 +96,8 @@ export interface PointsOutlook {
   expiring: { points: number; lastDay: DayString } | null;
   /** `settings.points.expiry.months`, or null when points never expire. */
   expiryMonths: number | null;
+  /** How purchases earn (`settings.purchase`), for the rules page. */
+  purchase: { pointsPerYuan: number; growthPerYuan: number; holdDays: number };
 }
 
 export interface HomeData {

@@ -36,6 +36,7 @@ describe('the points outlook home shows', () => {
       debt: 12,
       expiring: { points: 30, lastDay: '2026-12-31' },
       expiryMonths: 12,
+      purchase: { pointsPerYuan: 1, growthPerYuan: 1, holdDays: 7 },
     });
     expect(pointsOutlook(m, DEFAULT_SETTINGS, SH('2026-12-02T09:00:00'))).toMatchObject({ expiring: null, expiryMonths: null });
   });

@@ -35,7 +35,7 @@ export function isSettlementDue(due: DueSettlement): boolean {
 /** What home shows beside the balance (`HomeData.pointsOutlook`), from the member document alone. */
 export function pointsOutlook(
   member: Pick<StoredMember, 'pointLots' | 'points' | 'pendingPoints' | 'pointsDebt'>,
-  settings: Pick<SettingsDoc, 'points'>,
+  settings: Pick<SettingsDoc, 'points' | 'purchase'>,
   now: Instant,
 ): PointsOutlook {
   const expiry = settings.points.expiry;
@@ -46,5 +46,10 @@ export function pointsOutlook(
     debt: member.pointsDebt,
     expiring: expiringSoon(lots, now, expiry),
     expiryMonths: expiry ? expiry.months : null,
+    purchase: {
+      pointsPerYuan: settings.purchase.pointsPerYuan,
+      growthPerYuan: settings.purchase.growthPerYuan,
+      holdDays: settings.purchase.holdDays,
+    },
   };
 }

@@ -70,7 +70,7 @@ export default function Home() {
       <PageState status={status} error={error} hasData={home !== null} onRetry={() => void load()}>
         {home ? (
           <View className="home">
-            <MemberCard member={home.member} badges={home.badges} />
+            <MemberCard member={home.member} badges={home.badges} outlook={home.pointsOutlook} />
             <View className="home__body">
               <CheckinPanel home={home} />
               <Shortcuts home={home} />

@@ -5,6 +5,7 @@ import { Screen } from '@/components/Screen';
 import { usePageData } from '@/hooks/usePageData';
 import { useInvitesStore } from '@/stores/invites';
 import { useMemberStore } from '@/stores/member';
+import { expiryRuleText, purchaseRuleText } from '@/copy/points';
 import { formatNumber } from '@/utils/format';
 import './index.css';
 
@@ -84,7 +85,17 @@ export default function Rules() {
               <Rule n={1}>积分用于兑换专属福利包。每个福利包标明所需等级、积分、库存、兑换次数和开放时间。</Rule>
               <Rule n={2}>兑换成功后生成券码和二维码，请在有效期内向门店员工出示核销，每张券只能使用一次。</Rule>
               <Rule n={3}>积分的每一笔变动都记录在“积分明细”中，积分不会变为负数。</Rule>
+              {home ? <Rule n={4}>{expiryRuleText(home.pointsOutlook.expiryMonths)}</Rule> : null}
             </Card>
+
+            {home ? (
+              <Card title="🛍️ 消费与线下活动">
+                <Rule n={1}>{purchaseRuleText(home.pointsOutlook.purchase)}</Rule>
+                <Rule n={2}>
+                  参加品牌线下活动时，在活动开始前后向工作人员出示会员码签到，即可获得该活动的积分与成长值，每场活动每人签到一次。
+                </Rule>
+              </Card>
+            ) : null}
 
             <Card title="🏅 徽章与成长树">
               <Rule n={1}>完成签到、兑换、邀请等行为即可点亮对应徽章，每枚徽章只会获得一次。</Rule>
