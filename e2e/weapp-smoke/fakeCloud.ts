@@ -7,8 +7,9 @@ import path from 'node:path';
 import { badgeSchema } from '@shared/content/badges';
 import { treeNodeSchema } from '@shared/content/treeNodes';
 import type { CheckinData } from '@shared/contracts/checkin';
+import type { EventHostingData, EventMineData, EventView } from '@shared/contracts/event';
 import type { InviteCardData, InviteMineData } from '@shared/contracts/invite';
-import type { BadgeView, BadgesData, HomeData, LedgerData } from '@shared/contracts/member';
+import type { BadgeView, BadgesData, HomeData, LedgerData, MemberCodeData } from '@shared/contracts/member';
 import type { MineData, PackView, RedeemData, RedeemListData, VerifyData } from '@shared/contracts/redeem';
 import { badgeProgress, badgeRemainingText, memberBadgeMetrics } from '@shared/domain/badges';
 import { growthTree } from '@shared/domain/growthTree';
@@ -202,6 +203,21 @@ type Answer = { ok: true; data: unknown } | { ok: false; error: { code: string; 
 /** What changed since the start: the fake cloud remembers today's check-in. */
 const state = { checkedIn: false };
 
+const salonEvent: EventView = {
+  id: 'coffee',
+  title: '咖啡品鉴入门课',
+  place: '静安店二楼教室',
+  description: '三款单品咖啡对比品鉴',
+  kind: 'course',
+  kindName: '课程',
+  startAt: '2026-11-23T06:00:00.000Z',
+  endAt: '2026-11-23T08:00:00.000Z',
+  points: 40,
+  growth: 30,
+  phase: 'upcoming',
+  badge: null,
+};
+
 export function resetFakeCloud(): void {
   state.checkedIn = false;
 }
@@ -253,6 +269,31 @@ const ANSWERS: Record<string, () => unknown> = {
   'redeem.verify': () => verify,
   'invite.card': () => inviteCard,
   'invite.mine': () => inviteMine,
+  'member.code': (): MemberCodeData => ({
+    code: '200512386454345554',
+    expiresAt: '2026-11-23T02:01:00.000Z',
+    refreshAt: '2026-11-23T02:00:30.000Z',
+  }),
+  'event.mine': (): EventMineData => ({
+    attended: [
+      {
+        eventId: 'salon',
+        title: '周末读书会',
+        place: '静安店二楼',
+        kind: 'activity',
+        startAt: '2026-11-20T06:00:00.000Z',
+        attendedAt: '2026-11-20T06:05:00.000Z',
+        points: 30,
+        growth: 20,
+      },
+    ],
+    upcoming: [salonEvent],
+    totals: { events: 1, courses: 0 },
+  }),
+  'event.hosting': (): EventHostingData => ({
+    graceMinutes: 30,
+    events: [{ ...salonEvent, attended: 3, open: true, opensAt: '2026-11-23T05:30:00.000Z', closesAt: '2026-11-23T08:30:00.000Z' }],
+  }),
 };
 
 /** The fake cloud: known actions answer data, anything else `FORBIDDEN` (like ops for a member). */

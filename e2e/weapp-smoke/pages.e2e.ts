@@ -114,6 +114,9 @@ const PAGES: Array<[string, string[]]> = [
   ],
   ['packages/profile/pages/ledger/index', ['可用积分', '兑换福利', '-80 积分', '邀请奖励', '+50 积分', '每日签到', '没有更多了']],
   ['packages/profile/pages/privacy/index', ['我们收集的信息', '微信用户标识（OpenID）', '你的权利', '注销账号']],
+  ['packages/membercode/pages/code/index', ['2005 1238 6454 3455 54', '会员码每 30 秒自动刷新']],
+  ['packages/events/pages/mine/index', ['参加活动（场）', '近期活动', '咖啡品鉴入门课', '到场签到 +40 积分 · +30 成长值', '周末读书会']],
+  ['packages/staff/pages/event-checkin/index', ['今天的活动', '咖啡品鉴入门课', '已签到 3 人']],
 ];
 
 test.each(PAGES)('%s shows its content', async (route, expected) => {

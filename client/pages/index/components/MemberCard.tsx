@@ -19,7 +19,7 @@ function PointsNotes({ outlook }: { outlook: PointsOutlook }) {
   const notes = [
     { key: 'pending', icon: '⏳', text: pendingText(outlook) },
     { key: 'debt', icon: '🧾', text: debtText(outlook) },
-    { key: 'expiring', icon: '⌛', text: expiringText(outlook) },
+    { key: 'expiring', icon: '⏰', text: expiringText(outlook) },
   ].filter((n) => n.text);
   if (!notes.length) return null;
   return (

@@ -82,7 +82,7 @@ export default function MyEvents() {
               </Button>
             </Card>
 
-            <Card title="即将开始">
+            <Card title="近期活动">
               {mine.upcoming.length ? (
                 mine.upcoming.map((e) => <UpcomingEvent key={e.id} event={e} />)
               ) : (
