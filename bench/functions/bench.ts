@@ -5,6 +5,7 @@
  *  - database round trips per action (from localcloud's per-invocation counts), first as the one
  *    line `roundtrips home=N checkin=N checkin_repeat=N redeem=N redeem_retry=N` (goals, warm:
  *    home ≤ 4, a member's first check-in of the day ≤ 7, redeem ≤ 11, retries ≤ 2), then every action,
+ *  - `partner` order latency p50 / p95 (the brand's till over HTTP access, signed, warm, one at a time),
  *  - the stock-10 race with 200 members (time to settle, vouchers issued),
  *  - sustained check-in and redeem throughput over 500 members.
  * Bounded: well under 90 s on 2 cores. Run alone with `tsx bench/functions/bench.ts`;
@@ -16,6 +17,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startLocalcloud, type Localcloud } from '../../localcloud';
 import { buildFunctions } from '../../scripts/build-functions';
+import { demoPartnerSecret, postPartner } from '../../scripts/partner-client';
 import { testPack, writeSeedDir } from '../../test/functions/support/seed';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -24,6 +26,7 @@ const VERIFIER = 'oVfr7Kq2mXnP4sLdE9wT3bYcH6jA';
 
 export interface BackendBenchResult {
   checkinLatencyMs: { p50: number; p95: number; samples: number };
+  partnerOrderLatencyMs: { p50: number; p95: number; samples: number; roundTrips: number };
   roundTrips: Array<{ action: string; roundTrips: number }>;
   /** The figures of the `roundtrips …` line. */
   summary: Record<SummaryKey, number>;
@@ -132,6 +135,8 @@ export async function runBackendBench(print: (line: string) => void = console.lo
       ['checkin', { action: 'calendar', month: '2026-01' }],
       ['redeem', { action: 'list' }],
       ['invite', { action: 'mine' }],
+      ['event', { action: 'mine' }],
+      ['member', { action: 'code' }],
     ];
     for (const [fn, event] of warmups) await Promise.all(members.slice(0, 4).map((who) => must(fn, who, event)));
     await must('ops', OPS, { action: 'validate' });
@@ -185,6 +190,8 @@ export async function runBackendBench(print: (line: string) => void = console.lo
       ['invite.mine', 'invite', m, { action: 'mine' }],
       ['ops.adjust', 'ops', OPS, { action: 'adjust', openid: m, points: 1, growth: 1, reason: '压测', requestId: 'bench-trips-adjust' }],
       ['ops.validate', 'ops', OPS, { action: 'validate' }],
+      ['member.code', 'member', m, { action: 'code' }],
+      ['event.mine', 'event', m, { action: 'mine' }],
     ];
     const roundTrips: BackendBenchResult['roundTrips'] = [];
     const summary = {} as Record<SummaryKey, number>;
@@ -202,7 +209,38 @@ export async function runBackendBench(print: (line: string) => void = console.lo
     print('database round trips per action (warm):');
     for (const r of roundTrips) print(`  ${r.action.padEnd(40)} ${String(r.roundTrips).padStart(3)}`);
 
-    // 3. The stock-10 race: 200 members at once.
+    // 3. Orders from the brand's till: signed HTTP access calls, warm, one at a time, each a new order.
+    const secret = demoPartnerSecret();
+    const order = (who: string, i: number) => ({
+      orderId: `BENCH-POS-${String(i).padStart(5, '0')}`,
+      openid: who,
+      amount: 5_000 + i,
+      paidAt: new Date().toISOString(),
+      storeId: 'bench-01',
+    });
+    const sign = () => ({ timestamp: Math.floor(Date.now() / 1000) });
+    for (let i = 0; i < 4; i++) await postPartner(`${cloud.url}/http/partner`, 'orders', order(members[400 + i], 90_000 + i), secret, sign());
+    const orderMs: number[] = [];
+    let orderTrips = NaN;
+    for (const [i, who] of members.slice(200, 300).entries()) {
+      const t0 = performance.now();
+      const answer = await postPartner(`${cloud.url}/http/partner`, 'orders', order(who, i), secret, sign());
+      orderMs.push(performance.now() - t0);
+      if (answer.status !== 200) throw new Error(`partner order failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+      orderTrips = answer.roundTrips;
+    }
+    orderMs.sort((a, b) => a - b);
+    const partnerOrderLatencyMs = {
+      p50: round(percentile(orderMs, 50)),
+      p95: round(percentile(orderMs, 95)),
+      samples: orderMs.length,
+      roundTrips: orderTrips,
+    };
+    print(
+      `partner order latency (warm, HTTP access, signed, sequential, ${orderMs.length} orders): p50 ${partnerOrderLatencyMs.p50} ms · p95 ${partnerOrderLatencyMs.p95} ms · ${orderTrips} round trips`,
+    );
+
+    // 4. The stock-10 race: 200 members at once.
     const racers = members.slice(0, 200);
     const t0 = performance.now();
     const race = await Promise.all(
@@ -215,7 +253,7 @@ export async function runBackendBench(print: (line: string) => void = console.lo
       `stock-10 race, ${racers.length} members at once: settled in ${settleMs} ms · ${issued} vouchers issued · ${outOfStock} OUT_OF_STOCK`,
     );
 
-    // 4. Sustained throughput over 500 members (the next Shanghai day for check-ins).
+    // 5. Sustained throughput over 500 members (the next Shanghai day for check-ins).
     const concurrency = 16;
     cloud.setClock(Date.now() + 86_400_000);
     const c0 = performance.now();
@@ -244,6 +282,7 @@ export async function runBackendBench(print: (line: string) => void = console.lo
     print(`backend bench done in ${(totalMs / 1000).toFixed(1)} s`);
     return {
       checkinLatencyMs,
+      partnerOrderLatencyMs,
       roundTrips,
       summary,
       race: { members: racers.length, stock: 10, issued, outOfStock, settleMs },
