@@ -219,7 +219,8 @@ export async function runBackendBench(print: (line: string) => void = console.lo
       storeId: 'bench-01',
     });
     const sign = () => ({ timestamp: Math.floor(Date.now() / 1000) });
-    for (let i = 0; i < 4; i++) await postPartner(`${cloud.url}/http/partner`, 'orders', order(members[400 + i], 90_000 + i), secret, sign());
+    for (let i = 0; i < 4; i++)
+      await postPartner(`${cloud.url}/http/partner`, 'orders', order(members[400 + i], 90_000 + i), secret, sign());
     const orderMs: number[] = [];
     let orderTrips = NaN;
     for (const [i, who] of members.slice(200, 300).entries()) {
@@ -236,9 +237,28 @@ export async function runBackendBench(print: (line: string) => void = console.lo
       samples: orderMs.length,
       roundTrips: orderTrips,
     };
-    print(
-      `partner order latency (warm, HTTP access, signed, sequential, ${orderMs.length} orders): p50 ${partnerOrderLatencyMs.p50} ms · p95 ${partnerOrderLatencyMs.p95} ms · ${orderTrips} round trips`,
+    const refund = await postPartner(
+      `${cloud.url}/http/partner`,
+      'refunds',
+      { orderId: 'BENCH-POS-00000', refundId: 'R1', amount: 1_000 },
+      secret,
+      sign(),
     );
+    print(
+      `partner order latency (warm, HTTP access, signed, sequential, ${orderMs.length} orders): p50 ${partnerOrderLatencyMs.p50} ms · p95 ${partnerOrderLatencyMs.p95} ms · ${orderTrips} round trips (a refund ${refund.roundTrips})`,
+    );
+
+    // An offline event's door: the demo host scans a member's code while the demo course runs.
+    cloud.setClock('2026-12-12T06:10:00.000Z');
+    const scan = async (attendee: string) => {
+      const { code: memberCode } = (await must('member', attendee, { action: 'code' })).answer.data as { code: string };
+      return must('event', 'oHost3Fq8LmW2xNc7RtY5pKd9VbZ', { action: 'attend', eventId: 'course_coffee_1212', memberCode });
+    };
+    // The first scan warms the host's instance (their member record, the secrets, the rate-limit window).
+    await scan(members[450]);
+    const attend = await scan(members[451]);
+    cloud.setClock(null);
+    print(`event.attend (warm, the attendee earns a badge): ${attend.trips} round trips`);
 
     // 4. The stock-10 race: 200 members at once.
     const racers = members.slice(0, 200);
