@@ -15,8 +15,9 @@ export async function settledMember(services: Services, program: Program, member
   if (member.deleting || !isSettlementDue(dueSettlement(member, program.settings, now))) return member;
   return accountTransaction(services, program, now, async (account) => {
     if (!(await account.find(member._id))) return member;
+    // Writes only what is still due: a parallel call that settled first leaves nothing to write.
     await account.settle(member._id);
-    return account.edit(member._id, (m) => m);
+    return (await account.find(member._id)) ?? member;
   });
 }
 

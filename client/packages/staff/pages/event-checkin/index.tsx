@@ -7,6 +7,7 @@ import { Card } from '@/components/Card';
 import { EmptyState, PageState } from '@/components/PageState';
 import { Screen } from '@/components/Screen';
 import { StatusTag } from '@/components/StatusTag';
+import { OutcomeCard } from '../../components/OutcomeCard';
 import { rewardText } from '@/copy/checkin';
 import { eventTimeText } from '@/copy/events';
 import { usePageData } from '@/hooks/usePageData';
@@ -51,35 +52,21 @@ function Outcome() {
   if (result) {
     const reward = rewardText(result);
     return (
-      <Card className="vf-outcome">
-        <View className="vf-outcome__icon vf-outcome__icon--ok">
-          <Text>✓</Text>
-        </View>
-        <Text className="vf-outcome__title">已签到</Text>
+      <OutcomeCard ok title="已签到" next="继续签到" onNext={reset}>
         <Text className="vf-outcome__text">
           {result.memberNickname} · {formatDateTime(result.attendedAt)}
         </Text>
         {reward ? <Text className="ec-outcome__reward">{reward}</Text> : null}
         {result.badgeName ? <Text className="vf-outcome__text">获得徽章「{result.badgeName}」</Text> : null}
-        <Button block variant="secondary" className="ec-outcome__next" onClick={reset}>
-          继续签到
-        </Button>
-      </Card>
+      </OutcomeCard>
     );
   }
   if (error) {
     const firstAt = typeof error.details?.attendedAt === 'string' ? error.details.attendedAt : null;
     return (
-      <Card className="vf-outcome">
-        <View className="vf-outcome__icon vf-outcome__icon--fail">
-          <Text>!</Text>
-        </View>
-        <Text className="vf-outcome__title">{FAILURE_TITLES[error.code] ?? '签到未成功'}</Text>
+      <OutcomeCard ok={false} title={FAILURE_TITLES[error.code] ?? '签到未成功'} next="继续签到" onNext={reset}>
         <Text className="vf-outcome__text">{firstAt ? `该会员已于 ${formatDateTime(firstAt)} 签到，无需重复签到。` : error.message}</Text>
-        <Button block variant="secondary" className="ec-outcome__next" onClick={reset}>
-          继续签到
-        </Button>
-      </Card>
+      </OutcomeCard>
     );
   }
   return null;
