@@ -291,7 +291,7 @@ describe('broken content', () => {
       ]),
     );
     for (const p of report.problems) expect(p.message_zh).toMatch(CHINESE);
-    expect(report.counts.badges).toEqual({ valid: 14, skipped: 1 });
+    expect(report.counts.badges).toEqual({ valid: 16, skipped: 1 });
     expect(report.counts.benefit_packs).toEqual({ valid: 13, skipped: 1 });
   });
 });
