@@ -144,13 +144,12 @@ function Metrics({ stats, refreshing }: { stats: OpsStatsData; refreshing: boole
         <ColumnChart values={stats.newMembers.map((d) => d.count)} labels={labels} color={colors.accent} />
       </Card>
 
-      <Card title="积分">
+      <Card title="积分" extra={<Text>过期 {count(stats.points.expired)}</Text>}>
         <View className="ops-dash__stats">
           <Stat label="发放" value={count(stats.points.issued)} />
           <Stat label="兑换消耗" value={count(stats.points.spent)} />
           <Stat label="退回" value={count(stats.points.refunded)} />
           <Stat label="运营扣回" value={count(stats.points.corrected)} />
-          <Stat label="过期" value={count(stats.points.expired)} />
         </View>
       </Card>
 
