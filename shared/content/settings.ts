@@ -267,7 +267,8 @@ export type PurchaseSettings = SettingsDoc['purchase'];
 
 /**
  * What the functions use when the settings document is missing or broken, so check-in keeps
- * working (the validator still reports the problem as an error). Same values as the demo.
+ * working (the validator still reports the problem as an error). Same values as the demo, except
+ * that points never expire (expiry is a choice ops make in the document, never a silent default).
  */
 export const DEFAULT_SETTINGS: SettingsDoc = {
   _id: 'main',
