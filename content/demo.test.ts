@@ -145,8 +145,8 @@ describe('demo program (issue 7)', () => {
     for (const c of p.challenges) expect(c.description).not.toMatch(/分享|转发|助力/);
   });
 
-  it('seeds two demo staff with realistic openids', () => {
-    expect(p.staff.map((s) => s.roles)).toEqual([['verifier'], ['ops']]);
+  it('seeds three demo staff with realistic openids: a verifier, ops and an event host', () => {
+    expect(p.staff.map((s) => s.roles)).toEqual([['verifier'], ['ops'], ['host']]);
     for (const s of p.staff) expect(s._id).toMatch(/^o[A-Za-z0-9_-]{27}$/);
   });
 

@@ -49,6 +49,9 @@ export const METRICS = [
   'pointsDonated',
   'campaignsJoined',
   'teamChallenges',
+  'purchases',
+  'eventsAttended',
+  'coursesAttended',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
@@ -95,8 +98,18 @@ export const PACK_SCENE_NAMES: Record<PackScene, string> = {
 export const LIMIT_PERIODS = ['day', 'week', 'month', 'campaign'] as const;
 export type LimitPeriod = (typeof LIMIT_PERIODS)[number];
 
-export const STAFF_ROLES = ['verifier', 'ops'] as const;
+/** `verifier` verifies vouchers (and may check members in at events), `ops` runs the program, `host` checks members in at offline events. */
+export const STAFF_ROLES = ['verifier', 'ops', 'host'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Offline events: an activity (salon, meet-up) or a course; `coursesAttended` counts the courses. */
+export const EVENT_KINDS = ['activity', 'course'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const EVENT_KIND_NAMES: Record<EventKind, string> = {
+  activity: '活动',
+  course: '课程',
+};
 
 /** The collections ops edit in the cloud console (plus `staff`, which ops enrol by hand). */
 export const CONTENT_COLLECTIONS = [
@@ -109,6 +122,7 @@ export const CONTENT_COLLECTIONS = [
   'campaigns',
   'charity_projects',
   'challenges',
+  'events',
 ] as const;
 export type ContentCollection = (typeof CONTENT_COLLECTIONS)[number];
 

@@ -1,6 +1,6 @@
 import type { ContentCollection } from './ids';
 import { parseContent } from './parseContent';
-import { badge, campaign, challenge, charityProject, pack, settings, staff, tier, treeNode, type Doc } from './__fixtures__/raw';
+import { badge, campaign, challenge, charityProject, event, pack, settings, staff, tier, treeNode, type Doc } from './__fixtures__/raw';
 
 /** Applies a change to a fresh valid document (a `path` of `a.b.0.c`; undefined deletes). */
 function broken(doc: Doc, path: string, value: unknown): Doc {
@@ -29,6 +29,7 @@ const VALID: Record<ContentCollection, () => Doc> = {
   challenges: () => challenge('winter'),
   campaigns: () => campaign('thanks'),
   charity_projects: () => charityProject('reading'),
+  events: () => event('salon_1'),
 };
 
 describe('every valid fixture passes', () => {
@@ -135,6 +136,18 @@ const RULES: Array<[ContentCollection, string, unknown, string, string]> = [
   ['challenges', 'goal.metric', 'purchases', 'goal.metric', '还没有记录这个指标'],
   ['challenges', 'reward.points', -5, 'reward.points', '不能小于 0'],
   ['challenges', 'joinGraceHours', 200, 'joinGraceHours', '不能大于 168'],
+  ['staff', 'roles', ['host', 'host'], 'roles', '重复'],
+  ['events', 'startAt', null, 'startAt', '必须填写'],
+  ['events', 'endAt', '2026-12-05T13:00', 'endAt', '晚于开始时间'],
+  ['events', 'endAt', 'tomorrow', 'endAt', '2026-12-25'],
+  ['events', 'points', -1, 'points', '不能小于 0'],
+  ['events', 'kind', 'party', 'kind', 'course'],
+  ['events', 'title', '', 'title', '不能为空'],
+  ['settings', 'purchase.pointsPerYuan', 1.234, 'purchase.pointsPerYuan', '两位小数'],
+  ['settings', 'purchase.holdDays', 61, 'purchase.holdDays', '不能大于 60'],
+  ['settings', 'purchase.rounding', 'up', 'purchase.rounding', 'floor'],
+  ['settings', 'points.expiry.months', 0, 'points.expiry.months', '不能小于 1'],
+  ['settings', 'event.graceMinutes', -5, 'event.graceMinutes', '不能小于 0'],
 ];
 
 describe('each schema rule rejects its failing fixture, by id and field, in both languages', () => {

@@ -1,5 +1,6 @@
 import type { BadgeDoc } from './badges';
 import type { BenefitPackDoc } from './benefitPacks';
+import type { EventDoc } from './events';
 import { hhmmToMinute } from './benefitPacks';
 import type { ChallengeDoc } from './challenges';
 import type { CampaignDoc } from './campaigns';
@@ -29,6 +30,7 @@ export interface Program {
   challenges: ChallengeDoc[];
   campaigns: CampaignDoc[];
   charity_projects: CharityProjectDoc[];
+  events: EventDoc[];
 }
 
 export interface ValidateOptions {
@@ -67,6 +69,7 @@ export function validateProgram(raw: RawProgram, options: ValidateOptions = {}):
   const challenges = parse('challenges');
   const campaigns = parse('campaigns');
   const charityProjects = parse('charity_projects');
+  const events = parse('events');
 
   const settings = settingsDocs.find((s) => s._id === 'main');
   if (!settings) {
@@ -87,6 +90,7 @@ export function validateProgram(raw: RawProgram, options: ValidateOptions = {}):
     challenges,
     campaigns,
     charity_projects: charityProjects,
+    events,
   };
   problems.push(...crossCheck(program, options));
   return { program, problems, ...countBySeverity(problems) };
@@ -104,6 +108,7 @@ export function crossCheck(program: Program, options: ValidateOptions = {}): Con
     ...checkReachability(program.benefit_packs, program.settings),
     ...checkCoverage(program, options),
     ...checkChallenges(program.challenges, program.badges, options),
+    ...checkEvents(program.events, program.badges, options),
   ];
 }
 
@@ -589,6 +594,37 @@ function checkChallenges(challenges: ChallengeDoc[], badges: BadgeDoc[], options
           {
             zh: '挑战已结束，队伍页仍可查看；不再需要时可删除',
             en: 'the challenge is over (teams can still see it); delete it when no longer needed',
+          },
+          'warning',
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** An event's badge must be one members can get; an event long over but still active is clutter. */
+function checkEvents(events: EventDoc[], badges: BadgeDoc[], options: ValidateOptions): ContentProblem[] {
+  const out: ContentProblem[] = [];
+  for (const e of events) {
+    if (!e.active) continue;
+    if (e.badgeId !== null && !badges.some((b) => b._id === e.badgeId && b.active)) {
+      out.push(
+        problem('events', e._id, 'badgeId', {
+          zh: `纪念徽章 ${e.badgeId} 不是已启用的徽章：到场会员拿不到它`,
+          en: `badge ${e.badgeId} is not an active badge: attendees would not get it`,
+        }),
+      );
+    }
+    if (options.now !== undefined && toMs(e.endAt) + 30 * DAY_MS < toMs(options.now)) {
+      out.push(
+        problem(
+          'events',
+          e._id,
+          'active',
+          {
+            zh: '活动已结束 30 天以上仍为启用状态，可将 active 设为 false（签到记录会保留）',
+            en: 'the event ended over 30 days ago but is still active; set active to false (attendance is kept)',
           },
           'warning',
         ),

@@ -106,3 +106,35 @@ describe('tier entry rewards: once per member, tier and calendar year', () => {
     expect(dueEntryRewards('basic', 'basic', {}, 2030, program.tiers)).toEqual([]);
   });
 });
+
+describe('progress keeps the point lots (expiry) and counts a reversal’s growth on its own day', () => {
+  const SH = (wall: string) => Date.parse(`${wall}+08:00`);
+
+  it('credits this Shanghai month’s lot and spends the oldest first, Σ lots = points', () => {
+    const m = { ...createMember('oProgress_member_000000000020', NOW), points: 100, pointLots: { '2029-06': 100 } };
+    const earned = progress(m, { points: 40, growth: 0 }, program, SH('2030-05-31T23:30:00')).member;
+    expect(earned.pointLots).toEqual({ '2029-06': 100, '2030-05': 40 });
+    const spent = progress(earned, { points: -120, growth: 0 }, program, SH('2030-06-01T00:30:00')).member;
+    expect(spent).toMatchObject({ points: 20, pointLots: { '2030-05': 20 } });
+  });
+
+  it('gives a member from before lots were kept one lot for what they have', () => {
+    const m = { ...createMember('oProgress_member_000000000021', NOW), points: 70 };
+    expect(progress(m, { points: 10, growth: 0 }, program, NOW).member.pointLots).toEqual({ '2030-05': 80 });
+  });
+
+  it('takes growth back from the day it was earned, so the window loses exactly that', () => {
+    const m = {
+      ...createMember('oProgress_member_000000000022', NOW),
+      growth: 400,
+      tier: 'advanced' as const,
+      growthDays: { '2030-05-01': 300, '2030-05-08': 100 },
+    };
+    const back = progress(m, { points: 0, growth: -300, growthDay: '2030-05-01' }, program, NOW).member;
+    expect(back).toMatchObject({ growth: 100, tier: 'basic', growthDays: { '2030-05-08': 100 } });
+    // A day that has left the window: the lifetime growth drops, the window is untouched.
+    const old = { ...m, growthDays: { '2030-05-08': 100 } };
+    const past = progress(old, { points: 0, growth: -300, growthDay: '2029-04-01' }, program, NOW).member;
+    expect(past).toMatchObject({ growth: 100, growthDays: { '2030-05-08': 100 } });
+  });
+});

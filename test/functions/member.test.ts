@@ -65,6 +65,14 @@ describe('member.home', () => {
     expect(home.campaign).toBeNull();
     expect(home.birthdayGift).toBeNull();
     expect(home.nextStreakBonus).toEqual({ days: 7, daysLeft: 6, points: 30, growth: 20 });
+    expect(home.pointsOutlook).toEqual({
+      pending: 0,
+      pendingReleaseOn: null,
+      debt: 0,
+      expiring: null,
+      expiryMonths: 12,
+      purchase: { pointsPerYuan: 1, growthPerYuan: 1, holdDays: 7 },
+    });
     expect(home.invite).toEqual({ code: expect.stringMatching(/^[2-9A-Z]{8}$/), invited: 0, activated: 0 });
     // Nothing affordable yet: the nearest packs to reach, cheapest gap first.
     expect(home.packs.map((p) => p.id)).toEqual(['basic_points_coupon', 'basic_health_pack', 'basic_annual_kit']);

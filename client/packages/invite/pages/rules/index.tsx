@@ -8,6 +8,7 @@ import { boostText } from '@/copy/campaign';
 import { entryRewardText } from '@/copy/tiers';
 import { useMemberStore } from '@/stores/member';
 import { useProgramStore } from '@/stores/program';
+import { expiryRuleText, purchaseRuleText } from '@/copy/points';
 import { formatNumber } from '@/utils/format';
 import './index.css';
 
@@ -24,7 +25,7 @@ function rewardWords(points: number, growth: number): string {
   return [points ? `${formatNumber(points)} 积分` : '', growth ? `${formatNumber(growth)} 成长值` : ''].filter(Boolean).join(' + ');
 }
 
-/** 活动规则: invites, check-in, tiers, campaigns, birthday, benefits — with this program's own numbers (`member.program`). */
+/** 活动规则: invites, check-in, tiers, campaigns, birthday, benefits, purchases and events — with this program's own numbers (`member.program`). */
 export default function Rules() {
   const program = useProgramStore((s) => s.data);
   const status = useProgramStore((s) => s.status);
@@ -138,6 +139,12 @@ function RulesBody({ program, member }: { program: ProgramData; member: MemberSu
         <Rule n={2}>部分福利需要先点亮成长树的对应节点或获得对应徽章，福利卡片上会写明条件。</Rule>
         <Rule n={3}>兑换成功后生成券码和二维码，请在有效期内向门店员工出示核销，每张券只能使用一次。</Rule>
         <Rule n={4}>积分的每一笔变动都记录在“积分明细”中，积分不会变为负数。</Rule>
+        <Rule n={5}>{expiryRuleText(program.points.expiryMonths)}</Rule>
+      </Card>
+
+      <Card title="🛍️ 消费与线下活动">
+        <Rule n={1}>{purchaseRuleText(program.purchase)}</Rule>
+        <Rule n={2}>参加品牌线下活动时，在活动开始前后向工作人员出示会员码签到，即可获得该活动的积分与成长值，每场活动每人签到一次。</Rule>
       </Card>
 
       <Card title="🏅 徽章与成长树">

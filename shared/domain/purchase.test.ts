@@ -1,0 +1,35 @@
+import { DEFAULT_SETTINGS } from '../content/settings';
+import { purchaseMultiplier, purchaseReward } from './purchase';
+
+const rule = { ...DEFAULT_SETTINGS.purchase };
+
+describe('purchase rewards', () => {
+  it('earn points and growth per yuan paid, rounded once per order', () => {
+    expect(purchaseReward(12_850, rule)).toEqual({ points: 128, growth: 128, multiplier: 1 });
+    expect(purchaseReward(12_850, { ...rule, rounding: 'round' })).toMatchObject({ points: 129, growth: 129 });
+    expect(purchaseReward(12_801, { ...rule, rounding: 'ceil' })).toMatchObject({ points: 129, growth: 129 });
+    expect(purchaseReward(12_800, { ...rule, rounding: 'ceil' })).toMatchObject({ points: 128, growth: 128 });
+    expect(purchaseReward(99, rule)).toMatchObject({ points: 0, growth: 0 });
+  });
+
+  it('take fractional rates exactly (no floating-point error on a balance)', () => {
+    expect(purchaseReward(10_000, { ...rule, pointsPerYuan: 0.5, growthPerYuan: 0.1 })).toMatchObject({ points: 50, growth: 10 });
+    // 0.29 × 100 is 28.999… in floating point; hundredths keep it 29.
+    expect(purchaseReward(10_000, { ...rule, pointsPerYuan: 0.29, growthPerYuan: 0 })).toMatchObject({ points: 29, growth: 0 });
+    expect(purchaseReward(100_000_000, { ...rule, pointsPerYuan: 100, growthPerYuan: 100 })).toMatchObject({
+      points: 100_000_000,
+      growth: 100_000_000,
+    });
+  });
+
+  it('multiply the points by the largest boost that applies (never the growth)', () => {
+    const boosts = [
+      { multiplier: 1.5, source: 'spring' },
+      { multiplier: 2, source: 'anniversary' },
+    ];
+    expect(purchaseMultiplier([])).toBe(1);
+    expect(purchaseMultiplier(boosts)).toBe(2);
+    expect(purchaseReward(10_050, rule, boosts)).toEqual({ points: 201, growth: 100, multiplier: 2 });
+    expect(purchaseReward(10_050, rule, [{ multiplier: 1.5, source: 'spring' }])).toMatchObject({ points: 150, growth: 100 });
+  });
+});
