@@ -8,6 +8,7 @@ import { dayOf, toIso, type DayString } from '@shared/time/shanghai';
 import type { Account } from './account';
 import { COLLECTIONS } from './collections';
 import type { Database } from './db';
+import { recordTeamActivity } from './teams';
 
 /**
  * Purchases and refunds from the brand's systems, on the members' side: one order or refund is
@@ -92,10 +93,13 @@ export interface Recorded<T> {
 
 /**
  * **The one place a purchase is recorded for a member at an instant** (`account.now`): the order
- * document, the member's purchase count (badge metric `purchases`), the growth at once and the
- * points pending for `settings.purchase.holdDays` (or at once without a hold), with any campaign
- * boost (`purchaseBoostsAt`). Whatever else should follow a purchase (team challenge progress…)
- * joins here, in the same transaction. NOT_FOUND when the member does not exist (or is being deleted).
+ * document, the member's purchase count (metric `purchases`), the growth at once and the points
+ * pending for `settings.purchase.holdDays` (or at once without a hold), with any campaign boost
+ * (`purchaseBoostsAt`), and the bars of the member's teams whose challenge counts purchases
+ * (`recordTeamActivity`) — all in this transaction, after the order document was found absent, so
+ * a replayed order moves nothing. A refund does not take a team's progress back (the bar only
+ * grows, and a completed challenge has paid its members). NOT_FOUND when the member does not
+ * exist (or is being deleted).
  */
 export async function recordPurchase(account: Account, order: NewPurchase): Promise<Recorded<PartnerOrderData>> {
   const { tx, program, now } = account;
@@ -117,6 +121,7 @@ export async function recordPurchase(account: Account, order: NewPurchase): Prom
   if (credited.points > 0 || credited.growth > 0) await account.apply(order.openid, credited, { kind: 'purchase', refId: order.orderId });
   // A purchase count can earn a badge even when nothing reached the ledger yet.
   else await account.refresh(order.openid);
+  await recordTeamActivity(account, order.openid, ['purchases']);
 
   const answer: PartnerOrderData = {
     orderId: order.orderId,

@@ -134,11 +134,11 @@ export const TEAM_METRICS = ['checkins', 'checkinDays', 'redemptions', 'purchase
 export type TeamMetric = (typeof TEAM_METRICS)[number];
 
 /**
- * The metrics something records today (a check-in, a redemption). A challenge on any other metric
- * is refused by content validation: nobody could ever finish it. Purchases join this list, in one
- * line, once the purchase flow calls `recordTeamActivity(account, openid, 'purchases')`.
+ * The metrics something records today: a check-in, a redemption, a purchase the brand's systems
+ * report (`recordPurchase` calls `recordTeamActivity(account, openid, ['purchases'])`). A challenge
+ * on any other metric is refused by content validation: nobody could ever finish it.
  */
-export const RECORDED_TEAM_METRICS: readonly TeamMetric[] = ['checkins', 'checkinDays', 'redemptions'];
+export const RECORDED_TEAM_METRICS: readonly TeamMetric[] = ['checkins', 'checkinDays', 'redemptions', 'purchases'];
 
 export const TEAM_METRIC_NAMES: Record<TeamMetric, string> = {
   checkins: '签到次数',
