@@ -141,7 +141,7 @@ describe('validateProgram', () => {
     });
   });
 
-  describe('badges awarded by nodes, campaigns and team challenges', () => {
+  describe('badges awarded by nodes, campaigns, team challenges and offline events', () => {
     it('error: a badge without a rule that nothing awards', () => {
       expect(only((p) => p.badges.push({ ...badge('orphan'), rule: null }))).toEqual([
         expect.objectContaining({ collection: 'badges', id: 'orphan', field: 'rule', severity: 'error' }),
@@ -164,6 +164,18 @@ describe('validateProgram', () => {
           p.challenges[0] = { ...p.challenges[0], reward: { points: 60, growth: 40, badgeId: 'full_house' } };
         }),
       ).toEqual([]);
+    });
+
+    it('an active offline event may award a badge without a rule (given at the door); an inactive one may not', () => {
+      const withSalonBadge = (active: boolean) =>
+        only((p) => {
+          p.badges.push({ ...badge('salon_badge'), rule: null });
+          p.events[0] = { ...p.events[0], badgeId: 'salon_badge', active };
+        });
+      expect(withSalonBadge(true)).toEqual([]);
+      expect(withSalonBadge(false)).toEqual([
+        expect.objectContaining({ collection: 'badges', id: 'salon_badge', field: 'rule', severity: 'error' }),
+      ]);
     });
   });
 

@@ -172,12 +172,16 @@ function checkTiers(tiers: TierDoc[], packs: BenefitPackDoc[]): ContentProblem[]
   return out;
 }
 
-/** Badges a node (`unlocks.badgeId`), a campaign (`badgeId`) or a team challenge (`reward.badgeId`) awards, with what awards them. */
+/**
+ * Badges a node (`unlocks.badgeId`), a campaign (`badgeId`), a team challenge (`reward.badgeId`)
+ * or an offline event (`badgeId`, given at the door) awards, with what awards them.
+ */
 function badgeAwarders(program: Program): Map<string, string> {
   const out = new Map<string, string>();
   for (const n of program.tree_nodes) if (n.active && n.unlocks.badgeId) out.set(n.unlocks.badgeId, `tree_nodes/${n._id}`);
   for (const c of program.campaigns) if (c.active && c.badgeId) out.set(c.badgeId, `campaigns/${c._id}`);
   for (const c of program.challenges) if (c.reward.badgeId) out.set(c.reward.badgeId, `challenges/${c._id}`);
+  for (const e of program.events) if (e.active && e.badgeId) out.set(e.badgeId, `events/${e._id}`);
   return out;
 }
 
@@ -193,8 +197,8 @@ function checkBadges(program: Program): ContentProblem[] {
       if (!awarders.has(b._id)) {
         out.push(
           problem('badges', b._id, 'rule', {
-            zh: '没有获得规则，也没有启用的成长树节点（unlocks.badgeId）、活动（badgeId）或组队挑战（reward.badgeId）颁发它：无人能获得',
-            en: 'has no rule and no active tree node (unlocks.badgeId), campaign (badgeId) or team challenge (reward.badgeId) awards it: nobody can earn it',
+            zh: '没有获得规则，也没有启用的成长树节点（unlocks.badgeId）、活动（badgeId）、组队挑战（reward.badgeId）或线下活动（events.badgeId）颁发它：无人能获得',
+            en: 'has no rule and no active tree node (unlocks.badgeId), campaign (badgeId), team challenge (reward.badgeId) or offline event (events.badgeId) awards it: nobody can earn it',
           }),
         );
       }

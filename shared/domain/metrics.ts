@@ -103,7 +103,7 @@ export const METRIC_DEFS: Record<Metric, MetricDef> = {
   },
   purchases: {
     label_zh: '消费笔数（全额退款的不算）',
-    label_en: 'purchases (fully refunded orders excluded)',
+    label_en: 'orders (fully refunded ones excluded)',
     unit: '笔消费',
     ask: (n) => `在品牌门店或商城消费 ${n} 笔`,
     read: (m) => m.purchases,
