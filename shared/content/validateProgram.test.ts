@@ -364,8 +364,14 @@ describe('validateProgram', () => {
       expect(c.endAt).toBe('2026-12-20T16:00:00.000Z');
     });
 
-    it('error: a goal on purchases (nothing records them yet) — the challenge is not served, so no team can join it', () => {
+    it('serves a goal on purchases (the brand’s systems report orders, and each moves the teams)', () => {
       const r = check((p) => ((p.challenges[0].goal as Doc).metric = 'purchases'));
+      expect(r.problems).toEqual([]);
+      expect(r.program.challenges.map((c) => c.goal)).toEqual([{ metric: 'purchases', target: 40 }]);
+    });
+
+    it('error: a goal on a metric that is not a team metric — the challenge is not served', () => {
+      const r = check((p) => ((p.challenges[0].goal as Doc).metric = 'likes'));
       expect(r.problems).toEqual([
         expect.objectContaining({ collection: 'challenges', id: 'winter', field: 'goal.metric', severity: 'error' }),
       ]);

@@ -77,7 +77,8 @@ beforeAll(async () => {
       description: '参加周末读书会',
       icon: '📚',
       rarity: 'rare',
-      rule: { metric: 'eventsAttended', gte: 9999 },
+      // Given only at the door: no rule of its own (the active event awards it).
+      rule: null,
       order: 900,
       active: true,
     },
@@ -114,6 +115,9 @@ describe('the member code', () => {
 describe('event.attend', () => {
   it('checks a member in once: reward, counters, the event’s badge, and a second scan says when the first was', async () => {
     const [who] = await seedFundedMembers(cloud, 'att', 1, 0);
+    // The wall says how the event's badge is earned.
+    const wall = await cloud.ok('member', 'badges', who, {});
+    expect(wall.badges.find((b) => b.id === 'evt_badge')).toMatchObject({ earned: false, remainingText: '到场参加「周末读书会」获得' });
     const code = await codeOf(who);
     const ok = await cloud.ok('event', 'attend', HOST, { eventId: 'evt_salon', memberCode: code });
     expect(ok).toEqual({
@@ -126,7 +130,9 @@ describe('event.attend', () => {
       badgeName: '读书会纪念',
     });
     const [stored] = await cloud.docs('members', { _id: who });
-    expect(stored).toMatchObject({ points: 50, growth: 30, eventsAttended: 1, coursesAttended: 0 });
+    // The event's 50 points and 学习's first node (an event attended), 20 more — delivered in the same transaction.
+    expect(stored).toMatchObject({ points: 50 + 20, growth: 30, eventsAttended: 1, coursesAttended: 0 });
+    expect((stored.nodes as Array<{ id: string }>).map((n) => n.id)).toEqual(['learning_1']);
     expect((stored.badges as Array<{ id: string }>).map((b) => b.id)).toEqual(expect.arrayContaining(['evt_badge', 'first_event']));
     expect((await cloud.docs('ledger', { openid: who })).filter((e) => e.kind === 'event_reward')).toEqual([
       expect.objectContaining({ points: 50, growth: 30, refId: 'evt_salon' }),
@@ -150,7 +156,7 @@ describe('event.attend', () => {
     expect(answers.filter((a) => !a.ok).map((a) => (a.ok ? '' : a.error.code))).toEqual(Array(19).fill('ALREADY_ATTENDED'));
     expect(await cloud.docs('event_attendance', { eventId: 'evt_salon', openid: who })).toHaveLength(1);
     expect((await cloud.docs('ledger', { openid: who })).filter((e) => e.kind === 'event_reward')).toHaveLength(1);
-    expect((await cloud.docs('members', { _id: who }))[0]).toMatchObject({ points: 50, eventsAttended: 1 });
+    expect((await cloud.docs('members', { _id: who }))[0]).toMatchObject({ points: 50 + 20, eventsAttended: 1 });
     expect(await ledgerConsistency(cloud)).toEqual([]);
   });
 
@@ -191,7 +197,8 @@ describe('event.attend', () => {
     // The course ended at 12:00: within the 30-minute grace at 12:25, not at 12:31.
     cloud.lc.setClock(shanghai('2031-06-07 12:25:00'));
     expect((await attend(HOST, 'evt_course', await codeOf(who))).ok).toBe(true);
-    expect((await cloud.docs('members', { _id: who }))[0]).toMatchObject({ eventsAttended: 1, coursesAttended: 1, points: 0 });
+    // A course lights 学习's first two nodes: 20 points, and 进阶课程 opened.
+    expect((await cloud.docs('members', { _id: who }))[0]).toMatchObject({ eventsAttended: 1, coursesAttended: 1, points: 20 });
     const [late] = await seedFundedMembers(cloud, 'late', 1, 0);
     cloud.lc.setClock(shanghai('2031-06-07 12:31:00'));
     expect(await attend(HOST, 'evt_course', await codeOf(late))).toMatchObject({ ok: false, error: { code: 'NOT_AVAILABLE_NOW' } });

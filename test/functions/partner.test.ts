@@ -251,38 +251,42 @@ describe('refunds', () => {
 
   it('after the points were spent: takes back what the balance has, keeps the rest as a debt paid from the next earnings, never below 0', async () => {
     const [who] = await seedFundedMembers(cloud, 'debt', 1, 0);
-    // ¥400: 400 growth lifts the member to 进阶层 at once; the 400 points arrive after the hold.
+    // ¥400: 400 growth lifts the member to 进阶层 at once, with its entry reward (100 points, now);
+    // the 400 purchase points arrive after the hold.
     await post('orders', order('DEBT-0001', who, 40_000));
-    expect(await member(who)).toMatchObject({ tier: 'advanced', growth: 400 });
+    expect(await member(who)).toMatchObject({ tier: 'advanced', growth: 400, points: 100 });
     cloud.lc.setClock(shanghai('2031-05-20 09:00:00'));
     await cloud.ok('redeem', 'redeem', who, { packId: 'partner_pack', requestId: 'debt-redeem-1' });
     await cloud.ok('redeem', 'redeem', who, { packId: 'partner_pack', requestId: 'debt-redeem-2' });
     await cloud.ok('redeem', 'redeem', who, { packId: 'partner_pack', requestId: 'debt-redeem-3' });
-    expect(await member(who)).toMatchObject({ points: 100 });
+    expect(await member(who)).toMatchObject({ points: 200 });
 
+    // The refund takes back the purchase's points (the entry reward stays: the tier was reached).
     const refund = await post('refunds', { orderId: 'DEBT-0001', refundId: 'R1', amount: 40_000 });
-    expect(refund.body.data).toMatchObject({ points: { reversed: 400, pendingCancelled: 0, takenBack: 100, debt: 300 }, growth: 400 });
-    expect(await member(who)).toMatchObject({ points: 0, growth: 0, pointsDebt: 300, tier: 'basic', purchases: 0 });
-    expect((await cloud.ok('member', 'home', who, {})).pointsOutlook.debt).toBe(300);
+    expect(refund.body.data).toMatchObject({ points: { reversed: 400, pendingCancelled: 0, takenBack: 200, debt: 200 }, growth: 400 });
+    expect(await member(who)).toMatchObject({ points: 0, growth: 0, pointsDebt: 200, tier: 'basic', purchases: 0 });
+    expect((await cloud.ok('member', 'home', who, {})).pointsOutlook.debt).toBe(200);
     expect(await ledgerConsistency(cloud)).toEqual([]);
 
     // The next earning pays the debt off first: a check-in's 10 points go to it.
     const checkin = await cloud.ok('checkin', 'checkin', who, {});
     expect(checkin.balance.points).toBe(0);
-    expect(await member(who)).toMatchObject({ points: 0, pointsDebt: 290 });
-    // A bigger earning clears it and leaves the rest.
+    expect(await member(who)).toMatchObject({ points: 0, pointsDebt: 190 });
+    // A bigger earning clears it and leaves the rest (back to 进阶层: no second entry reward this year).
     await post('orders', order('DEBT-0002', who, 35_000, { paidAt: '2031-05-01T10:00:00+08:00' }));
-    expect(await member(who)).toMatchObject({ points: 60, pointsDebt: 0 });
+    expect(await member(who)).toMatchObject({ points: 160, pointsDebt: 0, tier: 'advanced' });
     const kinds = (await ledgerOf(who)).map((e) => [e.kind, e.points]);
     expect(kinds).toEqual(
       expect.arrayContaining([
-        ['purchase_refund', -100],
+        ['tier_entry', 100],
+        ['purchase_refund', -200],
         ['checkin', 10],
         ['debt_repayment', -10],
         ['purchase', 350],
-        ['debt_repayment', -290],
+        ['debt_repayment', -190],
       ]),
     );
+    expect((await ledgerOf(who)).filter((e) => e.kind === 'tier_entry')).toHaveLength(1);
     expect(await ledgerConsistency(cloud)).toEqual([]);
     cloud.lc.setClock(shanghai('2031-05-12 10:00:00'));
   });
@@ -309,7 +313,7 @@ describe('ops', () => {
     expect(stats.purchases.orders).toBe(orders.length);
     expect(stats.purchases.pointsIssued).toBe(orders.reduce((s, o) => s + Number(o.points), 0));
     expect(stats.purchases.pointsReversed).toBe((await cloud.docs('order_refunds')).reduce((s, r) => s + Number(r.reversedPoints), 0));
-    expect(stats.purchases.pointsDebt).toBe(300);
+    expect(stats.purchases.pointsDebt).toBe(200);
     expect(stats.purchases.pointsPending).toBeGreaterThan(0);
   });
 });
