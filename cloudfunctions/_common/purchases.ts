@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { PartnerOrderData, PartnerRefundData } from '@shared/contracts/partner';
 import { addPending, cancelPending, isStillPending, releaseDayFor, releaseInstant } from '@shared/domain/pendingPoints';
-import { purchaseBoostsAt, purchaseReward } from '@shared/domain/purchase';
+import { purchaseReward } from '@shared/domain/purchase';
+import { purchaseBoostsAt } from '@shared/domain/purchaseBoosts';
 import { refundReversal, refundSplit } from '@shared/domain/refund';
 import { AppError } from '@shared/errors';
 import { dayOf, toIso, type DayString } from '@shared/time/shanghai';
@@ -26,8 +27,9 @@ export interface OrderDoc {
   storeId: string | null;
   points: number;
   growth: number;
-  /** The campaign multiplier applied to the points (1 without). */
+  /** The campaign multiplier applied to the points (1 without), and the campaign (null without). */
   multiplier: number;
+  boostCampaignId: string | null;
   /** The day its points become spendable; null when they were spendable at once. */
   releaseDay: DayString | null;
   /** The Shanghai day its growth counts on in the tier window (a refund reverses it there). */
@@ -109,7 +111,9 @@ export async function recordPurchase(account: Account, order: NewPurchase): Prom
   await account.settle(order.openid);
 
   const rule = program.settings.purchase;
-  const reward = purchaseReward(order.amount, rule, purchaseBoostsAt(program, now));
+  const boosts = purchaseBoostsAt(program, now);
+  const reward = purchaseReward(order.amount, rule, boosts);
+  const boost = boosts.find((b) => b.multiplier === reward.multiplier);
   const releaseDay = releaseDayFor(order.paidAt, rule.holdDays, now);
   const growthDay = dayOf(now);
   account.edit(order.openid, (m) => ({
@@ -118,7 +122,20 @@ export async function recordPurchase(account: Account, order: NewPurchase): Prom
     pendingPoints: releaseDay ? addPending(m.pendingPoints, releaseDay, reward.points) : m.pendingPoints,
   }));
   const credited = { points: releaseDay ? 0 : reward.points, growth: reward.growth };
-  if (credited.points > 0 || credited.growth > 0) await account.apply(order.openid, credited, { kind: 'purchase', refId: order.orderId });
+  // Points credited now carry the campaign's boost on their ledger entry (held points: the order records it).
+  const ledgerBoost =
+    boost && credited.points > 0
+      ? {
+          campaignId: boost.source,
+          title: boost.title,
+          pointsMultiplier: boost.multiplier,
+          growthMultiplier: 1,
+          points: reward.points - purchaseReward(order.amount, rule).points,
+          growth: 0,
+        }
+      : undefined;
+  if (credited.points > 0 || credited.growth > 0)
+    await account.apply(order.openid, credited, { kind: 'purchase', refId: order.orderId, boost: ledgerBoost });
   // A purchase count can earn a badge even when nothing reached the ledger yet.
   else await account.refresh(order.openid);
   await recordTeamActivity(account, order.openid, ['purchases']);
@@ -139,6 +156,7 @@ export async function recordPurchase(account: Account, order: NewPurchase): Prom
     points: reward.points,
     growth: reward.growth,
     multiplier: reward.multiplier,
+    boostCampaignId: boost?.source ?? null,
     releaseDay,
     growthDay,
     refundedAmount: 0,

@@ -71,8 +71,8 @@ export const NODE_FEATURE_NAMES: Record<NodeFeature, string> = {
   charityCertificate: '公益同行电子证书',
 };
 
-/** What a campaign can boost (`campaigns.boosts.<action>`); purchases join when they land. */
-export const BOOST_ACTIONS = ['checkin'] as const;
+/** What a campaign can boost (`campaigns.boosts.<action>`): check-ins, and purchases (their points only). */
+export const BOOST_ACTIONS = ['checkin', 'purchase'] as const;
 export type BoostAction = (typeof BOOST_ACTIONS)[number];
 
 export const BADGE_RARITIES = ['common', 'rare', 'epic', 'legendary'] as const;

@@ -5,7 +5,7 @@ import { hhmmToMinute } from './benefitPacks';
 import type { ChallengeDoc } from './challenges';
 import type { CampaignDoc } from './campaigns';
 import type { CharityProjectDoc } from './charityProjects';
-import { DEFAULT_TIER_NAMES, TIER_IDS, type ContentCollection } from './ids';
+import { BOOST_ACTIONS, DEFAULT_TIER_NAMES, TIER_IDS, type BoostAction, type ContentCollection } from './ids';
 import { parseContent } from './parseContent';
 import { countBySeverity, problem, type ContentProblem } from './problems';
 import { DEFAULT_SETTINGS, type SettingsDoc } from './settings';
@@ -17,6 +17,13 @@ import { dayOf, toMs, type Instant, addDays, atMinute, startOfDay, weekday } fro
 import { tierCoverage } from '../domain/tierCoverage';
 
 /** Documents as read from the database or from `content/demo/*.json`, unvalidated. */
+
+/** What each boosted action is called in a problem's message. */
+const BOOSTED_WHAT: Record<BoostAction, { zh: string; en: string }> = {
+  checkin: { zh: '签到', en: 'check-ins' },
+  purchase: { zh: '消费', en: 'purchases' },
+};
+
 export type RawProgram = Partial<Record<ContentCollection, readonly unknown[]>>;
 
 /** The usable program: valid documents only, and settings (defaults when missing or broken). */
@@ -381,15 +388,18 @@ function checkCampaigns(program: Program, options: ValidateOptions): ContentProb
       const a = active[i];
       const b = active[j];
       const overlap = toMs(a.startAt) < toMs(b.endAt) && toMs(b.startAt) < toMs(a.endAt);
-      if (overlap && a.boosts.checkin && b.boosts.checkin) {
+      if (!overlap) continue;
+      for (const action of BOOST_ACTIONS) {
+        if (!a.boosts[action] || !b.boosts[action]) continue;
+        const what = BOOSTED_WHAT[action];
         out.push(
           problem(
             'campaigns',
             b._id,
-            'boosts.checkin',
+            `boosts.${action}`,
             {
-              zh: `与「${a.title}」(${a._id}) 的活动期重叠，两者都有签到加成：重叠期间只按倍数较高的一个计算`,
-              en: `its live phase overlaps "${a._id}" and both boost check-ins: only the higher boost applies while they overlap`,
+              zh: `与「${a.title}」(${a._id}) 的活动期重叠，两者都有${what.zh}加成：重叠期间只按倍数较高的一个计算`,
+              en: `its live phase overlaps "${a._id}" and both boost ${what.en}: only the higher boost applies while they overlap`,
             },
             'warning',
           ),

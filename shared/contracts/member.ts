@@ -123,6 +123,8 @@ export interface CampaignView {
   daysLeft: number;
   /** The check-in boost while live, or null. */
   boost: { pointsMultiplier: number; growthMultiplier: number } | null;
+  /** The purchase boost while live (points only), or null. */
+  purchaseBoost: { pointsMultiplier: number } | null;
   packs: Array<{ id: string; title: string; cost: number; minTierName: string }>;
   badge: { id: string; name: string; icon: string } | null;
   /** The member took part (a check-in while live). */

@@ -1,6 +1,4 @@
 import type { PurchaseRounding, PurchaseSettings } from '../content/settings';
-import type { Program } from '../content/validateProgram';
-import type { Instant } from '../time/shanghai';
 
 /**
  * What an order from the brand's shop or stores earns (`settings.purchase`): points and growth
@@ -13,16 +11,10 @@ import type { Instant } from '../time/shanghai';
 export interface PurchaseBoost {
   /** ×1.5 → 1.5; at most two decimals, ≥ 1. */
   multiplier: number;
-  /** What grants it (a campaign id), for the answer and the log. */
+  /** What grants it (a campaign id), for the order and the ledger. */
   source: string;
-}
-
-/**
- * The boosts that apply to a purchase recorded at `now`. The one seam campaigns plug into: today
- * no campaign exists in the program, so none apply.
- */
-export function purchaseBoostsAt(_program: Program, _now: Instant): PurchaseBoost[] {
-  return [];
+  /** The campaign's title, as the member's ledger shows it. */
+  title: string;
 }
 
 /** Boosts do not stack: the largest applies (×1 when none). */

@@ -56,6 +56,20 @@ beforeAll(async () => {
   cloud = await startTestCloud({ maxWorkersPerFunction: 6 });
   base = `${cloud.lc.url}/http/partner`;
   await putContent(cloud, 'benefit_packs', [testPack('partner_pack', { stock: null, cost: 100 })]);
+  // A campaign in June whose purchases earn 1.5× points (growth never boosted).
+  await putContent(cloud, 'campaigns', [
+    {
+      _id: 'june_shopping',
+      title: '六月购物季',
+      description: '消费积分 1.5 倍',
+      preheatAt: '2031-05-25',
+      startAt: '2031-06-01',
+      endAt: '2031-06-10',
+      recapUntil: '2031-06-20',
+      boosts: { purchase: { pointsMultiplier: 1.5 } },
+      active: true,
+    },
+  ]);
   // Monday 10:00 in Shanghai.
   cloud.lc.setClock(shanghai('2031-05-12 10:00:00'));
 }, 120_000);
@@ -217,6 +231,39 @@ describe('orders', () => {
     expect(await member(who)).toMatchObject({ points: 30, growth: 30 });
     const ahead = await post('orders', order('LATE-0002', who, 3_000, { paidAt: '2031-05-12T11:00:00+08:00' }));
     expect(ahead.status).toBe(400);
+  });
+});
+
+describe('campaign boosts', () => {
+  it('multiply the points of an order recorded while a campaign boosts purchases (never the growth), once, noted on the order and the ledger', async () => {
+    const [who, outside] = await seedFundedMembers(cloud, 'boost', 2, 0);
+    cloud.lc.setClock(shanghai('2031-06-03 10:00:00'));
+    // Reported after the hold: credited at once, the boost on its ledger entry; 20 replays change nothing.
+    const body = order('BOOST-0001', who, 10_050, { paidAt: '2031-05-20T10:00:00+08:00' });
+    const answers = await Promise.all(Array.from({ length: 20 }, () => post('orders', body)));
+    expect(new Set(answers.map((a) => JSON.stringify(a.body.data)))).toEqual(new Set([JSON.stringify(answers[0].body.data)]));
+    expect(answers[0].body.data).toMatchObject({ points: 150, growth: 100, pendingUntil: null });
+    expect(await member(who)).toMatchObject({ points: 150, growth: 100 });
+    expect((await ledgerOf(who)).filter((e) => e.kind === 'purchase')).toEqual([
+      expect.objectContaining({
+        points: 150,
+        growth: 100,
+        boost: { campaignId: 'june_shopping', title: '六月购物季', pointsMultiplier: 1.5, growthMultiplier: 1, points: 50, growth: 0 },
+      }),
+    ]);
+    const [stored] = await cloud.docs('orders', { _id: 'BOOST-0001' });
+    expect(stored).toMatchObject({ multiplier: 1.5, boostCampaignId: 'june_shopping' });
+    // A held order: its pending points are boosted too.
+    const held = await post('orders', order('BOOST-0002', who, 2_000));
+    expect(held.body.data).toMatchObject({ points: 30, growth: 20 });
+    // After the campaign: ×1.
+    cloud.lc.setClock(shanghai('2031-06-11 00:00:00'));
+    const after = await post('orders', order('BOOST-0003', outside, 10_050, { paidAt: '2031-06-01T10:00:00+08:00' }));
+    expect(after.body.data).toMatchObject({ points: 100, growth: 100 });
+    const [plain] = await cloud.docs('orders', { _id: 'BOOST-0003' });
+    expect(plain).toMatchObject({ multiplier: 1, boostCampaignId: null });
+    expect(await ledgerConsistency(cloud)).toEqual([]);
+    cloud.lc.setClock(shanghai('2031-05-12 10:00:00'));
   });
 });
 

@@ -4,7 +4,7 @@ import { PageState } from '@/components/PageState';
 import { Screen } from '@/components/Screen';
 import { usePageData } from '@/hooks/usePageData';
 import type { MemberSummary, ProgramData } from '@shared/contracts/member';
-import { boostText } from '@/copy/campaign';
+import { campaignBoostsText } from '@/copy/campaign';
 import { entryRewardText } from '@/copy/tiers';
 import { useMemberStore } from '@/stores/member';
 import { useProgramStore } from '@/stores/program';
@@ -54,7 +54,7 @@ function RulesBody({ program, member }: { program: ProgramData; member: MemberSu
   const tierNames = program.tiers.map((t) => t.name).join('、');
   const bonus = checkin.streakBonuses.filter((b) => b.points > 0 || b.growth > 0).sort((a, b) => a.days - b.days)[0];
   const entryRewards = program.tiers.filter((t) => t.entryReward);
-  const boosted = program.campaigns.filter((c) => c.boost);
+  const boosted = program.campaigns.filter((c) => c.boost || c.purchaseBoost);
   return (
     <View>
       <Card title="💌 邀请好友">
@@ -112,12 +112,12 @@ function RulesBody({ program, member }: { program: ProgramData; member: MemberSu
 
       <Card title="🎪 会员活动">
         <Rule n={1}>
-          会员活动分为预热、活动和回顾三个阶段：预热期公布活动内容和即将上线的福利，活动期内签到享受活动加成，活动结束后可查看自己的活动回顾。
+          会员活动分为预热、活动和回顾三个阶段：预热期公布活动内容和即将上线的福利，活动期内签到（以及活动写明的消费）享受活动加成，活动结束后可查看自己的活动回顾。
         </Rule>
         <Rule n={2}>
           {boosted.length
-            ? `活动加成只作用于活动期内的签到，例如「${boosted[0].title}」${boostText(boosted[0].boost)}；同时进行多个活动时，按倍数最高的一个计算。加成部分会在积分明细中注明。`
-            : '活动加成只作用于活动期内的签到，加成部分会在积分明细中注明；同时进行多个活动时，按倍数最高的一个计算。'}
+            ? `活动加成只作用于活动期内的签到和消费（以每个活动写明的为准），例如「${boosted[0].title}」${campaignBoostsText(boosted[0])}；消费加成只加积分、不加成长值。同时进行多个活动时，按倍数最高的一个计算。签到的加成部分会在积分明细中注明。`
+            : '活动加成只作用于活动期内的签到和消费（以每个活动写明的为准），消费加成只加积分、不加成长值；同时进行多个活动时，按倍数最高的一个计算。'}
         </Rule>
         <Rule n={3}>活动期间第一次签到即参加活动，可获得该活动的徽章（如有）。回顾卡片只展示你自己的活动数据。</Rule>
       </Card>
