@@ -250,7 +250,7 @@ export async function seedDemoHistory(lc: Localcloud): Promise<void> {
         await reportOrder(lc, {
           orderId: `POS-SH01-${addDays(day0, -2).replace(/-/g, '')}-0042`,
           memberCode,
-          amount: 8_600,
+          amount: 6_600,
           paidAt: lc.now().toISOString(),
           storeId: 'sh-jingan-01',
         });

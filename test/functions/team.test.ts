@@ -268,7 +268,7 @@ describe('progress from the members’ own activity', () => {
 
   it('counts a purchase the brand reports once: a replayed order (even 20 at once) moves nothing, a refund takes nothing back', async () => {
     at('2030-11-02 10:00:00');
-    const [a, b] = ['tcPa', 'tcPb'].map(memberId);
+    const [a, b] = ['tcSa', 'tcSb'].map(memberId);
     const code = await teamOf([a, b], 'tc_shop');
     // paidAt: the start of the minute, so a replay carries the very same body.
     const order = async (orderId: string, openid: string, amount: number) => {
