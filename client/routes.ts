@@ -25,6 +25,9 @@ export const ROUTES = {
   campaign: '/packages/program/pages/campaign/index',
   charity: '/packages/program/pages/charity/index',
   opsDashboard: '/packages/ops/pages/dashboard/index',
+  memberCode: '/packages/membercode/pages/code/index',
+  myEvents: '/packages/events/pages/mine/index',
+  eventCheckin: '/packages/staff/pages/event-checkin/index',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

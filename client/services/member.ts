@@ -16,6 +16,7 @@ export const memberService = {
   recap: (campaignId: string) => callFunction('member', 'recap', { campaignId }),
   charity: () => callFunction('member', 'charity', {}),
   donate: (projectId: string, points: number, requestId: string) => callFunction('member', 'donate', { projectId, points, requestId }),
+  code: () => callFunction('member', 'code', {}),
   subscribe: (accepted: string[], requestId: string, campaignId?: string) =>
     callFunction('member', 'subscribe', campaignId ? { accepted, requestId, campaignId } : { accepted, requestId }),
   subscriptions: () => callFunction('member', 'subscriptions', {}),

@@ -1,6 +1,7 @@
 import { createFunction } from '../_common/function';
 import { badgeCard, badges, badgesSeen } from './badges';
 import { charity } from './charity';
+import { code } from './code';
 import { deleteAccount } from './deleteAccount';
 import { donate } from './donate';
 import { home } from './home';
@@ -26,6 +27,7 @@ export const main = createFunction(
     recap,
     charity,
     donate,
+    code,
     subscribe,
     subscriptions,
     unsubscribe,

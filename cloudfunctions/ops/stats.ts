@@ -14,6 +14,7 @@ import {
   packSummaries,
   penetrationByTier,
   pointsSummary,
+  purchaseSummary,
   redemptionSummary,
   rejectionsByReason,
   retentionByDay,
@@ -81,22 +82,37 @@ export async function collectStats(
 ): Promise<OpsStatsData> {
   const asOf = dayOf(now);
   const plan = statsPlan(input.from, input.to, program.benefit_packs);
-  const [retention, activeInRange, tiers, newMembers, ledger, byPack, cards, binds, activations, rejections, koc, campaign, sends] =
-    await Promise.all([
-      source.retention(plan),
-      source.activeInRange(plan),
-      source.tierActivity(plan),
-      source.newMembers(plan),
-      source.ledgerByKind(plan),
-      source.redemptionsByPack(plan),
-      source.inviteCards(plan),
-      source.inviteBinds(plan),
-      source.inviteActivations(plan),
-      source.inviteRejections(plan),
-      source.kocCandidates(),
-      collectCampaignStats(source, program, input.campaignId, now),
-      source.reminderSends(plan),
-    ]);
+  const [
+    retention,
+    activeInRange,
+    tiers,
+    newMembers,
+    ledger,
+    byPack,
+    cards,
+    binds,
+    activations,
+    rejections,
+    purchases,
+    koc,
+    campaign,
+    sends,
+  ] = await Promise.all([
+    source.retention(plan),
+    source.activeInRange(plan),
+    source.tierActivity(plan),
+    source.newMembers(plan),
+    source.ledgerByKind(plan),
+    source.redemptionsByPack(plan),
+    source.inviteCards(plan),
+    source.inviteBinds(plan),
+    source.inviteActivations(plan),
+    source.inviteRejections(plan),
+    source.purchases(plan, asOf),
+    source.kocCandidates(),
+    collectCampaignStats(source, program, input.campaignId, now),
+    source.reminderSends(plan),
+  ]);
   const retentionRows = retentionByDay(plan.days, retention, asOf);
   return {
     from: input.from,
@@ -107,6 +123,7 @@ export async function collectStats(
     retention: retentionRows,
     newMembers: fillDaily(plan.days, newMembers),
     points: pointsSummary(ledger),
+    purchases: purchaseSummary(purchases),
     redemptions: redemptionSummary(byPack, plan.packs),
     activeMembers: activeMemberCount(tiers),
     activeFrom: plan.activeFrom,
@@ -128,8 +145,9 @@ export async function collectStats(
 }
 
 /**
- * Round trips: the staff record, the caller's member (2) · twelve aggregations and counts, and the
- * campaign view's twelve (six per window), in parallel (24) · the KOC candidates' invites (1).
+ * Round trips: the staff record, the caller's member (2) · twelve aggregations and counts (the
+ * reminders' sends among them), the purchases line's three sums and the campaign view's twelve (six
+ * per window), in parallel (27) · the KOC candidates' invites (1).
  */
 export const stats = contractAction('ops', 'stats', async (input, ctx: RequestContext) =>
   collectStats(databaseStatsSource(ctx.services.db), input, ctx.program, ctx.now),

@@ -70,6 +70,8 @@ export const memberInputs = {
   charity: emptyInput,
   /** Gives points to a charity project; a retry with the same requestId gives once. */
   donate: z.object({ projectId: contentIdSchema, points: z.number().int().min(1).max(100_000), requestId: requestIdSchema }).strict(),
+  /** The member's 会员码 for the next 60 seconds. */
+  code: emptyInput,
   /**
    * The templates the member allowed in WeChat's subscription sheet (at most 3 per prompt): one
    * credit each, once per requestId. `campaignId` names the campaign a `campaignStart` consent is for.
@@ -143,6 +145,8 @@ export interface CampaignView {
   daysLeft: number;
   /** The check-in boost while live, or null. */
   boost: { pointsMultiplier: number; growthMultiplier: number } | null;
+  /** The purchase boost while live (points only), or null. */
+  purchaseBoost: { pointsMultiplier: number } | null;
   packs: Array<{ id: string; title: string; cost: number; minTierName: string }>;
   badge: { id: string; name: string; icon: string } | null;
   /** The member took part (a check-in while live). */
@@ -170,6 +174,29 @@ export interface BadgeCeremony {
   earnedAt: string;
 }
 
+/** Points the balance does not show: pending purchase points, a refund debt, points about to expire. */
+export interface PointsOutlook {
+  /** Purchase points inside their hold (not spendable yet). */
+  pending: number;
+  /** The next day pending points become spendable, or null with none. */
+  pendingReleaseOn: DayString | null;
+  /** Points a refund could not take back: paid off from the next earnings. */
+  debt: number;
+  /** The next points to expire, shown from 30 days before ("N 积分将于 12月31日过期"). */
+  expiring: { points: number; lastDay: DayString } | null;
+  /** `settings.points.expiry.months`, or null when points never expire. */
+  expiryMonths: number | null;
+  /** How purchases earn (`settings.purchase`), for the rules page. */
+  purchase: PurchaseRule;
+}
+
+/** How purchases earn (`settings.purchase`): per yuan paid, and the days purchase points stay pending. */
+export interface PurchaseRule {
+  pointsPerYuan: number;
+  growthPerYuan: number;
+  holdDays: number;
+}
+
 export interface HomeData {
   /** The Shanghai day the answer was computed for (the client never uses its own date). */
   today: DayString;
@@ -191,6 +218,8 @@ export interface HomeData {
   campaign: CampaignView | null;
   /** In the birthday month: this year's gift (credited on this visit or an earlier one), else null. */
   birthdayGift: BirthdayGiftView | null;
+  /** Pending points, debt and expiry, from the member document (no extra read). */
+  pointsOutlook: PointsOutlook;
   /** The reminders members can ask for (templates set in `settings.subscribe`; from content, no read). */
   reminderTemplates: ReminderTemplateView[];
 }
@@ -291,6 +320,10 @@ export interface ProgramData {
     dailyRewardCap: number;
   };
   birthday: { points: number; growth: number };
+  /** How purchases from the brand's shop and stores earn. */
+  purchase: PurchaseRule;
+  /** `settings.points.expiry.months`, or null when points never expire. */
+  points: { expiryMonths: number | null };
   /** Campaigns shown now (pre-heat, live, recap), the one that matters first. */
   campaigns: CampaignView[];
 }
@@ -349,6 +382,15 @@ export interface DeleteAccountData {
   deleted: true;
 }
 
+export interface MemberCodeData {
+  /** 18 digits; show it as a QR code and grouped in fours (`formatMemberCode`). */
+  code: string;
+  /** After this instant the code is refused. */
+  expiresAt: string;
+  /** When to ask for the next code (30 s after this one started). */
+  refreshAt: string;
+}
+
 /** What the member allowed for one purpose: messages still to come, and for which campaigns. */
 export interface ReminderCreditView extends ReminderTemplateView {
   /** Messages this purpose may still send (one per consent). */
@@ -380,6 +422,7 @@ export interface MemberOutputs {
   recap: RecapData;
   charity: CharityData;
   donate: DonateData;
+  code: MemberCodeData;
   subscribe: SubscribeData;
   subscriptions: SubscriptionsData;
   unsubscribe: SubscriptionsData;
