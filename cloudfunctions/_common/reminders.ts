@@ -1,5 +1,4 @@
-import type { ReminderPurpose } from '@shared/content/ids';
-import { SENT_REMINDER_PURPOSES } from '@shared/content/ids';
+import { REMINDER_PURPOSES, type ReminderPurpose } from '@shared/content/ids';
 import type { Program } from '@shared/content/validateProgram';
 import type { ReminderCreditView } from '@shared/contracts/member';
 import { campaignPhase } from '@shared/domain/campaigns';
@@ -101,9 +100,10 @@ export type ReserveResult = SendDoc | 'noTemplate' | 'absent' | 'noCredit' | 'ex
 
 export type SendResult = SendOutcome | Exclude<ReserveResult, SendDoc>;
 
-/** The purposes members can be offered now: a template set, and something sends them. */
+/** The purposes members can be offered: a template set (and, for points expiry, points that expire — validation insists). */
 export function offeredPurposes(program: Program): ReminderPurpose[] {
-  return SENT_REMINDER_PURPOSES.filter((p) => program.settings.subscribe[p] !== undefined);
+  const { subscribe, points } = program.settings;
+  return REMINDER_PURPOSES.filter((p) => subscribe[p] !== undefined && (p !== 'pointsExpiry' || points.expiry !== null));
 }
 
 /** Which version of the app a message opens: `formal`, or `trial`/`developer` set as the functions' `SUBSCRIBE_MINIPROGRAM_STATE` before release. */

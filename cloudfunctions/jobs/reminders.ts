@@ -1,11 +1,12 @@
 import type { ReminderPurpose } from '@shared/content/ids';
 import type { Program } from '@shared/content/validateProgram';
+import type { StoredMember } from '@shared/domain/member';
+import { expiringSoon } from '@shared/domain/pointLots';
 import { memberDowngradeWarning } from '@shared/domain/progression';
 import {
   campaignStartValues,
   checkinReminderDue,
   checkinReminderValues,
-  expiringPoints,
   pointsExpiryValues,
   POINTS_EXPIRY_DAYS,
   REMINDER_SLOTS,
@@ -157,11 +158,15 @@ export const tierReminders = reminderJob('tierWarning', {
   },
 });
 
-/** 10:00 — points expiring within 30 days (`expiringPoints`), once per expiry day. */
+/**
+ * 10:00 — points expiring within 30 days (the expiry lots' `expiringSoon`, what home warns of), once
+ * per last day. The `pointsExpiry` job runs before in the same trigger, so points already gone are
+ * never counted.
+ */
 export const pointsReminders = reminderJob('pointsExpiry', {
   handle(ctx, program, credits) {
-    const expiring = (member: Parameters<typeof expiringPoints>[0]) =>
-      expiringPoints(member, program.settings, ctx.now, POINTS_EXPIRY_DAYS);
+    const expiring = (member: Pick<StoredMember, 'pointLots'>) =>
+      expiringSoon(member.pointLots, ctx.now, program.settings.points.expiry, POINTS_EXPIRY_DAYS);
     return eachMember(ctx, credits, (member) => {
       const due = expiring(member);
       if (!due) return Promise.resolve(null);

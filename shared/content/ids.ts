@@ -161,19 +161,6 @@ export const REMINDER_PURPOSES = [
 ] as const;
 export type ReminderPurpose = (typeof REMINDER_PURPOSES)[number];
 
-/**
- * The purposes something sends today (a job of `jobs`, or the invite activation). A template for
- * any other is refused by content validation, so no member is offered a reminder nothing sends.
- * `pointsExpiry` joins, in one line, once points expire (the earning issue's expiry lots).
- */
-export const SENT_REMINDER_PURPOSES: readonly ReminderPurpose[] = [
-  'checkinReminder',
-  'voucherExpiry',
-  'tierWarning',
-  'inviteActivated',
-  'campaignStart',
-];
-
 /** How the profile page and the ops dashboard name each purpose. */
 export const REMINDER_PURPOSE_NAMES: Record<ReminderPurpose, string> = {
   checkinReminder: '签到提醒',

@@ -94,9 +94,9 @@ export const CUSTOM_MESSAGES: Record<string, Bilingual> = {
     zh: '同一个模板只能用于一个用途：会员的一次授权只能收到一条消息',
     en: 'a template serves one purpose only: one consent allows one message',
   },
-  purposeNotSent: {
-    zh: '系统目前还不会发送这类提醒（例如积分到期），会员授权了也收不到：请先删除该项',
-    en: 'nothing sends this reminder yet (e.g. points expiry): members would be asked for nothing; remove it',
+  pointsNeverExpire: {
+    zh: '积分没有设置有效期（points.expiry），不会有积分到期提醒，会员授权了也收不到：请设置有效期或删除该项',
+    en: 'points never expire (no points.expiry): members would allow a reminder that never comes; set points.expiry or remove it',
   },
 };
 

@@ -276,27 +276,33 @@ const eventSettingsSchema = z.object({
   graceMinutes: described(int(0, 720).optional(), SETTINGS_FIELDS['event.graceMinutes']).transform((v) => v ?? 30),
 });
 
-export const settingsSchema = z.object({
-  _id: described(z.literal('main', { errorMap: () => ({ message: 'mainOnly' }) }), SETTINGS_FIELDS._id),
-  checkin: described(checkinSettingsSchema, SETTINGS_FIELDS.checkin),
-  invite: described(inviteSettingsSchema, SETTINGS_FIELDS.invite),
-  birthday: described(
-    z.object({
-      points: described(int(0, 100_000), SETTINGS_FIELDS['birthday.points']),
-      growth: described(int(0, 100_000), SETTINGS_FIELDS['birthday.growth']),
-    }),
-    SETTINGS_FIELDS.birthday,
-  )
-    .optional()
-    .transform((v) => v ?? { points: 0, growth: 0 }),
-  tier: described(tierSettingsSchema.optional(), SETTINGS_FIELDS.tier).transform(
-    (v) => v ?? { windowMonths: 12, downgradeWarningDays: 30, coverageTargets: { basic: 90, advanced: 40, core: 10 } },
-  ),
-  purchase: described(purchaseSettingsSchema.optional(), SETTINGS_FIELDS.purchase).transform((v) => v ?? { ...DEFAULT_PURCHASE }),
-  points: described(pointsSettingsSchema.optional(), SETTINGS_FIELDS.points).transform((v) => v ?? { expiry: null }),
-  event: described(eventSettingsSchema.optional(), SETTINGS_FIELDS.event).transform((v) => v ?? { graceMinutes: 30 }),
-  subscribe: described(subscribeSchema, SETTINGS_FIELDS.subscribe),
-});
+export const settingsSchema = z
+  .object({
+    _id: described(z.literal('main', { errorMap: () => ({ message: 'mainOnly' }) }), SETTINGS_FIELDS._id),
+    checkin: described(checkinSettingsSchema, SETTINGS_FIELDS.checkin),
+    invite: described(inviteSettingsSchema, SETTINGS_FIELDS.invite),
+    birthday: described(
+      z.object({
+        points: described(int(0, 100_000), SETTINGS_FIELDS['birthday.points']),
+        growth: described(int(0, 100_000), SETTINGS_FIELDS['birthday.growth']),
+      }),
+      SETTINGS_FIELDS.birthday,
+    )
+      .optional()
+      .transform((v) => v ?? { points: 0, growth: 0 }),
+    tier: described(tierSettingsSchema.optional(), SETTINGS_FIELDS.tier).transform(
+      (v) => v ?? { windowMonths: 12, downgradeWarningDays: 30, coverageTargets: { basic: 90, advanced: 40, core: 10 } },
+    ),
+    purchase: described(purchaseSettingsSchema.optional(), SETTINGS_FIELDS.purchase).transform((v) => v ?? { ...DEFAULT_PURCHASE }),
+    points: described(pointsSettingsSchema.optional(), SETTINGS_FIELDS.points).transform((v) => v ?? { expiry: null }),
+    event: described(eventSettingsSchema.optional(), SETTINGS_FIELDS.event).transform((v) => v ?? { graceMinutes: 30 }),
+    subscribe: described(subscribeSchema, SETTINGS_FIELDS.subscribe),
+  })
+  // A points expiry reminder needs points that expire: otherwise members would allow a message that never comes.
+  .superRefine((s, ctx) => {
+    if (s.subscribe.pointsExpiry && !s.points.expiry)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'pointsNeverExpire', path: ['subscribe', 'pointsExpiry'] });
+  });
 
 export type SettingsDoc = z.output<typeof settingsSchema>;
 export type StreakBonus = SettingsDoc['checkin']['streakBonuses'][number];

@@ -1,6 +1,6 @@
 import demoSettings from '../../content/demo/settings.json';
 import { parseContent } from './parseContent';
-import { SENT_REMINDER_PURPOSES } from './ids';
+import { REMINDER_PURPOSES } from './ids';
 
 const demo = demoSettings[0] as Record<string, unknown>;
 const subscribe = demo.subscribe as Record<string, { templateId: string; title: string; fields: Record<string, string> }>;
@@ -10,10 +10,20 @@ function parseSubscribe(value: unknown) {
 }
 
 describe('settings.subscribe', () => {
-  it('accepts the demo templates, one per purpose something sends', () => {
+  it('accepts the demo templates, one per purpose', () => {
     const r = parseSubscribe(subscribe);
     expect(r.problems).toEqual([]);
-    expect(Object.keys(r.valid[0].subscribe).sort()).toEqual([...SENT_REMINDER_PURPOSES].sort());
+    expect(Object.keys(r.valid[0].subscribe).sort()).toEqual([...REMINDER_PURPOSES].sort());
+  });
+
+  it('refuses a points expiry reminder while points never expire: it would never come', () => {
+    const r = parseContent('settings', [{ ...demo, points: { expiry: null }, subscribe }]);
+    expect(r.valid).toEqual([]);
+    expect(r.problems).toEqual([expect.objectContaining({ field: 'subscribe.pointsExpiry', severity: 'error' })]);
+    expect(r.problems[0].message_zh).toContain('积分没有设置有效期');
+    const { pointsExpiry: _dropped, ...others } = subscribe;
+    void _dropped;
+    expect(parseContent('settings', [{ ...demo, points: { expiry: null }, subscribe: others }]).problems).toEqual([]);
   });
 
   it('is optional: no templates, no reminders offered', () => {

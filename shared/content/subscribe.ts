@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REMINDER_PURPOSES, REMINDER_PURPOSE_NAMES, SENT_REMINDER_PURPOSES, type ReminderPurpose } from './ids';
+import { REMINDER_PURPOSES, REMINDER_PURPOSE_NAMES, type ReminderPurpose } from './ids';
 import { described, fieldDoc, type FieldDocs } from './fieldDoc';
 import { text } from './primitives';
 import { REMINDER_VALUES, type ReminderValueDoc } from '../domain/reminders';
@@ -29,8 +29,8 @@ const WHEN: Record<ReminderPurpose, { zh: string; en: string }> = {
     en: 'daily at 10:00 to members with a voucher expiring within 3 days (once per voucher); asked for after a redemption',
   },
   pointsExpiry: {
-    zh: '每天 10:00 发给有积分将在 30 天内过期的会员；兑换后一并授权',
-    en: 'daily at 10:00 to members whose points expire within 30 days; asked for after a redemption',
+    zh: '每天 10:00 发给有积分将在 30 天内过期的会员（需设置 points.expiry 积分有效期）；兑换后一并授权',
+    en: 'daily at 10:00 to members whose points expire within 30 days (needs points.expiry); asked for after a redemption',
   },
   tierWarning: {
     zh: '每天 10:00 发给 14 天内将因成长值到期而降级的会员；兑换后一并授权',
@@ -142,9 +142,6 @@ export const subscribeSchema = z
     for (const purpose of REMINDER_PURPOSES) {
       const t = s[purpose];
       if (!t) continue;
-      // Nothing sends it yet: offering it would promise a message that never comes.
-      if (!SENT_REMINDER_PURPOSES.includes(purpose))
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'purposeNotSent', path: [purpose] });
       // One consent is one message of a template: two purposes on one template would spend each other's.
       if (seen.has(t.templateId))
         ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'duplicateTemplate', path: [purpose, 'templateId'] });

@@ -30,6 +30,9 @@ export * from './campaignStats';
 export * from './birthday';
 export * from './charity';
 export * from './monthDay';
+export * from './templateFields';
+export * from './reminderCredits';
+export * from './reminders';
 export {
   METRIC_DEFS,
   metricValues,

@@ -1,7 +1,7 @@
 import { REMINDER_PURPOSES, REMINDER_PURPOSE_NAMES, type ReminderPurpose } from '../content/ids';
-import type { SettingsDoc } from '../content/settings';
 import { addDays, atMinute, dayOf, toMs, type DayString, type Instant } from '../time/shanghai';
-import type { StoredMember, Streak } from './member';
+import type { Streak } from './member';
+import { EXPIRY_WARNING_DAYS } from './pointLots';
 import { clip, THING_MAX, type TemplateValue, type ValueKind } from './templateFields';
 
 /**
@@ -98,8 +98,8 @@ export const REMINDER_SLOTS: Partial<Record<ReminderPurpose, DailySlot>> = {
 
 /** A voucher is reminded of when it expires within this many days of the morning run. */
 export const VOUCHER_EXPIRY_DAYS = 3;
-/** Points expiring within this many days. */
-export const POINTS_EXPIRY_DAYS = 30;
+/** Points expiring within this many days (the horizon home warns of, too). */
+export const POINTS_EXPIRY_DAYS = EXPIRY_WARNING_DAYS;
 /** A tier drop within this many days. */
 export const TIER_WARNING_DAYS = 14;
 /** The check-in reminder is for a streak worth keeping: at least this long. */
@@ -204,26 +204,6 @@ export function voucherExpiryValues(voucher: ExpiringVoucher, count: number): Re
     tip: { kind: 'text', text: count > 1 ? `你有${count}张券即将到期，记得使用` : '券即将到期，记得在有效期内使用' },
     status: { kind: 'phrase', text: '即将到期' },
   };
-}
-
-/** Points about to expire: how many, and the last Shanghai day they can be spent. */
-export interface ExpiringPoints {
-  points: number;
-  lastDay: DayString;
-}
-
-/**
- * The member's points that expire within `withinDays`, or null. Points do not expire in this
- * program yet, so nothing is ever due and content validation refuses a `pointsExpiry` template
- * (`SENT_REMINDER_PURPOSES`); the expiry lots of the earning issue answer here once they land.
- */
-export function expiringPoints(
-  _member: Pick<StoredMember, 'points'>,
-  _settings: Pick<SettingsDoc, 'tier'>,
-  _now: Instant,
-  _withinDays: number,
-): ExpiringPoints | null {
-  return null;
 }
 
 export function pointsExpiryValues(points: number, lastDay: DayString, balance: number): ReminderValues<'pointsExpiry'> {

@@ -98,7 +98,14 @@ describe('member.subscribe', () => {
     expect(again.reminders.find((r) => r.purpose === 'voucherExpiry')).toMatchObject({ title: '优惠券到期提醒', credits: 2 });
     // Every purpose with a template is listed, with 0 when the member allowed none.
     expect(again.reminders.find((r) => r.purpose === 'checkinReminder')).toMatchObject({ credits: 0 });
-    expect(again.reminders.some((r) => r.purpose === 'pointsExpiry')).toBe(false);
+    expect(again.reminders.map((r) => r.purpose)).toEqual([
+      'checkinReminder',
+      'voucherExpiry',
+      'pointsExpiry',
+      'tierWarning',
+      'inviteActivated',
+      'campaignStart',
+    ]);
   });
 
   it('refuses a template no purpose uses, and a start reminder without a campaign in pre-heat, changing nothing', async () => {
@@ -444,5 +451,46 @@ describe('the 10:00 tier warning', () => {
     await subscribe(dropping, ['tierWarning']);
     await runJobs();
     expect(outboxTo(dropping)).toHaveLength(1);
+  });
+});
+
+describe('the 10:00 points expiry reminder', () => {
+  it('tells a member whose points expire within 30 days, from the expiry lots, once per last day', async () => {
+    at('2030-12-26 08:00:00');
+    const now = cloud.lc.now().getTime();
+    const [expiring, later] = [memberId('remPtsSoon'), memberId('remPtsLater')];
+    // 80 points earned in 2029-12 expire after 2030-12-31 (12 months); 20 from 2030-06 last longer.
+    await cloud.db.add('members', {
+      ...createMember(expiring, now),
+      points: 100,
+      pointLots: { '2029-12': 80, '2030-06': 20 },
+      oldestLot: '2029-12',
+    });
+    await cloud.db.add('members', { ...createMember(later, now), points: 100, pointLots: { '2030-06': 100 }, oldestLot: '2030-06' });
+    for (const who of [expiring, later]) await subscribe(who, ['pointsExpiry']);
+
+    at('2030-12-26 10:05:00');
+    await runJobs();
+    const [message, ...more] = outboxTo(expiring);
+    expect(more).toEqual([]);
+    expect(message).toMatchObject({
+      template_id: TEMPLATES.pointsExpiry.templateId,
+      page: 'packages/profile/pages/ledger/index',
+      data: {
+        number1: { value: '80' },
+        date2: { value: '2030年12月31日' },
+        number3: { value: '100' },
+        thing4: { value: '80积分将于12月31日后过期' },
+      },
+    });
+    expect(outboxTo(later)).toEqual([]);
+    expect(await credits(expiring, 'pointsExpiry')).toBe(0);
+
+    // Allowed again the next day: the same points, the same last day — not told twice.
+    await subscribe(expiring, ['pointsExpiry']);
+    at('2030-12-27 10:05:00');
+    await runJobs();
+    expect(outboxTo(expiring)).toHaveLength(1);
+    expect(await credits(expiring, 'pointsExpiry')).toBe(1);
   });
 });
