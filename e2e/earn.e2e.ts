@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { demoPartnerSecret, postPartner } from '../scripts/partner-client';
 import { launchBrowser, openAsMember, type MemberPage } from './support/browser';
 import { DEMO_HOST, DEMO_OPS, newOpenid, startTestCloud, type TestCloud } from './support/cloud';
+import { closeAll } from './support/suite';
 import { expectNoConsoleErrors, go, pageText, see, shot, tap } from './support/ui';
 
 let cloud: TestCloud;
@@ -51,12 +52,7 @@ beforeAll(async () => {
   host = await openAsMember(browser);
 });
 
-afterAll(async () => {
-  await member?.close();
-  await host?.close();
-  await browser?.close();
-  await cloud?.stop();
-});
+afterAll(() => closeAll(member, host, browser, cloud));
 
 afterEach(() => {
   expectNoConsoleErrors(member);
