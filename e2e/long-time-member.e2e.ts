@@ -3,7 +3,7 @@
  * made them 进阶层; it leaves the 12-month window soon, so home warns them ahead of the drop.
  * Their tree has grown, and advanced packs are theirs.
  */
-import { DEMO_HOST, DEMO_OPS, newOpenid } from './support/cloud';
+import { DEMO_HOST, newOpenid, opsGrant } from './support/cloud';
 import { memberSuite } from './support/suite';
 import { go, pageText, see, shot, tap, tapTab } from './support/ui';
 
@@ -21,14 +21,7 @@ const suite = memberSuite('veteran', {
     cloud.lc.setClock('2025-12-10T02:00:00.000Z');
     await cloud.call(chen, 'member', { action: 'home' });
     await cloud.call(chen, 'member', { action: 'profile', nickname: '陈老师' });
-    await cloud.call(DEMO_OPS, 'ops', {
-      action: 'adjust',
-      openid: chen,
-      points: 360,
-      growth: 400,
-      reason: '年度线下活动',
-      requestId: 'e2e_veteran_0001',
-    });
+    await opsGrant(cloud, { openid: chen, points: 360, growth: 400, reason: '年度线下活动', requestId: 'e2e_veteran_0001' });
     for (const e of events) {
       const { code } = await cloud.call<{ code: string }>(chen, 'member', { action: 'code' });
       await cloud.call(DEMO_HOST, 'event', { action: 'attend', eventId: e._id, memberCode: code });

@@ -5,7 +5,7 @@
  * member verifies the voucher (and a second verify is refused).
  */
 import { openAsMember } from './support/browser';
-import { DEMO_OPS, DEMO_VERIFIER, newOpenid } from './support/cloud';
+import { DEMO_OPS, DEMO_VERIFIER, newOpenid, opsGrant } from './support/cloud';
 import { memberSuite } from './support/suite';
 import { expectNoConsoleErrors, go, notSee, pageText, see, shot, tap, tapTab } from './support/ui';
 
@@ -94,14 +94,7 @@ test('the growth tree shows its stage, branches and the next node', async () => 
 test('redeeming a basic pack (double-tapped) issues one voucher and charges once', async () => {
   const { page } = suite.member;
   // Points from an offline event, granted by ops (what the ops dashboard's adjust does).
-  await suite.cloud.call(DEMO_OPS, 'ops', {
-    action: 'adjust',
-    openid: lin,
-    points: 200,
-    growth: 0,
-    reason: '线下沙龙签到',
-    requestId: 'e2e_grant_0001',
-  });
+  await opsGrant(suite.cloud, { openid: lin, points: 200, growth: 0, reason: '线下沙龙签到', requestId: 'e2e_grant_0001' });
   await go(page, suite.cloud.appUrl(lin, 'packages/benefits/pages/list/index'));
   await see(page, '健康福利包');
   expect(await pageText(page)).toContain('210');

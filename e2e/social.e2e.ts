@@ -4,7 +4,7 @@
  * a freshly earned badge, shared from its unlock ceremony, becomes a card with the badge wall's
  * mini-program code, without reward wording.
  */
-import { DEMO_OPS, newOpenid, type TestCloud } from './support/cloud';
+import { newOpenid, opsGrant, type TestCloud } from './support/cloud';
 import { memberSuite } from './support/suite';
 import { go, notSee, pageText, see, shot, tap } from './support/ui';
 
@@ -22,14 +22,7 @@ async function activatedFriend(cloud: TestCloud, inviter: string, tag: string): 
   const friend = newOpenid(tag);
   const { code } = await cloud.call<{ code: string }>(inviter, 'invite', { action: 'card' });
   await cloud.call(friend, 'invite', { action: 'bind', code });
-  await cloud.call(DEMO_OPS, 'ops', {
-    action: 'adjust',
-    openid: friend,
-    points: 100,
-    growth: 0,
-    reason: '测试积分',
-    requestId: `grant-${tag}-0001`,
-  });
+  await opsGrant(cloud, { openid: friend, points: 100, growth: 0, reason: '测试积分', requestId: `grant-${tag}-0001` });
   await cloud.call(friend, 'redeem', { action: 'redeem', packId: 'basic_points_coupon', requestId: `first-${tag}-0001` });
 }
 
