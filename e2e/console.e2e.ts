@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { PackView } from '@shared/contracts/redeem';
 import { launchBrowser, openAsMember, openOnDesktop, type MemberPage } from './support/browser';
 import { DEMO_OPS, newOpenid, startTestCloud, type TestCloud } from './support/cloud';
+import { closeAll } from './support/suite';
 import { expectNoConsoleErrors, go, notSee, see, shot } from './support/ui';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -57,12 +58,7 @@ beforeAll(async () => {
   phone = await openAsMember(browser);
 });
 
-afterAll(async () => {
-  await desk?.close();
-  await phone?.close();
-  await browser?.close();
-  await cloud?.stop();
-});
+afterAll(() => closeAll(desk, phone, browser, cloud));
 
 /** Documents of a demo collection (what the console lists). */
 function demoCount(collection: string): number {

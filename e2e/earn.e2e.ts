@@ -8,7 +8,8 @@
 import type { Browser } from 'playwright-core';
 import { demoPartnerSecret, postPartner } from '../scripts/partner-client';
 import { launchBrowser, openAsMember, type MemberPage } from './support/browser';
-import { DEMO_HOST, DEMO_OPS, newOpenid, startTestCloud, type TestCloud } from './support/cloud';
+import { DEMO_HOST, newOpenid, opsGrant, startTestCloud, type TestCloud } from './support/cloud';
+import { closeAll } from './support/suite';
 import { expectNoConsoleErrors, go, pageText, see, shot, tap } from './support/ui';
 
 let cloud: TestCloud;
@@ -28,14 +29,7 @@ beforeAll(async () => {
   // Last December: 80 points for a salon (they expire at the end of this December).
   cloud.lc.setClock('2025-12-05T02:00:00.000Z');
   await cloud.call(xia, 'member', { action: 'profile', nickname: '夏天' });
-  await cloud.call(DEMO_OPS, 'ops', {
-    action: 'adjust',
-    openid: xia,
-    points: 80,
-    growth: 0,
-    reason: '线下沙龙',
-    requestId: 'e2e_earn_0001',
-  });
+  await opsGrant(cloud, { openid: xia, points: 80, growth: 0, reason: '线下沙龙', requestId: 'e2e_earn_0001' });
   // 2026-12-12, 14:10 in Shanghai: the demo's coffee course (14:00–16:00) is on.
   cloud.lc.setClock('2026-12-12T06:10:00.000Z');
   const paid = await postPartner(
@@ -51,12 +45,7 @@ beforeAll(async () => {
   host = await openAsMember(browser);
 });
 
-afterAll(async () => {
-  await member?.close();
-  await host?.close();
-  await browser?.close();
-  await cloud?.stop();
-});
+afterAll(() => closeAll(member, host, browser, cloud));
 
 afterEach(() => {
   expectNoConsoleErrors(member);

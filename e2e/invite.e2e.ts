@@ -7,6 +7,7 @@
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openAsMember, type MemberPage } from './support/browser';
 import { newOpenid, startTestCloud, type TestCloud } from './support/cloud';
+import { closeAll } from './support/suite';
 import { expectNoConsoleErrors, go, notSee, pageText, see, shot, tap, takeCeremonies } from './support/ui';
 
 let cloud: TestCloud;
@@ -29,12 +30,7 @@ beforeAll(async () => {
   friend = await openAsMember(browser);
 });
 
-afterAll(async () => {
-  await inviter?.close();
-  await friend?.close();
-  await browser?.close();
-  await cloud?.stop();
-});
+afterAll(() => closeAll(inviter, friend, browser, cloud));
 
 afterEach(() => {
   expectNoConsoleErrors(inviter);

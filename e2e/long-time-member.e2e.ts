@@ -3,54 +3,36 @@
  * made them 进阶层; it leaves the 12-month window soon, so home warns them ahead of the drop.
  * Their tree has grown, and advanced packs are theirs.
  */
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openAsMember, type MemberPage } from './support/browser';
-import { DEMO_HOST, DEMO_OPS, newOpenid, startTestCloud, type TestCloud } from './support/cloud';
-import { expectNoConsoleErrors, go, pageText, see, shot, tap, tapTab } from './support/ui';
+import { DEMO_HOST, newOpenid, opsGrant } from './support/cloud';
+import { memberSuite } from './support/suite';
+import { go, pageText, see, shot, tap, tapTab } from './support/ui';
 
-let cloud: TestCloud;
-let browser: Browser;
-let member: MemberPage;
 const chen = newOpenid('Veteran');
 
-beforeAll(async () => {
-  // Two offline events on the day of the grant, one of them a course: the veteran attended both.
-  const events = [
-    { _id: 'veteran_salon', title: '年度会员沙龙', kind: 'activity' },
-    { _id: 'veteran_course', title: '咖啡入门课', kind: 'course' },
-  ].map((e) => ({ ...e, place: '静安店', startAt: '2025-12-10T09:00', endAt: '2025-12-10T18:00', points: 0, growth: 0, active: true }));
-  cloud = await startTestCloud('veteran', { extraSeed: { events } });
-  cloud.lc.setClock('2025-12-10T02:00:00.000Z');
-  await cloud.call(chen, 'member', { action: 'home' });
-  await cloud.call(chen, 'member', { action: 'profile', nickname: '陈老师' });
-  await cloud.call(DEMO_OPS, 'ops', {
-    action: 'adjust',
-    openid: chen,
-    points: 360,
-    growth: 400,
-    reason: '年度线下活动',
-    requestId: 'e2e_veteran_0001',
-  });
-  for (const e of events) {
-    const { code } = await cloud.call<{ code: string }>(chen, 'member', { action: 'code' });
-    await cloud.call(DEMO_HOST, 'event', { action: 'attend', eventId: e._id, memberCode: code });
-  }
-  cloud.lc.setClock('2026-11-23T02:00:00.000Z');
-  browser = await launchBrowser();
-  member = await openAsMember(browser);
-});
+// Two offline events on the day of the grant, one of them a course: the veteran attended both.
+const events = [
+  { _id: 'veteran_salon', title: '年度会员沙龙', kind: 'activity' },
+  { _id: 'veteran_course', title: '咖啡入门课', kind: 'course' },
+].map((e) => ({ ...e, place: '静安店', startAt: '2025-12-10T09:00', endAt: '2025-12-10T18:00', points: 0, growth: 0, active: true }));
 
-afterAll(async () => {
-  await member?.close();
-  await browser?.close();
-  await cloud?.stop();
+const suite = memberSuite('veteran', {
+  extraSeed: { events },
+  async setup(cloud) {
+    cloud.lc.setClock('2025-12-10T02:00:00.000Z');
+    await cloud.call(chen, 'member', { action: 'home' });
+    await cloud.call(chen, 'member', { action: 'profile', nickname: '陈老师' });
+    await opsGrant(cloud, { openid: chen, points: 360, growth: 400, reason: '年度线下活动', requestId: 'e2e_veteran_0001' });
+    for (const e of events) {
+      const { code } = await cloud.call<{ code: string }>(chen, 'member', { action: 'code' });
+      await cloud.call(DEMO_HOST, 'event', { action: 'attend', eventId: e._id, memberCode: code });
+    }
+    cloud.lc.setClock('2026-11-23T02:00:00.000Z');
+  },
 });
-
-afterEach(() => expectNoConsoleErrors(member));
 
 test('home warns ahead of a tier drop, with the day and what keeps the tier', async () => {
-  const { page } = member;
-  await go(page, cloud.appUrl(chen));
+  const { page } = suite.member;
+  await go(page, suite.cloud.appUrl(chen));
   // The grant lit badges they have not seen yet: the ceremony comes first.
   await see(page, '解锁新徽章');
   while (await page.getByText('解锁新徽章').filter({ visible: true }).count()) {
@@ -67,8 +49,8 @@ test('home warns ahead of a tier drop, with the day and what keeps the tier', as
 });
 
 test('the tree has grown with the growth earned', async () => {
-  const { page } = member;
-  await go(page, cloud.appUrl(chen, 'packages/tree/pages/tree/index'));
+  const { page } = suite.member;
+  await go(page, suite.cloud.appUrl(chen, 'packages/tree/pages/tree/index'));
   await see(page, '下一个节点');
   const text = await pageText(page);
   // The events attended light 学习's first two nodes (an event; a course opens 进阶课程).
@@ -78,8 +60,8 @@ test('the tree has grown with the growth earned', async () => {
 });
 
 test('advanced packs are open to an advanced member', async () => {
-  const { page } = member;
-  await go(page, cloud.appUrl(chen, 'packages/benefits/pages/list/index'));
+  const { page } = suite.member;
+  await go(page, suite.cloud.appUrl(chen, 'packages/benefits/pages/list/index'));
   await see(page, '健康福利包');
   await tapTab(page, '进阶层');
   await see(page, '线下沙龙席位');
@@ -93,7 +75,7 @@ test('advanced packs are open to an advanced member', async () => {
 });
 
 test('a failed load shows the Chinese message, and 重试 recovers', async () => {
-  const { page } = member;
+  const { page } = suite.member;
   let fail = true;
   await page.route('**/functions/member', async (route) => {
     if (!fail) return route.continue();
@@ -104,7 +86,7 @@ test('a failed load shows the Chinese message, and 重试 recovers', async () =>
     });
   });
   try {
-    await go(page, cloud.appUrl(chen, 'packages/badges/pages/wall/index'));
+    await go(page, suite.cloud.appUrl(chen, 'packages/badges/pages/wall/index'));
     await see(page, '当前人数较多，请稍后再试');
     expect(await pageText(page)).toContain('出了点小问题');
     await shot(page, '29-error-retry');

@@ -4,38 +4,22 @@
  * (double tap, charged once) → the voucher in 我的券 → why an advanced pack is locked → a staff
  * member verifies the voucher (and a second verify is refused).
  */
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openAsMember, type MemberPage } from './support/browser';
-import { DEMO_OPS, DEMO_VERIFIER, newOpenid, startTestCloud, type TestCloud } from './support/cloud';
+import { openAsMember } from './support/browser';
+import { DEMO_OPS, DEMO_VERIFIER, newOpenid, opsGrant } from './support/cloud';
+import { memberSuite } from './support/suite';
 import { expectNoConsoleErrors, go, notSee, pageText, see, shot, tap, tapTab } from './support/ui';
 
-let cloud: TestCloud;
-let browser: Browser;
-let member: MemberPage;
 const lin = newOpenid('Journey');
 let voucherCode = '';
 
-beforeAll(async () => {
-  cloud = await startTestCloud('journey');
+const suite = memberSuite('journey', {
   // Monday 10:00 in Shanghai.
-  cloud.lc.setClock('2026-11-23T02:00:00.000Z');
-  browser = await launchBrowser();
-  member = await openAsMember(browser);
-});
-
-afterAll(async () => {
-  await member?.close();
-  await browser?.close();
-  await cloud?.stop();
-});
-
-afterEach(() => {
-  expectNoConsoleErrors(member);
+  setup: async (cloud) => cloud.lc.setClock('2026-11-23T02:00:00.000Z'),
 });
 
 test('a new member opens home: member card, tier progress, a check-in button', async () => {
-  const { page } = member;
-  await go(page, cloud.appUrl(lin));
+  const { page } = suite.member;
+  await go(page, suite.cloud.appUrl(lin));
   await see(page, '今天开始你的第一次签到');
   const text = await pageText(page);
   expect(text).toContain('基础层');
@@ -49,7 +33,7 @@ test('a new member opens home: member card, tier progress, a check-in button', a
 });
 
 test('checking in shows the unlock ceremony of the first badge, then the streak and the reward', async () => {
-  const { page } = member;
+  const { page } = suite.member;
   await tap(page, '签到');
   await see(page, '解锁新徽章');
   await see(page, '初次签到');
@@ -69,7 +53,7 @@ test('checking in shows the unlock ceremony of the first badge, then the streak 
 });
 
 test('the check-in calendar marks today and counts the streak', async () => {
-  const { page } = member;
+  const { page } = suite.member;
   await tap(page, /签到日历/);
   await see(page, '2026年11月');
   const text = await pageText(page);
@@ -80,8 +64,8 @@ test('the check-in calendar marks today and counts the streak', async () => {
 });
 
 test('the badge wall shows the earned badge lit and the locked ones with progress', async () => {
-  const { page } = member;
-  await go(page, cloud.appUrl(lin, 'packages/badges/pages/wall/index'));
+  const { page } = suite.member;
+  await go(page, suite.cloud.appUrl(lin, 'packages/badges/pages/wall/index'));
   await see(page, '枚徽章已点亮');
   const text = await pageText(page);
   expect(text).toContain('初次签到');
@@ -95,8 +79,8 @@ test('the badge wall shows the earned badge lit and the locked ones with progres
 });
 
 test('the growth tree shows its stage, branches and the next node', async () => {
-  const { page } = member;
-  await go(page, cloud.appUrl(lin, 'packages/tree/pages/tree/index'));
+  const { page } = suite.member;
+  await go(page, suite.cloud.appUrl(lin, 'packages/tree/pages/tree/index'));
   await see(page, '下一个节点');
   const text = await pageText(page);
   expect(text).toContain('萌芽');
@@ -108,17 +92,10 @@ test('the growth tree shows its stage, branches and the next node', async () => 
 });
 
 test('redeeming a basic pack (double-tapped) issues one voucher and charges once', async () => {
-  const { page } = member;
+  const { page } = suite.member;
   // Points from an offline event, granted by ops (what the ops dashboard's adjust does).
-  await cloud.call(DEMO_OPS, 'ops', {
-    action: 'adjust',
-    openid: lin,
-    points: 200,
-    growth: 0,
-    reason: '线下沙龙签到',
-    requestId: 'e2e_grant_0001',
-  });
-  await go(page, cloud.appUrl(lin, 'packages/benefits/pages/list/index'));
+  await opsGrant(suite.cloud, { openid: lin, points: 200, growth: 0, reason: '线下沙龙签到', requestId: 'e2e_grant_0001' });
+  await go(page, suite.cloud.appUrl(lin, 'packages/benefits/pages/list/index'));
   await see(page, '健康福利包');
   expect(await pageText(page)).toContain('210');
   await shot(page, '08-benefits-basic');
@@ -143,13 +120,13 @@ test('redeeming a basic pack (double-tapped) issues one voucher and charges once
   await see(page, '请向门店员工出示此码');
   await shot(page, '12-voucher-qr');
 
-  const mine = await cloud.call<{ vouchers: unknown[] }>(lin, 'redeem', { action: 'mine' });
+  const mine = await suite.cloud.call<{ vouchers: unknown[] }>(lin, 'redeem', { action: 'mine' });
   expect(mine.vouchers).toHaveLength(1);
 });
 
 test('an advanced pack says why it is locked', async () => {
-  const { page } = member;
-  await go(page, cloud.appUrl(lin, 'packages/benefits/pages/list/index'));
+  const { page } = suite.member;
+  await go(page, suite.cloud.appUrl(lin, 'packages/benefits/pages/list/index'));
   await see(page, '健康福利包');
   await tapTab(page, '进阶层');
   await see(page, '线下沙龙席位');
@@ -160,8 +137,8 @@ test('an advanced pack says why it is locked', async () => {
 });
 
 test('the ledger lists the check-in, the grant and the redemption', async () => {
-  const { page } = member;
-  await go(page, cloud.appUrl(lin, 'packages/profile/pages/ledger/index'));
+  const { page } = suite.member;
+  await go(page, suite.cloud.appUrl(lin, 'packages/profile/pages/ledger/index'));
   await see(page, '每日签到');
   const text = await pageText(page);
   expect(text).toContain('+10 积分');
@@ -171,10 +148,10 @@ test('the ledger lists the check-in, the grant and the redemption', async () => 
 });
 
 test('a staff member verifies the voucher once; a second verify is refused', async () => {
-  const staff = await openAsMember(browser);
+  const staff = await openAsMember(suite.browser);
   try {
     const { page } = staff;
-    await go(page, cloud.appUrl(DEMO_VERIFIER));
+    await go(page, suite.cloud.appUrl(DEMO_VERIFIER));
     await see(page, '核销券码');
     await tap(page, '核销券码');
     await see(page, '核销会员券');
@@ -204,17 +181,17 @@ test('a staff member verifies the voucher once; a second verify is refused', asy
     await staff.close();
   }
 
-  const { page } = member;
-  await go(page, cloud.appUrl(lin, 'packages/benefits/pages/vouchers/index'));
+  const { page } = suite.member;
+  await go(page, suite.cloud.appUrl(lin, 'packages/benefits/pages/vouchers/index'));
   await tapTab(page, '已使用');
   await see(page, voucherCode);
   expect(await pageText(page)).toContain('已核销');
 });
 
 test('staff entries follow the roles: 数据看板 for ops only', async () => {
-  const ops = await openAsMember(browser);
+  const ops = await openAsMember(suite.browser);
   try {
-    await go(ops.page, cloud.appUrl(DEMO_OPS));
+    await go(ops.page, suite.cloud.appUrl(DEMO_OPS));
     await see(ops.page, '数据看板');
     expect(await pageText(ops.page)).not.toContain('核销券码');
     expectNoConsoleErrors(ops);
@@ -224,15 +201,15 @@ test('staff entries follow the roles: 数据看板 for ops only', async () => {
 });
 
 test('profile, privacy notice and rules read as a finished product', async () => {
-  const { page } = member;
-  await go(page, cloud.appUrl(lin, 'packages/profile/pages/profile/index'));
+  const { page } = suite.member;
+  await go(page, suite.cloud.appUrl(lin, 'packages/profile/pages/profile/index'));
   await see(page, '保存资料');
   expect(await pageText(page)).toContain('注销账号');
   await shot(page, '18-profile');
   await tap(page, '用户隐私保护指引');
   await see(page, '我们收集的信息');
   await shot(page, '19-privacy');
-  await go(page, cloud.appUrl(lin, 'packages/invite/pages/rules/index'));
+  await go(page, suite.cloud.appUrl(lin, 'packages/invite/pages/rules/index'));
   await see(page, '邀请好友');
   const text = await pageText(page);
   expect(text).toContain('3 个不同的日子完成签到');

@@ -5,14 +5,10 @@
  * member's own figures and the recap card), a pack locked until a tree node is lit — with its
  * reason —, the tree saying what each node unlocks, the tier page, the birthday gift and 公益同行.
  */
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openAsMember, type MemberPage } from './support/browser';
-import { newOpenid, startTestCloud, type TestCloud } from './support/cloud';
-import { expectNoConsoleErrors, go, notSee, pageText, see, shot, takeCeremonies, tap, tapTab } from './support/ui';
+import { newOpenid } from './support/cloud';
+import { memberSuite } from './support/suite';
+import { go, notSee, pageText, see, shot, takeCeremonies, tap, tapTab } from './support/ui';
 
-let cloud: TestCloud;
-let browser: Browser;
-let member: MemberPage;
 /** Takes part in 会员感恩季 (live 11-23 … 12-20) and gives to charity. */
 const xia = newOpenid('Program');
 /** A member who never joined anything: sees the pre-heat. */
@@ -21,34 +17,25 @@ const newcomer = newOpenid('Preheat');
 /** Shanghai wall-clock time as an instant. */
 const sh = (wall: string) => `${wall.replace(' ', 'T')}+08:00`;
 
-beforeAll(async () => {
-  cloud = await startTestCloud('program', { campaigns: true });
-  // 夏天 joins: five days of check-ins in 会员感恩季, its badge, a gift to 山区儿童阅读角.
-  for (const day of ['2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']) {
-    cloud.lc.setClock(sh(`${day} 08:30:00`));
-    await cloud.call(xia, 'checkin', { action: 'checkin' });
-  }
-  await cloud.call(xia, 'member', { action: 'profile', nickname: '夏天', birthday: '12-08' });
-  await cloud.call(xia, 'member', { action: 'donate', projectId: 'reading_corner', points: 30, requestId: 'e2e_program_don_1' });
-  const wall = await cloud.call<{ badges: Array<{ id: string; earned: boolean }> }>(xia, 'member', { action: 'badges' });
-  await cloud.call(xia, 'member', { action: 'badgesSeen', badgeIds: wall.badges.filter((b) => b.earned).map((b) => b.id) });
-  browser = await launchBrowser();
-  member = await openAsMember(browser);
+const suite = memberSuite('program', {
+  campaigns: true,
+  async setup(cloud) {
+    // 夏天 joins: five days of check-ins in 会员感恩季, its badge, a gift to 山区儿童阅读角.
+    for (const day of ['2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']) {
+      cloud.lc.setClock(sh(`${day} 08:30:00`));
+      await cloud.call(xia, 'checkin', { action: 'checkin' });
+    }
+    await cloud.call(xia, 'member', { action: 'profile', nickname: '夏天', birthday: '12-08' });
+    await cloud.call(xia, 'member', { action: 'donate', projectId: 'reading_corner', points: 30, requestId: 'e2e_program_don_1' });
+    const wall = await cloud.call<{ badges: Array<{ id: string; earned: boolean }> }>(xia, 'member', { action: 'badges' });
+    await cloud.call(xia, 'member', { action: 'badgesSeen', badgeIds: wall.badges.filter((b) => b.earned).map((b) => b.id) });
+  },
 });
-
-afterAll(async () => {
-  cloud?.lc.setClock(null);
-  await member?.close();
-  await browser?.close();
-  await cloud?.stop();
-});
-
-afterEach(() => expectNoConsoleErrors(member));
 
 test('pre-heat: home counts down to the campaign and shows the packs to come', async () => {
-  const { page } = member;
-  cloud.lc.setClock(sh('2026-11-21 10:00:00'));
-  await go(page, cloud.appUrl(newcomer));
+  const { page } = suite.member;
+  suite.cloud.lc.setClock(sh('2026-11-21 10:00:00'));
+  await go(page, suite.cloud.appUrl(newcomer));
   await see(page, '会员感恩季');
   const text = await pageText(page);
   expect(text).toContain('预热中');
@@ -65,9 +52,9 @@ test('pre-heat: home counts down to the campaign and shows the packs to come', a
 });
 
 test('live: the banner and the check-in card show the boost, and the check-in says what it added', async () => {
-  const { page } = member;
-  cloud.lc.setClock(sh('2026-11-30 09:00:00'));
-  await go(page, cloud.appUrl(xia));
+  const { page } = suite.member;
+  suite.cloud.lc.setClock(sh('2026-11-30 09:00:00'));
+  await go(page, suite.cloud.appUrl(xia));
   await see(page, '还剩 21 天');
   await takeCeremonies(page);
   const text = await pageText(page);
@@ -80,27 +67,27 @@ test('live: the banner and the check-in card show the boost, and the check-in sa
   expect(await pageText(page)).toContain('签到成功 +20 积分 · +15 成长值');
   await shot(page, '43-campaign-live-checked-in');
   // The history says which campaign multiplied it.
-  await go(page, cloud.appUrl(xia, 'packages/profile/pages/ledger/index'));
+  await go(page, suite.cloud.appUrl(xia, 'packages/profile/pages/ledger/index'));
   await see(page, '会员感恩季 · 积分 ×2 · 成长值 ×1.5');
 });
 
 test('the birthday month: the gift with its ceremony, once', async () => {
-  const { page } = member;
-  cloud.lc.setClock(sh('2026-12-08 09:00:00'));
-  await go(page, cloud.appUrl(xia));
+  const { page } = suite.member;
+  suite.cloud.lc.setClock(sh('2026-12-08 09:00:00'));
+  await go(page, suite.cloud.appUrl(xia));
   await see(page, '生日快乐');
   expect(await pageText(page)).toContain('生日礼 +88 积分 · +20 成长值 已到账');
   await shot(page, '51-birthday-gift');
   await tap(page, '×');
-  await go(page, cloud.appUrl(xia));
+  await go(page, suite.cloud.appUrl(xia));
   await see(page, '🎂 生日月');
   await page.waitForTimeout(800);
   expect(await pageText(page)).not.toContain('生日快乐');
 });
 
 test('a pack that needs a tree node says so, in words', async () => {
-  const { page } = member;
-  await go(page, cloud.appUrl(xia, 'packages/benefits/pages/list/index'));
+  const { page } = suite.member;
+  await go(page, suite.cloud.appUrl(xia, 'packages/benefits/pages/list/index'));
   await see(page, '进阶课程');
   const text = await pageText(page);
   expect(text).toContain('点亮「进阶课程」节点后可兑换');
@@ -112,8 +99,8 @@ test('a pack that needs a tree node says so, in words', async () => {
 });
 
 test('the tree shows each node’s rule, progress and what it unlocks', async () => {
-  const { page } = member;
-  await go(page, cloud.appUrl(xia, 'packages/tree/pages/tree/index'));
+  const { page } = suite.member;
+  await go(page, suite.cloud.appUrl(xia, 'packages/tree/pages/tree/index'));
   await see(page, '下一个节点');
   const text = await pageText(page);
   for (const s of [
@@ -136,8 +123,8 @@ test('the tree shows each node’s rule, progress and what it unlocks', async ()
 });
 
 test('the tier page: what each tier gives, what it takes to reach and keep it', async () => {
-  const { page } = member;
-  await go(page, cloud.appUrl(xia));
+  const { page } = suite.member;
+  await go(page, suite.cloud.appUrl(xia));
   await tap(page, '等级权益 ›');
   await see(page, '升级礼');
   const text = await pageText(page);
@@ -148,8 +135,8 @@ test('the tier page: what each tier gives, what it takes to reach and keep it', 
 });
 
 test('公益同行: progress, my share, the certificate, and a gift of points', async () => {
-  const { page } = member;
-  await go(page, cloud.appUrl(xia, 'packages/program/pages/charity/index'));
+  const { page } = suite.member;
+  await go(page, suite.cloud.appUrl(xia, 'packages/program/pages/charity/index'));
   await see(page, '山区儿童阅读角');
   let text = await pageText(page);
   expect(text).toContain('公益同行电子证书');
@@ -166,9 +153,9 @@ test('公益同行: progress, my share, the certificate, and a gift of points', 
 });
 
 test('recap: the member’s own figures and a recap card to save, with no reward wording', async () => {
-  const { page } = member;
-  cloud.lc.setClock(sh('2026-12-22 10:00:00'));
-  await go(page, cloud.appUrl(xia));
+  const { page } = suite.member;
+  suite.cloud.lc.setClock(sh('2026-12-22 10:00:00'));
+  await go(page, suite.cloud.appUrl(xia));
   await see(page, '活动回顾 ›');
   expect(await pageText(page)).toContain('已结束 · 11月23日–12月20日');
   await shot(page, '44-campaign-recap-home');

@@ -4,14 +4,10 @@
  * a freshly earned badge, shared from its unlock ceremony, becomes a card with the badge wall's
  * mini-program code, without reward wording.
  */
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openAsMember, type MemberPage } from './support/browser';
-import { DEMO_OPS, newOpenid, startTestCloud, type TestCloud } from './support/cloud';
-import { expectNoConsoleErrors, go, notSee, pageText, see, shot, tap } from './support/ui';
+import { newOpenid, opsGrant, type TestCloud } from './support/cloud';
+import { memberSuite } from './support/suite';
+import { go, notSee, pageText, see, shot, tap } from './support/ui';
 
-let cloud: TestCloud;
-let browser: Browser;
-let member: MemberPage;
 const lin = newOpenid('BoardLin'); // opted in
 const qing = newOpenid('BoardQing'); // not opted in
 const viewer = newOpenid('BoardView');
@@ -22,46 +18,28 @@ async function boardNames(page: import('playwright-core').Page): Promise<string[
 }
 
 /** A new friend binds to `inviter`'s code and redeems a first pack (with points ops granted), which activates them. */
-async function activatedFriend(inviter: string, tag: string): Promise<void> {
+async function activatedFriend(cloud: TestCloud, inviter: string, tag: string): Promise<void> {
   const friend = newOpenid(tag);
   const { code } = await cloud.call<{ code: string }>(inviter, 'invite', { action: 'card' });
   await cloud.call(friend, 'invite', { action: 'bind', code });
-  await cloud.call(DEMO_OPS, 'ops', {
-    action: 'adjust',
-    openid: friend,
-    points: 100,
-    growth: 0,
-    reason: '测试积分',
-    requestId: `grant-${tag}-0001`,
-  });
+  await opsGrant(cloud, { openid: friend, points: 100, growth: 0, reason: '测试积分', requestId: `grant-${tag}-0001` });
   await cloud.call(friend, 'redeem', { action: 'redeem', packId: 'basic_points_coupon', requestId: `first-${tag}-0001` });
 }
 
-beforeAll(async () => {
-  cloud = await startTestCloud('social');
-  cloud.lc.setClock('2026-12-03T02:00:00.000Z');
-  await cloud.call(lin, 'member', { action: 'profile', nickname: '小林', leaderboardOptIn: true });
-  await cloud.call(qing, 'member', { action: 'profile', nickname: '阿青' });
-  await activatedFriend(lin, 'FriendA');
-  await activatedFriend(lin, 'FriendB');
-  await activatedFriend(qing, 'FriendC');
-  browser = await launchBrowser();
-  member = await openAsMember(browser);
-});
-
-afterAll(async () => {
-  await member?.close();
-  await browser?.close();
-  await cloud?.stop();
-});
-
-afterEach(() => {
-  expectNoConsoleErrors(member);
+const suite = memberSuite('social', {
+  async setup(cloud) {
+    cloud.lc.setClock('2026-12-03T02:00:00.000Z');
+    await cloud.call(lin, 'member', { action: 'profile', nickname: '小林', leaderboardOptIn: true });
+    await cloud.call(qing, 'member', { action: 'profile', nickname: '阿青' });
+    await activatedFriend(cloud, lin, 'FriendA');
+    await activatedFriend(cloud, lin, 'FriendB');
+    await activatedFriend(cloud, qing, 'FriendC');
+  },
 });
 
 test('the month’s board shows members who opted in by nickname and the others as 匿名会员', async () => {
-  const { page } = member;
-  await go(page, cloud.appUrl(viewer, 'packages/invite/pages/leaderboard/index'));
+  const { page } = suite.member;
+  await go(page, suite.cloud.appUrl(viewer, 'packages/invite/pages/leaderboard/index'));
   await see(page, '2026年12月邀请榜');
   await see(page, '小林');
   expect(await boardNames(page)).toEqual(['小林', '匿名会员']);
@@ -71,24 +49,24 @@ test('the month’s board shows members who opted in by nickname and the others 
 });
 
 test('a member who switches it on appears by nickname from then on', async () => {
-  const { page } = member;
-  await go(page, cloud.appUrl(qing, 'packages/invite/pages/leaderboard/index'));
+  const { page } = suite.member;
+  await go(page, suite.cloud.appUrl(qing, 'packages/invite/pages/leaderboard/index'));
   await see(page, '阿青（我）');
   await see(page, '第 2 名');
   await tap(page, '在榜单上显示我的昵称');
   await page.waitForTimeout(800);
-  expect(await cloud.call<{ optedIn: boolean }>(qing, 'invite', { action: 'leaderboard', period: 'month' })).toMatchObject({
+  expect(await suite.cloud.call<{ optedIn: boolean }>(qing, 'invite', { action: 'leaderboard', period: 'month' })).toMatchObject({
     optedIn: true,
   });
 
-  await go(page, cloud.appUrl(viewer, 'packages/invite/pages/leaderboard/index'));
+  await go(page, suite.cloud.appUrl(viewer, 'packages/invite/pages/leaderboard/index'));
   await see(page, '阿青');
   expect(await boardNames(page)).toEqual(['小林', '阿青']);
 });
 
 test('a badge shared from its unlock ceremony becomes a card with the badge wall’s code, and no reward wording', async () => {
-  const { page } = member;
-  await go(page, cloud.appUrl(viewer));
+  const { page } = suite.member;
+  await go(page, suite.cloud.appUrl(viewer));
   await see(page, '今日未签');
   await tap(page, '签到');
   await see(page, '解锁新徽章');

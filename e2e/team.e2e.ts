@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openAsMember, type MemberPage } from './support/browser';
 import { newOpenid, startTestCloud, type TestCloud } from './support/cloud';
+import { closeAll } from './support/suite';
 import { expectNoConsoleErrors, go, notSee, pageText, see, shot, tap } from './support/ui';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -60,10 +61,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await captain?.close();
-  await friend?.close();
-  await browser?.close();
-  await cloud?.stop();
+  await closeAll(captain, friend, browser, cloud);
   fs.rmSync(seed, { recursive: true, force: true });
 });
 

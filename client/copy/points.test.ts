@@ -1,13 +1,8 @@
+import { homeData } from '@/testing/fixtures';
 import { debtText, expiringText, expiryRuleText, pendingText, purchaseRuleText } from './points';
 
-const outlook = {
-  pending: 0,
-  pendingReleaseOn: null,
-  debt: 0,
-  expiring: null,
-  expiryMonths: 12,
-  purchase: { pointsPerYuan: 1, growthPerYuan: 1, holdDays: 7 },
-};
+/** A new member's: nothing pending, owed or expiring. */
+const outlook = homeData().pointsOutlook;
 
 describe('points the balance does not show', () => {
   it('says how many purchase points are pending and from when they can be used', () => {

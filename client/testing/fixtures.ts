@@ -1,6 +1,6 @@
 /** Answers shaped like the cloud functions' (shared/contracts), for client tests. */
 import type { CalendarData, CheckinData } from '@shared/contracts/checkin';
-import type { BadgeCeremony, HomeData } from '@shared/contracts/member';
+import type { BadgeCeremony, CampaignView, HomeData } from '@shared/contracts/member';
 import type { PackView, RedeemData, RedeemListData, VoucherView } from '@shared/contracts/redeem';
 import type { ChallengeView, TeamCeremony, TeamPageData, TeamProgress } from '@shared/contracts/team';
 
@@ -61,6 +61,29 @@ export function homeData(overrides: Partial<HomeData['member']> = {}, outlook: P
       ...outlook,
     },
     reminderTemplates: [],
+  };
+}
+
+/** 会员感恩季, live with 13 days left: a check-in boost, no purchase boost, no packs or badge of its own. */
+export function campaignView(overrides: Partial<CampaignView> = {}): CampaignView {
+  return {
+    id: 'thanks',
+    title: '会员感恩季',
+    description: '',
+    phase: 'live',
+    preheatAt: '2026-11-15T16:00:00.000Z',
+    startAt: '2026-11-22T16:00:00.000Z',
+    endAt: '2026-12-20T16:00:00.000Z',
+    recapUntil: '2027-01-10T16:00:00.000Z',
+    daysToStart: 0,
+    daysLeft: 13,
+    boost: { pointsMultiplier: 2, growthMultiplier: 1.5 },
+    purchaseBoost: null,
+    packs: [],
+    badge: null,
+    joined: false,
+    remindable: false,
+    ...overrides,
   };
 }
 

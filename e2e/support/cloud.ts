@@ -92,6 +92,14 @@ export async function startTestCloud(name: string, options: TestCloudOptions = {
   };
 }
 
+/** Ops grant a member points and growth (e.g. for an offline event), as the ops dashboard's adjust does. */
+export function opsGrant(
+  cloud: TestCloud,
+  grant: { openid: string; points: number; growth: number; reason: string; requestId: string },
+): Promise<unknown> {
+  return cloud.call(DEMO_OPS, 'ops', { action: 'adjust', ...grant });
+}
+
 /** A fresh, realistic openid (`o` + 27 URL-safe characters) for a member who never opened the app. */
 export function newOpenid(tag: string): string {
   const random = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');

@@ -7,7 +7,6 @@ import path from 'node:path';
 import { badgeSchema } from '@shared/content/badges';
 import { benefitPackSchema } from '@shared/content/benefitPacks';
 import { treeNodeSchema } from '@shared/content/treeNodes';
-import type { CheckinData } from '@shared/contracts/checkin';
 import type { EventHostingData, EventMineData, EventView } from '@shared/contracts/event';
 import type { InviteCardData, InviteLeaderboardData, InviteMineData } from '@shared/contracts/invite';
 import type { ChallengesData, ChallengeView, TeamPageData, TeamPreviewData, TeamProgress } from '@shared/contracts/team';
@@ -25,6 +24,7 @@ import type { MineData, PackView, RedeemData, RedeemListData, VerifyData } from 
 import { badgeProgress, badgeRemainingText, memberBadgeMetrics } from '@shared/domain/badges';
 import { growthTree, newlyUnlockedNodes } from '@shared/domain/growthTree';
 import { metricValues } from '@shared/domain/metrics';
+import * as fixtures from '../../client/testing/fixtures';
 
 const DEMO = path.resolve(__dirname, '..', '..', 'content', 'demo');
 const read = (name: string): unknown[] => JSON.parse(fs.readFileSync(path.join(DEMO, `${name}.json`), 'utf8')) as unknown[];
@@ -78,23 +78,7 @@ const badges: BadgeView[] = badgeDocs.map((b) => {
 });
 
 function pack(p: Partial<PackView> & Pick<PackView, 'id' | 'title' | 'minTier' | 'minTierName' | 'cost'>): PackView {
-  return {
-    description: '会员专属福利',
-    image: '',
-    scene: 'normal',
-    stockLeft: 100,
-    perMemberLimit: 1,
-    limitPeriod: 'month',
-    usedInPeriod: 0,
-    scheduleText: '',
-    dateText: '',
-    startAt: null,
-    endAt: null,
-    voucherDays: 14,
-    eligibility: { eligible: true },
-    requires: null,
-    ...p,
-  };
+  return fixtures.pack({ description: '会员专属福利', stockLeft: 100, ...p });
 }
 
 export const packs: PackView[] = [
@@ -119,71 +103,24 @@ export const packs: PackView[] = [
   }),
 ];
 
-const voucher = {
-  id: 'oSmoke_req_0001',
-  packId: 'basic_health_pack',
-  packTitle: '健康福利包',
-  cost: 80,
-  code: 'K7QM2XRT9PAB',
-  status: 'issued' as const,
-  createdAt: '2026-11-20T02:00:00.000Z',
-  expiresAt: '2026-12-03T16:00:00.000Z',
-  usedAt: null,
-};
+const voucher = fixtures.voucher({ id: 'oSmoke_req_0001', createdAt: '2026-11-20T02:00:00.000Z', expiresAt: '2026-12-03T16:00:00.000Z' });
 
 const winter: ChallengeView = {
-  id: 'winter_checkin_team',
-  title: '冬日组队签到挑战',
+  ...fixtures.winterChallenge,
   description: '2–5 人组队，队员每次签到都为队伍加 1；累计 60 次签到即完成。',
-  icon: '⛄',
-  joinFrom: '2026-11-15T16:00:00.000Z',
-  startAt: '2026-11-22T16:00:00.000Z',
-  endAt: '2027-02-28T16:00:00.000Z',
-  joinUntil: '2026-11-29T16:00:00.000Z',
-  phase: 'running',
-  joinable: true,
-  teamSize: { min: 2, max: 5 },
-  goal: { metric: 'checkins', target: 60, metricName: '签到次数' },
-  reward: { points: 80, growth: 50, badge: null },
-  daysLeft: 98,
-  daysToStart: 0,
 };
 
-const teamLine: TeamProgress = {
-  teamId: 'K7QM2X',
-  challengeId: winter.id,
-  title: winter.title,
-  icon: winter.icon,
-  metric: 'checkins',
-  status: 'active',
-  failure: null,
-  progress: 54,
-  target: 60,
-  remainingText: '还差 6 次签到',
-  members: 3,
-  minMembers: 2,
-  daysLeft: 98,
-  daysToStart: 0,
-};
+const teamLine: TeamProgress = fixtures.teamLine({ progress: 54, remainingText: '还差 6 次签到' });
 
 const teamPage: TeamPageData = {
   challenge: winter,
   team: {
-    ...teamLine,
-    code: 'K7QM2X',
+    ...fixtures.teamPage(teamLine).team!,
     roster: [
       { nickname: '小林', avatarUrl: '', contribution: 20, captain: true, me: true },
       { nickname: '小周', avatarUrl: '', contribution: 19, captain: false, me: false },
       { nickname: '阿青', avatarUrl: '', contribution: 15, captain: false, me: false },
     ],
-    maxMembers: 5,
-    isCaptain: true,
-    canLeave: false,
-    canInvite: true,
-    rewardPaid: false,
-    completedAt: null,
-    sharePath: 'packages/team/pages/join/index?team=K7QM2X&inviteCode=K7QM2XRT',
-    shareTitle: '小林 邀你组队参加「冬日组队签到挑战」',
   },
 };
 
@@ -218,63 +155,35 @@ const leaderboard: InviteLeaderboardData = {
 };
 
 export const home: HomeData = {
-  today: '2026-11-23',
-  member: {
-    nickname: '小林',
-    avatarUrl: '',
-    tier: 'basic',
-    tierName: '基础层',
-    tierColor: '#8A9BA8',
-    points: 160,
-    growth: GROWTH,
-    windowGrowth: GROWTH,
-    windowMonths: 12,
-    streak: { current: 4, best: 6, lastDate: '2026-11-22' },
-    checkedInToday: false,
-    checkinDays: 12,
-    nextTier: { id: 'advanced', name: '进阶层', threshold: 300, growthNeeded: 300 - GROWTH },
-    tierProgress: GROWTH / 300,
-    downgradeWarning: null,
-    roles: ['verifier'],
-    joinedAt: '2026-11-01T02:00:00.000Z',
-    leaderboardOptIn: false,
-    birthday: null,
-    birthdayMonth: false,
-    features: tree.features,
-  },
+  ...fixtures.homeData(
+    {
+      points: 160,
+      growth: GROWTH,
+      windowGrowth: GROWTH,
+      streak: { current: 4, best: 6, lastDate: '2026-11-22' },
+      checkinDays: 12,
+      nextTier: { id: 'advanced', name: '进阶层', threshold: 300, growthNeeded: 300 - GROWTH },
+      tierProgress: GROWTH / 300,
+      roles: ['verifier'],
+      joinedAt: '2026-11-01T02:00:00.000Z',
+      features: tree.features,
+    },
+    { pending: 86, pendingReleaseOn: '2026-11-29', expiring: { points: 40, lastDay: '2026-11-30' } },
+  ),
   badges: { earned: badges.filter((b) => b.earned).length, total: badges.length, newestUnseen: null },
   tree: { stage: tree.stage, stageName: tree.stageName, unlocked: tree.unlocked, total: tree.total, nextNode: tree.nextNode },
   packs: packs.slice(0, 2),
   invite: { code: 'K7QM2XRT', invited: 2, activated: 1 },
   nextStreakBonus: { days: 7, daysLeft: 3, points: 30, growth: 20 },
   team: teamLine,
-  teamCeremony: null,
   teamChallengesOpen: 1,
-  campaign: null,
-  birthdayGift: null,
-  pointsOutlook: {
-    pending: 86,
-    pendingReleaseOn: '2026-11-29',
-    debt: 0,
-    expiring: { points: 40, lastDay: '2026-11-30' },
-    expiryMonths: 12,
-    purchase: { pointsPerYuan: 1, growthPerYuan: 1, holdDays: 7 },
-  },
-  reminderTemplates: [],
 };
 
-const checkin: CheckinData = {
-  date: '2026-11-23',
-  alreadyCheckedIn: false,
+const checkin = fixtures.checkinData({
   streak: { current: 5, best: 6, lastDate: '2026-11-23' },
-  reward: { points: 10, growth: 10, bonus: null, boost: null },
   balance: { points: 170, growth: GROWTH + 10 },
   newBadges: [],
-  newNodes: [],
-  tierChanged: null,
-  teams: [],
-  inviteeReward: null,
-};
+});
 
 const inviteCard: InviteCardData = {
   code: 'K7QM2XRT',

@@ -1,16 +1,6 @@
-import { campaignSchema } from '../content/campaigns';
 import { campaignForStats, campaignWindows, liftOf } from './campaignStats';
+import { campaign } from './__fixtures__/program';
 
-const campaign = (id: string, over: Record<string, unknown> = {}) =>
-  campaignSchema.parse({
-    _id: id,
-    title: id,
-    preheatAt: '2031-05-01',
-    startAt: '2031-05-10T10:00',
-    endAt: '2031-05-20',
-    recapUntil: '2031-05-31',
-    ...over,
-  });
 const sh = (wall: string) => `${wall.replace(' ', 'T')}+08:00`;
 
 describe('a campaign’s effect for ops', () => {

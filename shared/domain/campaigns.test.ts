@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { campaignSchema, type CampaignDoc } from '../content/campaigns';
+import type { CampaignDoc } from '../content/campaigns';
 import { startOfDay } from '../time/shanghai';
 import {
   boostAmount,
@@ -11,18 +11,11 @@ import {
   daysUntil,
   visibleCampaigns,
 } from './campaigns';
+import { campaign as mayCampaign } from './__fixtures__/program';
 
+/** Campaigns here boost check-ins unless told otherwise. */
 function campaign(id: string, over: Record<string, unknown> = {}): CampaignDoc {
-  return campaignSchema.parse({
-    _id: id,
-    title: id,
-    preheatAt: '2031-05-01',
-    startAt: '2031-05-10T10:00',
-    endAt: '2031-05-20',
-    recapUntil: '2031-05-31',
-    boosts: { checkin: { pointsMultiplier: 2, growthMultiplier: 1.5 } },
-    ...over,
-  });
+  return mayCampaign(id, { boosts: { checkin: { pointsMultiplier: 2, growthMultiplier: 1.5 } }, ...over });
 }
 
 const sh = (wall: string) => `${wall.replace(' ', 'T')}+08:00`;

@@ -2,7 +2,7 @@ import type { Program } from '@shared/content/validateProgram';
 import { demoProgram } from '../../shared/domain/__fixtures__/program';
 import { accountTransaction } from '../../cloudfunctions/_common/account';
 import { Counters } from '../../cloudfunctions/_common/counters';
-import { ledgerConsistency, startTestCloud, type TestCloud } from './support/cloud';
+import { cloudForSuite, ledgerConsistency, type TestCloud } from './support/cloud';
 import { seedFundedMembers } from './support/seed';
 
 // Calls go through real worker threads and HTTP; a busy 2-core machine needs more than 5 s.
@@ -14,12 +14,11 @@ jest.setTimeout(60_000);
  * them, a refusal writes nothing, an audited kind without who and why is a programming error, and
  * badges are counted once, after the commit.
  */
-let cloud: TestCloud;
+const cloud = cloudForSuite();
 let program: Program;
 let services: { db: TestCloud['db']; counters: Counters };
 
 beforeAll(async () => {
-  cloud = await startTestCloud();
   // The demo program, its first 学习 node on lifetime growth (the demo's is on events attended): so a
   // balance change alone lights a node that pays points, which is what these tests deliver.
   const demo = demoProgram();
@@ -29,10 +28,6 @@ beforeAll(async () => {
   };
   services = { db: cloud.db, counters: new Counters(cloud.db) };
 }, 120_000);
-
-afterAll(async () => {
-  await cloud.close();
-});
 
 describe('accountTransaction', () => {
   it('writes a ledger entry per change and each member once, and counts badges once after commit', async () => {

@@ -1,5 +1,5 @@
 import type { CheckinData } from '@shared/contracts/checkin';
-import { ledgerConsistency, memberId, OPS, startTestCloud, type TestCloud } from './support/cloud';
+import { cloudForSuite, ledgerConsistency, memberId, OPS } from './support/cloud';
 import { shanghai } from './support/seed';
 
 // Calls go through real worker threads and HTTP; a busy 2-core machine needs more than 5 s.
@@ -10,16 +10,7 @@ jest.setTimeout(60_000);
  * whatever the parallelism, streaks from yesterday only, rewards from settings, badges / nodes /
  * tier settled in the same request.
  */
-let cloud: TestCloud;
-
-beforeAll(async () => {
-  cloud = await startTestCloud();
-}, 120_000);
-
-afterAll(async () => {
-  cloud.lc.setClock(null);
-  await cloud.close();
-});
+const cloud = cloudForSuite();
 
 const checkin = (openid: string) => cloud.ok('checkin', 'checkin', openid, {});
 

@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Envelope } from '@shared/envelope';
 import type { SpawnedLocalcloud } from '../../localcloud';
-import { buildFunctions } from '../../scripts/build-functions';
 import type { Database } from '../../cloudfunctions/_common/db';
-import { memberId, ROOT } from './support/cloud';
-import { spawnCloud } from './support/spawned';
+import { memberId } from './support/cloud';
+import { crashWorkspace } from './support/spawned';
 import { testPack, writeSeedDir } from './support/seed';
 
 // Whole localcloud processes start, die and restart here, on a shared machine.
@@ -23,15 +20,12 @@ const PACK = 'crash_pack';
 const MEMBERS = Array.from({ length: 40 }, (_v, i) => memberId(`crash${i}`));
 const CLEAR_REFUSALS = new Set(['OUT_OF_STOCK', 'INSUFFICIENT_POINTS', 'LIMIT_REACHED']);
 
-let work: string;
-let functionsDir: string;
-let dataDir: string;
+const workspace = crashWorkspace('crash', ['redeem', 'jobs']);
 let lc: SpawnedLocalcloud | null = null;
 let db: Database;
-const savedEnv = { ...process.env };
 
 async function start(seed: boolean): Promise<void> {
-  ({ lc, db } = await spawnCloud({ dataDir, functionsDir, seedDir: seed ? path.join(work, 'seed') : undefined }));
+  ({ lc, db } = await workspace.start(seed));
 }
 
 async function redeem(who: string, requestId: string): Promise<Envelope<unknown>> {
@@ -76,12 +70,7 @@ async function killWhen(when: () => Promise<boolean>, burst: Promise<unknown>): 
 }
 
 beforeAll(async () => {
-  fs.mkdirSync(path.join(ROOT, 'dist'), { recursive: true });
-  work = fs.mkdtempSync(path.join(ROOT, 'dist', '.test-crash-'));
-  functionsDir = path.join(work, 'functions');
-  dataDir = path.join(work, 'data');
-  await buildFunctions({ outDir: functionsDir, names: ['redeem', 'jobs'] });
-  writeSeedDir(path.join(work, 'seed'), {
+  writeSeedDir(workspace.seedDir, {
     packs: [testPack(PACK, { stock: STOCK, cost: 10, perMemberLimit: 10 })],
     members: MEMBERS,
     points: 100,
@@ -89,12 +78,6 @@ beforeAll(async () => {
   });
   await start(true);
 }, 180_000);
-
-afterAll(async () => {
-  if (lc) await lc.kill('SIGKILL');
-  process.env = { ...savedEnv };
-  fs.rmSync(work, { recursive: true, force: true });
-});
 
 const issuedIn = async (round: number) =>
   (await db.find<{ requestId: string }>('redemptions', { openid: db.op.in(MEMBERS) }, { limit: 100 })).filter((r) =>

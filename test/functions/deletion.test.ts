@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ALL_COLLECTIONS } from '../../cloudfunctions/_common/collections';
 import { ANON_ID_RE } from '@shared/domain/accountDeletion';
 import { demoPartnerSecret, postPartner } from '../../scripts/partner-client';
-import { ledgerConsistency, memberId, OPS, startTestCloud, VERIFIER, type TestCloud } from './support/cloud';
+import { cloudForSuite, ledgerConsistency, memberId, OPS, VERIFIER } from './support/cloud';
 import { putContent, seedFundedMembers, testPack } from './support/seed';
 
 // Calls go through real worker threads and HTTP; a busy 2-core machine needs more than 5 s.
@@ -14,13 +14,12 @@ jest.setTimeout(120_000);
  * the openid (used vouchers stay, anonymised), unused vouchers give their stock back, and a
  * deleted member cannot be invited again — only a salted hash of the openid is kept for that.
  */
-let cloud: TestCloud;
+const cloud = cloudForSuite({ maxWorkersPerFunction: 6 });
 
 const RACE_STOCK = 500;
 const FIVE_STOCK = 5;
 
 beforeAll(async () => {
-  cloud = await startTestCloud({ maxWorkersPerFunction: 6 });
   await putContent(cloud, 'benefit_packs', [
     testPack('race_pack', { stock: RACE_STOCK, cost: 10 }),
     testPack('five_pack', { stock: FIVE_STOCK, cost: 20 }),
@@ -43,10 +42,6 @@ beforeAll(async () => {
     },
   ]);
 }, 120_000);
-
-afterAll(async () => {
-  await cloud.close();
-});
 
 const deleteAccount = (openid: string) => cloud.call('member', openid, { action: 'deleteAccount', confirm: true });
 

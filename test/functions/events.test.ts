@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { codeExpiresAt, codeWindow } from '@shared/domain/memberCode';
 import { codeFromDigest } from '../../cloudfunctions/_common/memberCodes';
-import { ledgerConsistency, memberId, startTestCloud, VERIFIER, type TestCloud } from './support/cloud';
+import { cloudForSuite, ledgerConsistency, memberId, VERIFIER } from './support/cloud';
 import { putContent, seedFundedMembers, shanghai } from './support/seed';
 
 // Calls go through real worker threads and HTTP; a busy 2-core machine needs more than 5 s.
@@ -14,7 +14,7 @@ jest.setTimeout(120_000);
  * while it runs, ± the grace; the reward, the counters and the event's badge follow once; the
  * member sees 我的活动.
  */
-let cloud: TestCloud;
+const cloud = cloudForSuite({ maxWorkersPerFunction: 6 });
 const HOST = 'oHost3Fq8LmW2xNc7RtY5pKd9VbZ';
 const OPS = 'oOps5Gh8TzR2kWq7NvB4xMe9LcJ1';
 
@@ -68,7 +68,6 @@ const attend = (staff: string, eventId: string, memberCode: string) =>
   cloud.call('event', staff, { action: 'attend', eventId, memberCode });
 
 beforeAll(async () => {
-  cloud = await startTestCloud({ maxWorkersPerFunction: 6 });
   await putContent(cloud, 'events', events);
   await putContent(cloud, 'badges', [
     {
@@ -86,11 +85,6 @@ beforeAll(async () => {
   // 14:10 on the salon's day, Shanghai.
   cloud.lc.setClock(shanghai('2031-06-07 14:10:00'));
 }, 120_000);
-
-afterAll(async () => {
-  cloud.lc.setClock(null);
-  await cloud.close();
-});
 
 describe('the member code', () => {
   it('is 18 digits for 60 s from its 30 s window, the same within the window, and says nothing of the openid', async () => {

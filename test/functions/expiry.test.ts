@@ -1,4 +1,4 @@
-import { ledgerConsistency, startTestCloud, type Doc, type TestCloud } from './support/cloud';
+import { cloudForSuite, type Doc, ledgerConsistency } from './support/cloud';
 import { putContent, seedFundedMembers, shanghai, testPack } from './support/seed';
 
 // Calls go through real worker threads and HTTP; a busy 2-core machine needs more than 5 s.
@@ -11,7 +11,7 @@ jest.setTimeout(120_000);
  * spent first; the `jobs` timer writes one `expire` entry per member, run twice or not, and a
  * member's own call settles them first if it comes before the timer. Home warns from 30 days before.
  */
-let cloud: TestCloud;
+const cloud = cloudForSuite();
 const OPS = 'oOps5Gh8TzR2kWq7NvB4xMe9LcJ1';
 
 const grant = (openid: string, points: number, requestId: string) =>
@@ -33,7 +33,6 @@ let a = '';
 let b = '';
 
 beforeAll(async () => {
-  cloud = await startTestCloud();
   await putContent(cloud, 'benefit_packs', [testPack('expiry_pack', { stock: null, cost: 30 })]);
   [a, b] = await seedFundedMembers(cloud, 'exp', 2, 0);
   // November 2025: 100 points each; December: 50; January: 30 of them spent, the oldest first.
@@ -47,11 +46,6 @@ beforeAll(async () => {
   await cloud.ok('redeem', 'redeem', a, { packId: 'expiry_pack', requestId: 'exp-a-redeem-01' });
   await cloud.ok('redeem', 'redeem', b, { packId: 'expiry_pack', requestId: 'exp-b-redeem-01' });
 }, 120_000);
-
-afterAll(async () => {
-  cloud.lc.setClock(null);
-  await cloud.close();
-});
 
 it('keeps the balance by the month earned, spending the oldest first', async () => {
   expect(await member(a)).toMatchObject({ points: 120, pointLots: { '2025-11': 70, '2025-12': 50 }, oldestLot: '2025-11' });

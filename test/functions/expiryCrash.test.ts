@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SpawnedLocalcloud } from '../../localcloud';
-import { buildFunctions } from '../../scripts/build-functions';
 import type { Database } from '../../cloudfunctions/_common/db';
-import { memberId, ROOT } from './support/cloud';
+import { memberId } from './support/cloud';
 import { shanghai, writeSeedDir } from './support/seed';
-import { spawnCloud } from './support/spawned';
+import { crashWorkspace } from './support/spawned';
 
 // Whole localcloud processes start, die and restart here, on a shared machine.
 jest.setTimeout(180_000);
@@ -21,15 +20,12 @@ const MEMBERS = Array.from({ length: 60 }, (_v, i) => memberId(`expcrash${i}`));
 const EXPIRED = 100;
 const KEPT = 20;
 
-let work: string;
-let functionsDir: string;
-let dataDir: string;
+const workspace = crashWorkspace('expcrash', ['jobs']);
 let lc: SpawnedLocalcloud | null = null;
 let db: Database;
-const savedEnv = { ...process.env };
 
 async function start(seed: boolean): Promise<void> {
-  ({ lc, db } = await spawnCloud({ dataDir, functionsDir, seedDir: seed ? path.join(work, 'seed') : undefined }));
+  ({ lc, db } = await workspace.start(seed));
 }
 
 async function setClock(now: string): Promise<void> {
@@ -49,12 +45,7 @@ async function expireEntries(): Promise<Array<{ openid: string; points: number }
 }
 
 beforeAll(async () => {
-  fs.mkdirSync(path.join(ROOT, 'dist'), { recursive: true });
-  work = fs.mkdtempSync(path.join(ROOT, 'dist', '.test-expcrash-'));
-  functionsDir = path.join(work, 'functions');
-  dataDir = path.join(work, 'data');
-  await buildFunctions({ outDir: functionsDir, names: ['jobs'] });
-  const seed = writeSeedDir(path.join(work, 'seed'), {
+  const seed = writeSeedDir(workspace.seedDir, {
     packs: [],
     members: MEMBERS,
     points: EXPIRED + KEPT,
@@ -69,12 +60,6 @@ beforeAll(async () => {
   );
   await start(true);
 }, 180_000);
-
-afterAll(async () => {
-  if (lc) await lc.kill('SIGKILL');
-  process.env = { ...savedEnv };
-  fs.rmSync(work, { recursive: true, force: true });
-});
 
 it('writes one expire entry per member, killed mid-batch and run again twice', async () => {
   await setClock(shanghai('2026-12-01 00:05:00'));

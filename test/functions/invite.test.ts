@@ -1,6 +1,6 @@
 import { wxacodeText } from '../../localcloud';
 import { renderWxacode } from '../../localcloud/src/openapi/wxacode';
-import { ledgerConsistency, memberId, startTestCloud, type TestCloud } from './support/cloud';
+import { cloudForSuite, ledgerConsistency, memberId } from './support/cloud';
 import { putContent, seedFundedMembers, shanghai, testPack } from './support/seed';
 
 // Calls go through real worker threads and HTTP; a busy 2-core machine needs more than 5 s.
@@ -11,18 +11,12 @@ jest.setTimeout(60_000);
  * only for new members, once, never to oneself, each rejection logged; the inviter is paid once
  * and only at the friend's activation, within the daily cap; one level only.
  */
-let cloud: TestCloud;
+// No published pages: only a code requested with check_path false can be drawn (an unreleased app).
+const cloud = cloudForSuite({ appPages: [] });
 
 beforeAll(async () => {
-  // No published pages: only a code requested with check_path false can be drawn (an unreleased app).
-  cloud = await startTestCloud({ appPages: [] });
   await putContent(cloud, 'benefit_packs', [testPack('invite_pack', { stock: null, cost: 5 })]);
 }, 120_000);
-
-afterAll(async () => {
-  cloud.lc.setClock(null);
-  await cloud.close();
-});
 
 const codeOf = async (openid: string) => (await cloud.ok('invite', 'card', openid, {})).code;
 const bind = (openid: string, code: string) => cloud.call('invite', openid, { action: 'bind', code });

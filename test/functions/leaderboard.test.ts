@@ -1,4 +1,4 @@
-import { memberId, startTestCloud, type TestCloud } from './support/cloud';
+import { cloudForSuite, memberId } from './support/cloud';
 import { putContent, shanghai, testPack } from './support/seed';
 
 // Calls go through real worker threads and HTTP; a busy 2-core machine needs more than 5 s.
@@ -9,17 +9,11 @@ jest.setTimeout(60_000);
  * scan): inviters ranked by friends who activated in the Shanghai month, names only for members
  * who opted in, the caller's own rank even far below the top 20.
  */
-let cloud: TestCloud;
+const cloud = cloudForSuite();
 
 beforeAll(async () => {
-  cloud = await startTestCloud();
   await putContent(cloud, 'benefit_packs', [testPack('lb_pack', { stock: null, cost: 0 })]);
 }, 120_000);
-
-afterAll(async () => {
-  cloud.lc.setClock(null);
-  await cloud.close();
-});
 
 const at = (dayTime: string) => cloud.lc.setClock(shanghai(dayTime));
 const board = (who: string) => cloud.ok('invite', 'leaderboard', who, { period: 'month' });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { rarityPct } from '@shared/domain/rarity';
-import { ledgerConsistency, memberId, OPS, ROOT, startTestCloud, type TestCloud } from './support/cloud';
+import { cloudForSuite, ledgerConsistency, memberId, OPS, ROOT } from './support/cloud';
 import { shanghai } from './support/seed';
 
 // Calls go through real worker threads and HTTP; a busy 2-core machine needs more than 5 s.
@@ -12,16 +12,7 @@ jest.setTimeout(60_000);
  * round trips, the badge wall with rarity from counters, the tree, the ledger pages, profile,
  * account deletion, and audited adjustments.
  */
-let cloud: TestCloud;
-
-beforeAll(async () => {
-  cloud = await startTestCloud();
-}, 120_000);
-
-afterAll(async () => {
-  cloud.lc.setClock(null);
-  await cloud.close();
-});
+const cloud = cloudForSuite();
 
 /** Documents of a demo collection (the seeded program). */
 const demoCount = (c: string) => (JSON.parse(fs.readFileSync(path.join(ROOT, 'content', 'demo', `${c}.json`), 'utf8')) as unknown[]).length;

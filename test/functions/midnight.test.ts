@@ -1,4 +1,4 @@
-import { memberId, startTestCloud, type TestCloud } from './support/cloud';
+import { cloudForSuite, memberId } from './support/cloud';
 import { shanghai } from './support/seed';
 
 // Calls go through real worker threads and HTTP; a busy 2-core machine needs more than 5 s.
@@ -8,19 +8,13 @@ jest.setTimeout(60_000);
  * "Today" is the Asia/Shanghai day whatever the process time zone: run under TZ=UTC and
  * TZ=America/Los_Angeles too (`TZ=America/Los_Angeles npx jest test/functions/midnight`).
  */
-let cloud: TestCloud;
+const cloud = cloudForSuite();
 
 beforeAll(async () => {
-  cloud = await startTestCloud();
   // Warm instances: the clock keeps running after a jump, so the calls right after 23:59:59 must be quick.
   await cloud.ok('checkin', 'calendar', memberId('warmup'), { month: '2030-06' });
   await cloud.ok('member', 'home', memberId('warmup'), {});
 }, 120_000);
-
-afterAll(async () => {
-  cloud.lc.setClock(null);
-  await cloud.close();
-});
 
 it('23:59:59 and 00:00:00 Shanghai are two days: two check-ins, a streak of 2', async () => {
   const who = memberId('midnight');

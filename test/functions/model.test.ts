@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Envelope } from '@shared/envelope';
-import { ledgerConsistency, memberId, OPS, startTestCloud, VERIFIER, type TestCloud } from './support/cloud';
+import { cloudForSuite, ledgerConsistency, memberId, OPS, VERIFIER } from './support/cloud';
 import { putContent, seedFundedMembers, shanghai, testPack } from './support/seed';
 
 // Calls go through real worker threads and HTTP; a busy 2-core machine needs more than 5 s.
@@ -13,7 +13,7 @@ jest.setTimeout(60_000);
  * points = Σ ledger ≥ 0 and growth = Σ ledger growth for every member, badges unique, stock ≥ 0
  * and stock + live vouchers = the initial stock; no action ever answers INTERNAL.
  */
-let cloud: TestCloud;
+const cloud = cloudForSuite();
 const MEMBERS = [0, 1, 2, 3].map((i) => memberId(`model${i}`));
 const START_POINTS = 60;
 const STOCK = 4;
@@ -22,14 +22,8 @@ const BASE = Date.parse(shanghai('2032-03-01 08:00:00'));
 const pack = () => testPack('model_pack', { stock: STOCK, cost: 15, perMemberLimit: 2, limitPeriod: 'week' });
 
 beforeAll(async () => {
-  cloud = await startTestCloud();
   await putContent(cloud, 'benefit_packs', [pack()]);
 }, 120_000);
-
-afterAll(async () => {
-  cloud.lc.setClock(null);
-  await cloud.close();
-});
 
 type Command =
   | { kind: 'checkin'; m: number }

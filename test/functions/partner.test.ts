@@ -1,5 +1,5 @@
 import { demoPartnerSecret, partnerSignature, postPartner, type PartnerAnswer } from '../../scripts/partner-client';
-import { ledgerConsistency, memberId, startTestCloud, type Doc, type TestCloud } from './support/cloud';
+import { cloudForSuite, type Doc, ledgerConsistency, memberId } from './support/cloud';
 import { putContent, seedFundedMembers, shanghai, testPack } from './support/seed';
 
 // Calls go through real worker threads and HTTP; a busy 2-core machine needs more than 5 s.
@@ -12,7 +12,7 @@ jest.setTimeout(120_000);
  * up, a refund after the points were spent (a debt, never a negative balance), growth and tier
  * reversed — with `points = Σ ledger` checked after each.
  */
-let cloud: TestCloud;
+const cloud = cloudForSuite({ maxWorkersPerFunction: 6 });
 let base: string;
 const secret = demoPartnerSecret();
 
@@ -53,7 +53,6 @@ const runJobs = async () => {
 };
 
 beforeAll(async () => {
-  cloud = await startTestCloud({ maxWorkersPerFunction: 6 });
   base = `${cloud.lc.url}/http/partner`;
   await putContent(cloud, 'benefit_packs', [testPack('partner_pack', { stock: null, cost: 100 })]);
   // A campaign in June whose purchases earn 1.5× points (growth never boosted).
@@ -73,11 +72,6 @@ beforeAll(async () => {
   // Monday 10:00 in Shanghai.
   cloud.lc.setClock(shanghai('2031-05-12 10:00:00'));
 }, 120_000);
-
-afterAll(async () => {
-  cloud.lc.setClock(null);
-  await cloud.close();
-});
 
 describe('signatures', () => {
   it('accepts a good signature and refuses a bad, stale, missing or lifted one with 401, writing nothing', async () => {

@@ -1,5 +1,5 @@
 import type { HomeData } from '@shared/contracts/member';
-import { ledgerConsistency, memberId, OPS, startTestCloud, type TestCloud } from './support/cloud';
+import { cloudForSuite, ledgerConsistency, memberId, OPS } from './support/cloud';
 import { putContent, seedFundedMembers, shanghai, testPack } from './support/seed';
 
 // Calls go through real worker threads and HTTP; a busy 2-core machine needs more than 5 s.
@@ -12,7 +12,7 @@ jest.setTimeout(90_000);
  * birthday month, the audited ops correction), 公益同行 donations (exactly once, never below
  * zero, nodes and certificate), packs a member must unlock, and `member.program`.
  */
-let cloud: TestCloud;
+const cloud = cloudForSuite();
 
 /** A campaign with its own dates (the demo's carry real dates; the tests set the clock around these). */
 const CAMPAIGN = {
@@ -46,7 +46,6 @@ const UNLOCK_EVENTS = ['salon', 'market', 'walk', 'course'].map((name) => ({
 }));
 
 beforeAll(async () => {
-  cloud = await startTestCloud();
   await putContent(cloud, 'campaigns', [CAMPAIGN]);
   await putContent(cloud, 'events', UNLOCK_EVENTS);
   await putContent(cloud, 'benefit_packs', [testPack('badge_pack', { title: '徽章专享', cost: 0, requires: { badgeId: 'streak_7' } })]);
@@ -54,11 +53,6 @@ beforeAll(async () => {
     { _id: 'later_project', title: '明年的项目', story: '还没开始。', goalPoints: 1000, startAt: '2040-01-01', endAt: null },
   ]);
 }, 120_000);
-
-afterAll(async () => {
-  cloud.lc.setClock(null);
-  await cloud.close();
-});
 
 const home = (who: string) => cloud.ok('member', 'home', who, {});
 

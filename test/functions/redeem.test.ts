@@ -1,6 +1,6 @@
 import type { Envelope } from '@shared/envelope';
 import type { RedeemData } from '@shared/contracts/redeem';
-import { ledgerConsistency, memberId, OPS, startTestCloud, VERIFIER, type TestCloud } from './support/cloud';
+import { cloudForSuite, ledgerConsistency, memberId, OPS, VERIFIER } from './support/cloud';
 import { putContent, seedFundedMembers, shanghai, testPack } from './support/seed';
 
 // Calls go through real worker threads and HTTP; a busy 2-core machine needs more than 5 s.
@@ -11,14 +11,13 @@ jest.setTimeout(60_000);
  * every unit is sold; a requestId charges once; list and redeem give the same reasons; vouchers
  * are verified once by staff and cancelled with a refund by ops.
  */
-let cloud: TestCloud;
+// More instances than the default 4: more redeem calls genuinely in flight at once.
+const cloud = cloudForSuite({ maxWorkersPerFunction: 8 });
 const RACERS = 200;
 const ROUNDS = 20;
 let racers: string[];
 
 beforeAll(async () => {
-  // More instances than the default 4: more redeem calls genuinely in flight at once.
-  cloud = await startTestCloud({ maxWorkersPerFunction: 8 });
   await putContent(cloud, 'benefit_packs', [
     testPack('race_pack', { stock: 10, cost: 10 }),
     testPack('dup_pack', { stock: 1, cost: 25 }),
@@ -28,11 +27,6 @@ beforeAll(async () => {
   ]);
   racers = await seedFundedMembers(cloud, 'racer', RACERS, 1000);
 }, 120_000);
-
-afterAll(async () => {
-  cloud.lc.setClock(null);
-  await cloud.close();
-});
 
 const redeemCall = (openid: string, packId: string, requestId: string) =>
   cloud.call('redeem', openid, { action: 'redeem', packId, requestId });

@@ -1,5 +1,5 @@
 import { Secrets } from '../../cloudfunctions/_common/secrets';
-import { startTestCloud, type TestCloud } from './support/cloud';
+import { cloudForSuite } from './support/cloud';
 
 // Calls go through real worker threads and HTTP; a busy 2-core machine needs more than 5 s.
 jest.setTimeout(60_000);
@@ -9,15 +9,7 @@ jest.setTimeout(60_000);
  * `crypto.randomBytes`, once however many instances race for it, the same for every instance
  * afterwards, and never silently replaced.
  */
-let cloud: TestCloud;
-
-beforeAll(async () => {
-  cloud = await startTestCloud();
-}, 120_000);
-
-afterAll(async () => {
-  await cloud.close();
-});
+const cloud = cloudForSuite();
 
 describe('Secrets', () => {
   it('creates a secret once when 20 instances ask for it at the same time, and every instance reads the same', async () => {

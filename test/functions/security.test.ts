@@ -4,7 +4,7 @@ import type { ZodTypeAny } from 'zod';
 import { INPUT_SCHEMAS, type FunctionName } from '@shared/contracts/api';
 import { ACTION_ERRORS } from '@shared/contracts/actionErrors';
 import { ALL_COLLECTIONS } from '../../cloudfunctions/_common/collections';
-import { memberId, OPS, ROOT, startTestCloud, VERIFIER, type Dump, type TestCloud } from './support/cloud';
+import { cloudForSuite, memberId, OPS, ROOT, VERIFIER, type Dump } from './support/cloud';
 import { putContent } from './support/seed';
 
 // Calls go through real worker threads and HTTP; a busy 2-core machine needs more than 5 s.
@@ -15,17 +15,9 @@ jest.setTimeout(60_000);
  * bad input with INVALID_INPUT in Chinese before touching the database; staff actions are
  * closed to everyone else (fail closed); broken content is skipped, reported, and never breaks a page.
  */
-let cloud: TestCloud;
+const cloud = cloudForSuite();
 const CHINESE = /[\u4e00-\u9fa5]/;
 const MEGA = 'x'.repeat(1 << 20);
-
-beforeAll(async () => {
-  cloud = await startTestCloud();
-}, 120_000);
-
-afterAll(async () => {
-  await cloud.close();
-});
 
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -2,7 +2,7 @@ import type { Envelope } from '@shared/envelope';
 import { HOLD_STALE_MS, type StockHold } from '@shared/domain/stockHolds';
 import { runDueJobs, type Job } from '../../cloudfunctions/_common/jobs';
 import type { Services } from '../../cloudfunctions/_common/services';
-import { ledgerConsistency, memberId, startTestCloud, type TestCloud } from './support/cloud';
+import { cloudForSuite, ledgerConsistency, memberId } from './support/cloud';
 import { putContent, seedFundedMembers, testPack } from './support/seed';
 
 // Calls go through real worker threads and HTTP; a busy 2-core machine needs more than 5 s.
@@ -15,21 +15,15 @@ jest.setTimeout(60_000);
  * released when its voucher consumed it, given back when none did — and the `jobs` function runs
  * only for its timer, never for a member.
  */
-let cloud: TestCloud;
+const cloud = cloudForSuite({ maxWorkersPerFunction: 8 });
 
 beforeAll(async () => {
-  cloud = await startTestCloud({ maxWorkersPerFunction: 8 });
   await putContent(cloud, 'benefit_packs', [
     testPack('flip_pack', { stock: null, cost: 10 }),
     testPack('restock_pack', { stock: 0, cost: 10 }),
     testPack('sweep_pack', { stock: 10, cost: 10 }),
   ]);
 }, 120_000);
-
-afterAll(async () => {
-  cloud.lc.setClock(null);
-  await cloud.close();
-});
 
 const redeem = (openid: string, packId: string, requestId: string) => cloud.call('redeem', openid, { action: 'redeem', packId, requestId });
 

@@ -1,6 +1,6 @@
 import type { TeamPageData } from '@shared/contracts/team';
 import { demoPartnerSecret, postPartner } from '../../scripts/partner-client';
-import { ledgerConsistency, memberId, startTestCloud, type Doc, type TestCloud } from './support/cloud';
+import { cloudForSuite, ledgerConsistency, memberId, type Doc } from './support/cloud';
 import { putContent, shanghai, testPack } from './support/seed';
 
 // Calls go through real worker threads and HTTP; a busy 2-core machine needs more than 5 s.
@@ -11,13 +11,16 @@ jest.setTimeout(90_000);
  * with their members' own check-ins and redemptions — once per activity, Shanghai days — and
  * are rewarded once through the ledger when the goal is met.
  */
-let cloud: TestCloud;
+const cloud = cloudForSuite();
 
-/** Test challenges in 2030, clear of the demo program's. */
-const challenge = (id: string, over: Record<string, unknown>) => ({
+/** Test challenges in 2030, clear of the demo program's: teams form from `joinFrom`, the challenge runs `startAt`…`endAt`. */
+const challenge = (id: string, [joinFrom, startAt, endAt]: [string, string, string], over: Record<string, unknown> = {}) => ({
   _id: id,
   title: `测试挑战 ${id}`,
   description: '队员自己的行为推进队伍',
+  joinFrom,
+  startAt,
+  endAt,
   teamSize: { min: 2, max: 5 },
   goal: { metric: 'checkins', target: 100 },
   reward: { points: 60, growth: 40 },
@@ -26,37 +29,25 @@ const challenge = (id: string, over: Record<string, unknown>) => ({
 
 const CHALLENGES = [
   // 5 free places beside the captain.
-  challenge('tc_race', { joinFrom: '2030-05-01', startAt: '2030-05-10', endAt: '2030-05-31', teamSize: { min: 2, max: 6 } }),
-  challenge('tc_checkins', {
-    joinFrom: '2030-06-01',
-    startAt: '2030-06-10',
-    endAt: '2030-06-20',
+  challenge('tc_race', ['2030-05-01', '2030-05-10', '2030-05-31'], { teamSize: { min: 2, max: 6 } }),
+  challenge('tc_checkins', ['2030-06-01', '2030-06-10', '2030-06-20'], {
     joinGraceHours: 24,
     teamSize: { min: 2, max: 3 },
     goal: { metric: 'checkins', target: 4 },
     reward: { points: 60, growth: 40, badgeId: 'team_full_house' },
   }),
-  challenge('tc_redeem', {
-    joinFrom: '2030-07-01',
-    startAt: '2030-07-05',
-    endAt: '2030-07-31',
+  challenge('tc_redeem', ['2030-07-01', '2030-07-05', '2030-07-31'], {
     teamSize: { min: 2, max: 4 },
     goal: { metric: 'redemptions', target: 3 },
     reward: { points: 30, growth: 0 },
   }),
-  challenge('tc_days', {
-    joinFrom: '2030-08-01',
-    startAt: '2030-08-10',
-    endAt: '2030-08-31',
+  challenge('tc_days', ['2030-08-01', '2030-08-10', '2030-08-31'], {
     teamSize: { min: 2, max: 3 },
     goal: { metric: 'checkinDays', target: 2 },
   }),
-  challenge('tc_midnight', { joinFrom: '2030-09-01', startAt: '2030-09-05', endAt: '2030-09-06' }),
-  challenge('tc_few', { joinFrom: '2030-10-01', startAt: '2030-10-05', endAt: '2030-10-20', teamSize: { min: 3, max: 4 } }),
-  challenge('tc_shop', {
-    joinFrom: '2030-11-01',
-    startAt: '2030-11-05',
-    endAt: '2030-11-30',
+  challenge('tc_midnight', ['2030-09-01', '2030-09-05', '2030-09-06']),
+  challenge('tc_few', ['2030-10-01', '2030-10-05', '2030-10-20'], { teamSize: { min: 3, max: 4 } }),
+  challenge('tc_shop', ['2030-11-01', '2030-11-05', '2030-11-30'], {
     teamSize: { min: 2, max: 4 },
     goal: { metric: 'purchases', target: 3 },
     reward: { points: 50, growth: 20 },
@@ -64,15 +55,9 @@ const CHALLENGES = [
 ];
 
 beforeAll(async () => {
-  cloud = await startTestCloud();
   await putContent(cloud, 'challenges', CHALLENGES);
   await putContent(cloud, 'benefit_packs', [testPack('team_pack', { stock: null, cost: 0 })]);
 }, 120_000);
-
-afterAll(async () => {
-  cloud.lc.setClock(null);
-  await cloud.close();
-});
 
 const at = (dayTime: string) => cloud.lc.setClock(shanghai(dayTime));
 const create = (who: string, challengeId: string) => cloud.ok('team', 'create', who, { challengeId });
@@ -270,14 +255,16 @@ describe('progress from the members’ own activity', () => {
     at('2030-11-02 10:00:00');
     const [a, b] = ['tcSa', 'tcSb'].map(memberId);
     const code = await teamOf([a, b], 'tc_shop');
+    /** The brand's signed call, stamped with localcloud's clock. */
+    const partner = (route: 'orders' | 'refunds', body: Record<string, unknown>) =>
+      postPartner(`${cloud.lc.url}/http/partner`, route, body, demoPartnerSecret(), {
+        timestamp: Math.floor(cloud.lc.now().getTime() / 1000),
+      });
     // paidAt: the start of the minute, so a replay carries the very same body.
     const order = async (orderId: string, openid: string, amount: number) => {
       const now = cloud.lc.now().getTime();
       const body = { orderId, openid, amount, paidAt: new Date(now - (now % 60_000)).toISOString(), storeId: 'sh-jingan-01' };
-      const answer = await postPartner(`${cloud.lc.url}/http/partner`, 'orders', body, demoPartnerSecret(), {
-        timestamp: Math.floor(now / 1000),
-      });
-      expect(answer.status).toBe(200);
+      expect((await partner('orders', body)).status).toBe(200);
     };
     // Before the start a purchase does not count.
     await order('TC-SHOP-0000', a, 1_000);
@@ -288,14 +275,7 @@ describe('progress from the members’ own activity', () => {
     await order('TC-SHOP-0001', a, 3_000);
     expect((await teamDoc(code)).progress).toBe(1);
     // A full refund: the member's purchase count and growth go back, the team's bar does not.
-    const refund = await postPartner(
-      `${cloud.lc.url}/http/partner`,
-      'refunds',
-      { orderId: 'TC-SHOP-0001', refundId: 'R1', amount: 3_000 },
-      demoPartnerSecret(),
-      { timestamp: Math.floor(cloud.lc.now().getTime() / 1000) },
-    );
-    expect(refund.status).toBe(200);
+    expect((await partner('refunds', { orderId: 'TC-SHOP-0001', refundId: 'R1', amount: 3_000 })).status).toBe(200);
     expect((await teamDoc(code)).progress).toBe(1);
     // Check-ins do not move a purchases goal; the third purchase completes it, once, for both.
     await checkin(b);

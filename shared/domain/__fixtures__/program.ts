@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { badgeSchema, type BadgeDoc } from '../../content/badges';
 import { benefitPackSchema, type BenefitPackDoc } from '../../content/benefitPacks';
+import { campaignSchema, type CampaignDoc } from '../../content/campaigns';
 import { DEFAULT_SETTINGS, type SettingsDoc } from '../../content/settings';
 import { tierSchema, type TierDoc } from '../../content/tiers';
 import { treeNodeSchema, type TreeNodeDoc } from '../../content/treeNodes';
@@ -73,6 +74,19 @@ export function node(id: string, branch: string, gte: number, order: number, ext
 }
 
 /** 3 branches × 4 nodes = 12 nodes. */
+/** A campaign in May 2031: pre-heat from 05-01, live 05-10 10:00 … 05-20, recap until 05-31; no boosts unless given. */
+export function campaign(id: string, extra: Record<string, unknown> = {}): CampaignDoc {
+  return campaignSchema.parse({
+    _id: id,
+    title: id,
+    preheatAt: '2031-05-01',
+    startAt: '2031-05-10T10:00',
+    endAt: '2031-05-20',
+    recapUntil: '2031-05-31',
+    ...extra,
+  });
+}
+
 export const NODES: TreeNodeDoc[] = ['learning', 'community', 'charity'].flatMap((b, bi) =>
   [0, 1, 2, 3].map((i) => node(`${b}-${i + 1}`, b, 50 + i * 300 + bi * 100, bi * 10 + i)),
 );

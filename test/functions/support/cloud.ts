@@ -162,6 +162,42 @@ export async function startTestCloud(options: Partial<LocalcloudOptions> & { cam
   };
 }
 
+/**
+ * One localcloud for a whole suite: started before its tests, closed after them (its clock back
+ * on real time first). What it returns stands for that cloud from the start, so a suite reads
+ * `const cloud = cloudForSuite()`; use it inside tests and hooks (before the start it throws).
+ */
+export function cloudForSuite(options: Parameters<typeof startTestCloud>[0] = {}): TestCloud {
+  let started: TestCloud | undefined;
+  beforeAll(async () => {
+    started = await startTestCloud(options);
+  }, 120_000);
+  afterAll(async () => {
+    started?.lc.setClock(null);
+    await started?.close();
+  });
+  const current = (): TestCloud => {
+    if (!started) throw new Error('the suite cloud starts in beforeAll: use it inside tests and hooks');
+    return started;
+  };
+  return {
+    get lc() {
+      return current().lc;
+    },
+    get db() {
+      return current().db;
+    },
+    call: (fn, openid, event) => current().call(fn, openid, event),
+    ok: (fn, action, openid, input) => current().ok(fn, action, openid, input),
+    fail: (fn, openid, event) => current().fail(fn, openid, event),
+    http: (fn, openid, event) => current().http(fn, openid, event),
+    dump: () => current().dump(),
+    docs: <T = Doc>(collection: string, where?: Record<string, unknown>) => current().docs<T>(collection, where),
+    reset: () => current().reset(),
+    close: () => current().close(),
+  };
+}
+
 /** Σ ledger per member must equal the member's points and growth; points never negative. */
 export async function ledgerConsistency(cloud: TestCloud): Promise<string[]> {
   const [members, ledger] = await Promise.all([cloud.docs('members'), cloud.docs('ledger')]);

@@ -6,7 +6,7 @@ import type { CampaignView } from '@shared/contracts/member';
 jest.mock('@tarojs/taro', () => require('@/testing/taro'));
 jest.mock('@tarojs/components', () => require('@/testing/taroComponents'));
 
-import { firstBadge, teamReward } from '@/testing/fixtures';
+import { campaignView, firstBadge, teamReward } from '@/testing/fixtures';
 import { calls, resetTaro } from '@/testing/taro';
 import { cleanup, render } from '@/testing/render';
 import { act } from 'react';
@@ -17,25 +17,14 @@ import { CampaignBanner } from './CampaignBanner';
 beforeEach(resetTaro);
 afterEach(cleanup);
 
-const campaign = (over: Partial<CampaignView>): CampaignView => ({
-  id: 'thanks_season_2026',
-  title: '会员感恩季',
-  description: '',
-  phase: 'live',
-  preheatAt: '2026-11-15T16:00:00.000Z',
-  startAt: '2026-11-22T16:00:00.000Z',
-  endAt: '2026-12-20T16:00:00.000Z',
-  recapUntil: '2027-01-10T16:00:00.000Z',
-  daysToStart: 0,
-  daysLeft: 21,
-  boost: { pointsMultiplier: 2, growthMultiplier: 1.5 },
-  purchaseBoost: null,
-  packs: [{ id: 'thanks_season_box', title: '感恩季限定礼盒', cost: 150, minTierName: '基础层' }],
-  badge: { id: 'thanks_season_2026', name: '感恩季同行', icon: '🧡' },
-  joined: false,
-  remindable: false,
-  ...over,
-});
+const campaign = (over: Partial<CampaignView>): CampaignView =>
+  campaignView({
+    id: 'thanks_season_2026',
+    daysLeft: 21,
+    packs: [{ id: 'thanks_season_box', title: '感恩季限定礼盒', cost: 150, minTierName: '基础层' }],
+    badge: { id: 'thanks_season_2026', name: '感恩季同行', icon: '🧡' },
+    ...over,
+  });
 
 describe('CampaignBanner', () => {
   it('pre-heat: the countdown and the packs to come', async () => {
