@@ -101,7 +101,8 @@ export async function settleVouchers(ctx: RequestContext, anon: string): Promise
  * random id, so the inviter's totals still match their ledger. Donations stay with their charity
  * projects (the points were given; their `_id` is a one-way hash), the donor anonymised; ops audit
  * entries about the member keep who did what and why, with the member anonymised and the values
- * changed (a birthday) cleared.
+ * changed (a birthday, a balance, roles) cleared; entries a deleted staff member made keep what was
+ * done, why and to whom, under their anonymous id (`who`), so one person's actions still read together.
  */
 export async function anonymiseReferences(services: Services, member: StoredMember, anon: string): Promise<void> {
   const { db } = services;
@@ -112,6 +113,8 @@ export async function anonymiseReferences(services: Services, member: StoredMemb
   await db.updateWhere(COLLECTIONS.inviteAttempts, { inviter: openid }, { inviter: anon, code: '' });
   await db.updateWhere(COLLECTIONS.donations, { openid }, { openid: anon });
   await db.updateWhere(COLLECTIONS.opsAudit, { target: openid }, { target: anon, before: null, after: null });
+  // A staff member leaving: what they did stays accountable to one anonymous id, not to their openid.
+  await db.updateWhere(COLLECTIONS.opsAudit, { who: openid }, { who: anon });
   const invite = await db.get<{ inviter?: unknown }>(COLLECTIONS.invites, openid);
   if (!invite) return;
   // The inviter's reward entry names the invitee in `refId` (not the inviter's balance: a plain update).

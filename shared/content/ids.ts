@@ -95,7 +95,8 @@ export const PACK_SCENE_NAMES: Record<PackScene, string> = {
 export const LIMIT_PERIODS = ['day', 'week', 'month', 'campaign'] as const;
 export type LimitPeriod = (typeof LIMIT_PERIODS)[number];
 
-export const STAFF_ROLES = ['verifier', 'ops'] as const;
+/** `verifier` verifies vouchers (and may check members in at events), `ops` runs the program, `host` checks members in at offline events. */
+export const STAFF_ROLES = ['verifier', 'ops', 'host'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** The collections ops edit in the cloud console (plus `staff`, which ops enrol by hand). */

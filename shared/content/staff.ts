@@ -13,8 +13,8 @@ export const STAFF_FIELDS: FieldDocs = {
   roles: fieldDoc(
     '角色',
     'Roles',
-    '["verifier"] 门店核销 / ["ops"] 运营后台，可同时拥有',
-    '["verifier"] verifies vouchers / ["ops"] sees the ops dashboard; both allowed',
+    '["verifier"] 门店核销（也可为线下活动扫码签到）/ ["ops"] 运营后台 / ["host"] 线下活动扫码签到，可同时拥有',
+    '["verifier"] verifies vouchers (and may check members in at events) / ["ops"] sees the ops dashboard / ["host"] checks members in at offline events; several allowed',
   ),
   storeId: fieldDoc(
     '门店编号',
