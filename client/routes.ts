@@ -25,6 +25,10 @@ export const ROUTES = {
   campaign: '/packages/program/pages/campaign/index',
   charity: '/packages/program/pages/charity/index',
   opsDashboard: '/packages/ops/pages/dashboard/index',
+  opsOffice: '/packages/ops/pages/office/index',
+  opsMember: '/packages/ops/pages/member/index',
+  opsStaff: '/packages/ops/pages/staff/index',
+  opsAudit: '/packages/ops/pages/audit/index',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

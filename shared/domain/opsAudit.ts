@@ -1,5 +1,7 @@
 import { STAFF_ROLES, type StaffRole } from '../content/ids';
+import { birthdayText } from './birthday';
 import { formatVoucherCode } from './codes';
+import { isMonthDay } from './monthDay';
 import { roleNames, type StaffState } from './staffChange';
 
 /**
@@ -40,10 +42,9 @@ export function numberChange(label: string, from: number, to: number): string {
   return `${label} ${from} → ${to}（${signed(to - from)}）`;
 }
 
-/** `MM-DD` as "3月8日"; null as 未设置. */
+/** `MM-DD` as "3月8日"; null (or anything else) as 未设置. */
 export function monthDayText(value: string | null): string {
-  if (value === null || !/^\d{2}-\d{2}$/.test(value)) return '未设置';
-  return `${Number(value.slice(0, 2))}月${Number(value.slice(3, 5))}日`;
+  return isMonthDay(value) ? birthdayText(value) : '未设置';
 }
 
 /** "运营、核销员（在职，门店 sh-01）", or 不是员工. */

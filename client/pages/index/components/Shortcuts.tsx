@@ -39,6 +39,9 @@ export function Shortcuts({ home }: ShortcutsProps) {
   const staff: Shortcut[] = [
     ...(roles.includes('verifier') ? [{ route: 'verify' as const, icon: '🔍', title: '核销券码', sub: '门店员工', tint: '#E3F0EB' }] : []),
     ...(roles.includes('ops') ? [{ route: 'opsDashboard' as const, icon: '📊', title: '数据看板', sub: '运营', tint: '#E3F0EB' }] : []),
+    ...(roles.includes('ops')
+      ? [{ route: 'opsOffice' as const, icon: '🗂️', title: '运营后台', sub: '查会员 · 员工 · 操作记录', tint: '#E3F0EB' }]
+      : []),
   ];
   return (
     <View className="home-shortcuts">
