@@ -78,6 +78,14 @@ describe('ops.members: finding a member, index-backed', () => {
     ]);
   });
 
+  it('refuses an empty or overlong query and a query object, in Chinese', async () => {
+    for (const query of ['', '   ', 'x'.repeat(65), { $gt: '' }]) {
+      const refused = await cloud.fail('ops', OPS, { action: 'members', query });
+      expect([JSON.stringify(query), refused.code]).toEqual([JSON.stringify(query), 'INVALID_INPUT']);
+      expect(refused.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
   it('answers at most 20 members', async () => {
     await Promise.all(Array.from({ length: 23 }, (_v, i) => named(`many${i}`, `批量会员${String(i).padStart(2, '0')}`)));
     const { hits } = await cloud.ok('ops', 'members', OPS, { query: '批量' });
@@ -143,6 +151,22 @@ describe("a member's page and corrections", () => {
     expect((await cloud.ok('ops', 'vouchers', OPS, { openid: who, limit: 1 })).vouchers).toHaveLength(1);
   });
 
+  it('keeps pages within bounds: 1 to 50 rows, a well-formed cursor, the end of the list', async () => {
+    for (const action of ['ledger', 'vouchers', 'audit'] as const) {
+      for (const bad of [{ limit: 0 }, { limit: 51 }, { limit: 2.5 }, { cursor: 'not-a-cursor' }, { cursor: { $gt: '' } }]) {
+        const refused = await cloud.fail('ops', OPS, { action, ...(action === 'audit' ? { target: who } : { openid: who }), ...bad });
+        expect([action, bad, refused.code]).toEqual([action, bad, 'INVALID_INPUT']);
+      }
+    }
+    const all = (await cloud.docs<Doc>('ledger', { openid: who })).length;
+    const big = await cloud.ok('ops', 'ledger', OPS, { openid: who, limit: 50 });
+    expect(big.entries).toHaveLength(Math.min(all, 50));
+    expect(big.nextCursor).toBeNull();
+    // A cursor past the oldest entry answers an empty last page.
+    const pastEnd = await cloud.ok('ops', 'ledger', OPS, { openid: who, cursor: '1.zzzz' });
+    expect(pastEnd).toEqual({ entries: [], nextCursor: null });
+  });
+
   it('adjusts once under 20 parallel confirms, audited in the same transaction with the balance before and after', async () => {
     const before = (await cloud.docs<Doc>('members', { _id: who }))[0];
     const answers = await Promise.all(
@@ -172,6 +196,20 @@ describe("a member's page and corrections", () => {
       }),
     ]);
     expect(await ledgerConsistency(cloud)).toEqual([]);
+  });
+
+  it('changes a birthday once under 20 parallel confirms: one audit line', async () => {
+    const other = await named('birthdayRace', '生日会员');
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        cloud.call('ops', OPS, { action: 'setBirthday', openid: other, birthday: '04-01', reason: '会员来电更正' }),
+      ),
+    );
+    expect(answers.every((a) => a.ok)).toBe(true);
+    expect(await audits({ target: other })).toEqual([
+      expect.objectContaining({ action: 'ops.setBirthday', who: OPS, before: null, after: '04-01', reason: '会员来电更正' }),
+    ]);
+    expect((await cloud.docs<Doc>('members', { _id: other }))[0].birthday).toBe('04-01');
   });
 
   it('refuses a correction below zero and audits nothing', async () => {
@@ -215,6 +253,21 @@ describe("a member's page and corrections", () => {
       cancellable: false,
       cancelReason: '会员到店未能使用',
     });
+    expect(await ledgerConsistency(cloud)).toEqual([]);
+  });
+
+  it('cancels once under 20 parallel confirms: one refund, one stock unit back, one audit line', async () => {
+    const other = await named('cancelRace', '作废会员');
+    await grant(other, 100, 'cancel-race-grant-01');
+    const { voucher } = await cloud.ok('redeem', 'redeem', other, { packId: 'office_pack', requestId: 'cancel-race-redeem' });
+    const stock = Number((await cloud.docs<Doc>('benefit_packs', { _id: 'office_pack' }))[0].stock);
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => cloud.call('redeem', OPS, { action: 'cancel', redemptionId: voucher.id, reason: '门店无货' })),
+    );
+    expect(answers.every((a) => a.ok)).toBe(true);
+    expect((await cloud.docs<Doc>('benefit_packs', { _id: 'office_pack' }))[0].stock).toBe(stock + 1);
+    expect((await cloud.docs<Doc>('members', { _id: other }))[0].points).toBe(100);
+    expect((await audits({ target: other })).map((a) => a.action).sort()).toEqual(['ops.adjust', 'redeem.cancel']);
     expect(await ledgerConsistency(cloud)).toEqual([]);
   });
 
@@ -310,6 +363,44 @@ describe('staff roles', () => {
     // Adding a role to oneself is fine.
     await cloud.ok('ops', 'setStaff', OPS, { openid: OPS, roles: ['ops', 'verifier'], active: true, reason: '兼任核销' });
     await cloud.ok('ops', 'setStaff', OPS, { openid: OPS, roles: ['ops'], active: true, reason: '恢复' });
+  });
+
+  it('grants a role once under 20 parallel saves: one audit line', async () => {
+    const who = await named('grantRace', '并发授权');
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        cloud.call('ops', OPS, { action: 'setStaff', openid: who, roles: ['verifier'], active: true, storeId: 'sh-03', reason: '入职' }),
+      ),
+    );
+    expect(answers.every((a) => a.ok)).toBe(true);
+    expect(answers.filter((a) => a.ok && (a.data as { auditId: string | null }).auditId !== null)).toHaveLength(1);
+    expect(await audits({ target: who })).toEqual([expect.objectContaining({ action: 'ops.setStaff', before: null, reason: '入职' })]);
+    expect(await staffDoc(who)).toMatchObject({ roles: ['verifier'], active: true, storeId: 'sh-03' });
+  });
+
+  it('20 parallel revocations between the last two ops members leave exactly one, audited once', async () => {
+    const other = await named('twentyOps', '第三位运营');
+    await cloud.ok('ops', 'setStaff', OPS, { openid: other, roles: ['ops'], active: true, reason: '授权' });
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_v, i) =>
+        i % 2 === 0
+          ? cloud.call('ops', OPS, { action: 'setStaff', openid: other, roles: [], active: false, reason: '并发撤销' })
+          : cloud.call('ops', other, { action: 'setStaff', openid: OPS, roles: [], active: false, reason: '并发撤销' }),
+      ),
+    );
+    const refusals = answers.flatMap((a) => (a.ok ? [] : [a.error.code]));
+    expect(refusals.every((c) => c === 'LAST_OPS' || c === 'FORBIDDEN')).toBe(true);
+    const revoked = (await cloud.docs<Doc>('ops_audit', { action: 'ops.setStaff', reason: '并发撤销' })) as Doc[];
+    expect(revoked).toHaveLength(1);
+    const [survivor, gone] = revoked[0].target === other ? [OPS, other] : [other, OPS];
+    expect(await staffDoc(survivor)).toMatchObject({ roles: ['ops'], active: true });
+    expect(await staffDoc(gone)).toBeNull();
+    expect((await cloud.ok('ops', 'staff', survivor, {})).activeOps).toBe(1);
+    if (survivor === other) {
+      // The other one won: give OPS its role back (the other tests use it).
+      await cloud.ok('ops', 'setStaff', other, { openid: OPS, roles: ['ops'], active: true, reason: '恢复' });
+    }
+    await cloud.ok('ops', 'setStaff', OPS, { openid: other, roles: [], active: false, reason: '恢复' });
   });
 
   it('two ops members removing each other at once: exactly one succeeds, one ops member is always left', async () => {

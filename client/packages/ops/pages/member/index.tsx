@@ -9,7 +9,7 @@ import { Avatar } from '@/components/Avatar';
 import { Button } from '@/components/Button';
 import { Card } from '@/components/Card';
 import { LoadMore } from '@/components/LoadMore';
-import { EmptyState, PageState } from '@/components/PageState';
+import { EmptyState, ErrorState, Loading, PageState } from '@/components/PageState';
 import { Screen } from '@/components/Screen';
 import { Stat } from '@/components/Stat';
 import { StatusTag } from '@/components/StatusTag';
@@ -22,6 +22,7 @@ import { go } from '@/routes';
 import { cx } from '@/utils/cx';
 import { formatDateTime, formatDayString, formatFullDay, formatNumber, formatUntil, signed } from '@/utils/format';
 import { AdjustSheet } from '../../components/AdjustSheet';
+import { AuditEntries } from '../../components/AuditEntries';
 import { BirthdaySheet } from '../../components/BirthdaySheet';
 import { CancelSheet } from '../../components/CancelSheet';
 import { ConfirmSheet } from '../../components/ConfirmSheet';
@@ -29,10 +30,10 @@ import { Locked } from '../../components/Locked';
 import { StaffSheet } from '../../components/StaffSheet';
 import { useOpsChange } from '../../stores/change';
 import { useOpsMember } from '../../stores/member';
-import { useOpsLedger, useOpsVouchers } from '../../stores/memberLists';
+import { useOpsLedger, useOpsMemberAudit, useOpsVouchers } from '../../stores/memberLists';
 import './index.css';
 
-type TabKey = 'ledger' | 'vouchers' | 'invites' | 'more';
+type TabKey = 'ledger' | 'vouchers' | 'audit' | 'invites' | 'more';
 type OpenSheet = { kind: 'adjust' } | { kind: 'birthday' } | { kind: 'staff' } | { kind: 'cancel'; voucher: OpsVoucher } | null;
 
 const INVITE_STATUS: Record<OpsInviteLine['status'], string> = { bound: '待激活', activated: '已激活', rewarded: '已激活 · 已奖励' };
@@ -66,6 +67,9 @@ export default function OpsMemberPage() {
     setSheet(null);
     if (done) void Taro.showToast({ title: done, icon: 'success' });
     void useOpsMember.getState().load({ quiet: true });
+    // The change's audit line, when the member's audit was opened.
+    const audit = useOpsMemberAudit.getState();
+    if (audit.openid === openid && audit.status !== 'idle') void audit.loadFor(openid);
   };
 
   if (error?.code === 'FORBIDDEN') {
@@ -198,6 +202,7 @@ function Lists({ m, onCancel }: { m: OpsMemberData; onCancel: (v: OpsVoucher) =>
         items={[
           { key: 'ledger', title: '积分明细' },
           { key: 'vouchers', title: '券' },
+          { key: 'audit', title: '操作记录' },
           { key: 'invites', title: '邀请', badge: m.invites.total || null },
           { key: 'more', title: '徽章与活动' },
         ]}
@@ -206,6 +211,7 @@ function Lists({ m, onCancel }: { m: OpsMemberData; onCancel: (v: OpsVoucher) =>
       />
       {tab === 'ledger' ? <LedgerList /> : null}
       {tab === 'vouchers' ? <VoucherList onCancel={m.profile.deleting ? null : onCancel} /> : null}
+      {tab === 'audit' ? <MemberAudit openid={m.openid} /> : null}
       {tab === 'invites' ? <Invites m={m} /> : null}
       {tab === 'more' ? <More m={m} /> : null}
     </Card>
@@ -236,6 +242,27 @@ function LedgerList() {
         </View>
       ))}
       <LoadMore list={useOpsLedger} />
+    </View>
+  );
+}
+
+/** What ops changed for this member (corrections, cancelled vouchers, birthday, staff roles), newest first. */
+function MemberAudit({ openid }: { openid: string }) {
+  const items = useOpsMemberAudit((s) => s.items);
+  const status = useOpsMemberAudit((s) => s.status);
+  const error = useOpsMemberAudit((s) => s.error);
+  const current = useOpsMemberAudit((s) => s.openid === openid);
+  useEffect(() => {
+    void useOpsMemberAudit.getState().loadFor(openid);
+  }, [openid]);
+  if (!current || status === 'idle' || status === 'loading') return <Loading rows={2} />;
+  if (status === 'error')
+    return <ErrorState message={error?.message ?? '加载失败'} onRetry={() => void useOpsMemberAudit.getState().loadFor(openid)} />;
+  if (items.length === 0) return <EmptyState icon="🧾" title="还没有对这位会员的操作" />;
+  return (
+    <View>
+      <AuditEntries entries={items} linkTargets={false} />
+      <LoadMore list={useOpsMemberAudit} />
     </View>
   );
 }
