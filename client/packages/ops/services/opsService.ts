@@ -10,8 +10,8 @@ export const opsService = {
   member: (openid: string) => callFunction('ops', 'member', { openid }),
   ledger: (openid: string, cursor: string | null) => callFunction('ops', 'ledger', { openid, ...(cursor ? { cursor } : {}) }),
   vouchers: (openid: string, cursor: string | null) => callFunction('ops', 'vouchers', { openid, ...(cursor ? { cursor } : {}) }),
-  audit: (filter: { target?: string; who?: string }, cursor: string | null) =>
-    callFunction('ops', 'audit', { ...filter, ...(cursor ? { cursor } : {}) }),
+  audit: (filter: { target?: string; who?: string }, cursor: string | null, limit?: number) =>
+    callFunction('ops', 'audit', { ...filter, ...(cursor ? { cursor } : {}), ...(limit ? { limit } : {}) }),
   staff: () => callFunction('ops', 'staff', {}),
   setStaff: (input: { openid: string; roles: StaffRole[]; active: boolean; storeId: string | null; reason: string }) =>
     callFunction('ops', 'setStaff', input),

@@ -10,7 +10,10 @@ import { StatusTag } from '@/components/StatusTag';
 import { TierTag } from '@/components/TierTag';
 import { go, type RouteName } from '@/routes';
 import { formatNumber } from '@/utils/format';
+import { usePageData } from '@/hooks/usePageData';
+import { AuditEntries } from '../../components/AuditEntries';
 import { Locked } from '../../components/Locked';
+import { useOpsRecent } from '../../stores/recent';
 import { useOpsSearch } from '../../stores/search';
 import './index.css';
 
@@ -20,12 +23,17 @@ const LINKS: Array<{ route: RouteName; icon: string; title: string }> = [
   { route: 'opsAudit', icon: '🧾', title: '操作记录' },
 ];
 
-/** 运营后台: find a member (nickname prefix, invite code, voucher code, openid), and the ways to staff, audit and the dashboard. */
+/**
+ * 运营后台: find a member (nickname prefix, invite code, voucher code, openid), the latest changes
+ * ops made, and the ways to staff, audit and the dashboard.
+ */
 export default function Office() {
   const [typed, setTyped] = useState('');
   const search = useOpsSearch((s) => s.search);
-  const forbidden = useOpsSearch((s) => s.error?.code === 'FORBIDDEN');
-  if (forbidden) {
+  const searchForbidden = useOpsSearch((s) => s.error?.code === 'FORBIDDEN');
+  const recentForbidden = useOpsRecent((s) => s.error?.code === 'FORBIDDEN');
+  usePageData(({ quiet }) => useOpsRecent.getState().load({ quiet }));
+  if (searchForbidden || recentForbidden) {
     return (
       <Screen>
         <Locked />
@@ -60,7 +68,25 @@ export default function Office() {
         </View>
       </Card>
       <Results />
+      <Recent />
     </Screen>
+  );
+}
+
+function Recent() {
+  const recent = useOpsRecent((s) => s.recent);
+  if (!recent || recent.entries.length === 0) return null;
+  return (
+    <Card
+      title="最近操作"
+      extra={
+        <Text className="ops-office__more" onClick={() => go('opsAudit')}>
+          全部记录 ›
+        </Text>
+      }
+    >
+      <AuditEntries entries={recent.entries} />
+    </Card>
   );
 }
 
