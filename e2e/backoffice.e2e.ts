@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import type { OpsMemberData, OpsStaffData } from '@shared/contracts/ops';
+import type { OpsAuditData, OpsMemberData, OpsStaffData } from '@shared/contracts/ops';
 import { formatNumber } from '../client/utils/format';
 import { launchBrowser, openAsMember, type MemberPage } from './support/browser';
 import { DEMO_OPS, DEMO_VERIFIER, newOpenid, startTestCloud, type TestCloud } from './support/cloud';
@@ -31,6 +31,16 @@ const opsMember = (openid: string) => cloud.call<OpsMemberData>(DEMO_OPS, 'ops',
 /** The visible input of a back-office field, by its label. */
 const field = (page: Page, label: string) =>
   page.locator('.ops-field').filter({ hasText: label, visible: true }).first().locator('input').first();
+
+/** Switches a role on or off in the staff sheet (the page behind shows the same words as tags). */
+const toggle = (page: Page, label: string) =>
+  page
+    .locator('.mc-sheet .mc-toggle')
+    .filter({ has: page.locator('.mc-toggle__label').getByText(label, { exact: true }), visible: true })
+    .first()
+    .click();
+
+const staffRow = (page: Page, name: string) => page.locator('.ops-staff__row').filter({ hasText: name, visible: true }).first();
 
 beforeAll(async () => {
   cloud = await startTestCloud('backoffice');
@@ -64,7 +74,7 @@ test('ops find a member by nickname, adjust their points after confirming, and s
   await page.locator('.ops-office__input input').fill('林小');
   await tap(page, '搜索');
   await see(page, '找到 1 位会员');
-  expect(await pageText(page)).toContain('按昵称开头找到');
+  expect(await pageText(page)).toContain(`积分 ${formatNumber(before)} · 按昵称找到`);
   await shot(page, 'backoffice-1-search');
 
   await tap(page, '林小满');
@@ -105,7 +115,7 @@ test('ops grant a member the verifier role, and cannot take away their own ops r
   await see(page, '可用积分');
   await tap(page, '员工权限');
   await see(page, '林小满 的员工权限');
-  await tap(page, '核销员');
+  await toggle(page, '核销员');
   await field(page, '门店编号').fill('sh-xuhui-02');
   await tap(page, '下一步：确认');
   await see(page, '林小满：不是员工 → 核销员（在职，门店 sh-xuhui-02）');
@@ -123,7 +133,7 @@ test('ops grant a member the verifier role, and cannot take away their own ops r
 
   await tap(page, '运营小林（演示）');
   await see(page, '运营小林（演示） 的员工权限');
-  await tap(page, '运营');
+  await toggle(page, '运营');
   await tap(page, '下一步：确认');
   await tap(page, '确认保存');
   await see(page, '没有执行：不能撤销自己的运营权限，请由另一位运营人员操作');
@@ -141,12 +151,24 @@ test('the audit lists every change, and one member’s from their page', async (
   expect(all).toContain('不是员工 → 核销员（在职，门店 sh-xuhui-02）');
   await shot(page, 'backoffice-8-audit');
 
+  // By staff member, from the staff page: the demo ops member's lines, none by the verifier.
+  await go(page, cloud.appUrl(DEMO_OPS, STAFF));
+  await staffRow(page, '运营小林（演示）').locator('.ops-staff__audit').click();
+  await see(page, '运营小林（演示） ×');
+  await see(page, '不是员工 → 核销员（在职，门店 sh-xuhui-02）');
+  await go(page, cloud.appUrl(DEMO_OPS, STAFF));
+  await staffRow(page, '静安店核销员（演示）').locator('.ops-staff__audit').click();
+  await see(page, '静安店核销员（演示） ×');
+  await see(page, '没有操作记录');
+
   await go(page, cloud.appUrl(DEMO_OPS, memberPage(lin)));
   await see(page, '可用积分');
   await tap(page, '操作记录');
   await see(page, '林小满 ×');
   await see(page, '线下活动积分');
   // Only 林小满's lines: her two adjustments and the role.
+  const hers = await cloud.call<OpsAuditData>(DEMO_OPS, 'ops', { action: 'audit', target: lin });
+  expect(hers.entries.map((e) => e.actionName)).toEqual(['员工权限', '调整积分/成长值', '调整积分/成长值']);
   expect(await page.locator('.ops-audit__row').filter({ visible: true }).count()).toBe(3);
 });
 

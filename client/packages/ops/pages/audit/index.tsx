@@ -14,7 +14,7 @@ import './index.css';
 /**
  * 操作记录 (`ops.audit`): every change ops made — corrections, cancelled vouchers, birthdays,
  * staff roles, exports — newest first, by member (`?target=…&targetName=…`, from a member's
- * page) and/or by staff member (chosen here).
+ * page) and/or by staff member (`?who=…&whoName=…`, from the staff page, or chosen here).
  */
 export default function AuditPage() {
   const params = useRouter().params;
@@ -27,9 +27,10 @@ export default function AuditPage() {
 
   useEffect(() => {
     const target = params.target ? { openid: params.target, name: decodeURIComponent(params.targetName ?? '') || '该会员' } : undefined;
-    void setFilter(target ? { target } : {});
+    const who = params.who ? { openid: params.who, name: decodeURIComponent(params.whoName ?? '') || '该员工' } : undefined;
+    void setFilter({ ...(target ? { target } : {}), ...(who ? { who } : {}) });
     void useOpsStaff.getState().load({ quiet: true });
-  }, [params.target, params.targetName, setFilter]);
+  }, [params.target, params.targetName, params.who, params.whoName, setFilter]);
 
   if (error?.code === 'FORBIDDEN') {
     return (

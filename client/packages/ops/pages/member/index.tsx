@@ -204,7 +204,7 @@ function Lists({ m, onCancel }: { m: OpsMemberData; onCancel: (v: OpsVoucher) =>
           { key: 'vouchers', title: '券' },
           { key: 'audit', title: '操作记录' },
           { key: 'invites', title: '邀请', badge: m.invites.total || null },
-          { key: 'more', title: '徽章与活动' },
+          { key: 'more', title: '更多' },
         ]}
         value={tab}
         onChange={setTab}

@@ -79,6 +79,15 @@ export default function StaffPage() {
                   </View>
                   {s.problem ? <Text className="ops-staff__problem">{`记录有误，暂无权限：${s.problem}`}</Text> : null}
                 </View>
+                <Text
+                  className="ops-staff__audit"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    go('opsAudit', { who: s.openid, whoName: s.name });
+                  }}
+                >
+                  操作记录
+                </Text>
                 <Text className="ops-staff__chevron">›</Text>
               </View>
             ))}
