@@ -25,8 +25,11 @@ export { STATS_MAX_DAYS };
 /** A grant or correction: non-zero, bounded, either sign. */
 const delta = z.number().int().min(-1_000_000).max(1_000_000);
 
+/** How long a reason may be (the back office's forms check the same bounds before sending). */
+export const REASON_LENGTH = { min: 2, max: 100 } as const;
+
 /** Why ops changed something (kept in the audit and, for points, on the ledger entry). */
-const reasonSchema = z.string().max(100).trim().min(2);
+const reasonSchema = z.string().max(REASON_LENGTH.max).trim().min(REASON_LENGTH.min);
 
 /** A range of Shanghai days the dashboard's figures cover (`ops.stats`, `ops.export`). */
 const dayRange = z
@@ -85,7 +88,7 @@ export const opsInputs = {
         .refine((r) => new Set(r).size === r.length, { message: 'repeated role' }),
       active: z.boolean(),
       storeId: z.string().trim().max(32).nullable().optional(),
-      reason: z.string().trim().max(100).optional(),
+      reason: z.string().trim().max(REASON_LENGTH.max).optional(),
     })
     .strict(),
   /** The dashboard's figures for a range as a CSV file in cloud storage. Audited. */

@@ -7,6 +7,7 @@ import { Tabs } from '@/components/Tabs';
 import { useOpsChange } from '../../stores/change';
 import { adjustText, parseDelta } from '../../utils/changes';
 import { Field } from '../Field';
+import { ReasonField, reasonReady } from '../ReasonField';
 import './index.css';
 
 export interface AdjustSheetProps {
@@ -41,7 +42,7 @@ export function AdjustSheet({ openid, nickname, balance, onClose }: AdjustSheetP
           : after && after.growth < 0
             ? `扣减后成长值会小于 0（现有 ${balance.growth}）`
             : null;
-  const reasonOk = reason.trim().length >= 2;
+  const reasonOk = reasonReady(reason);
   const ready = delta !== null && (delta.points !== 0 || delta.growth !== 0) && problem === null && reasonOk;
 
   return (
@@ -90,15 +91,12 @@ export function AdjustSheet({ openid, nickname, balance, onClose }: AdjustSheetP
           onInput={(e) => setGrowth(e.detail.value)}
         />
       </Field>
-      <Field label="原因（会员积分明细中可见，记入操作记录）" error={reason && !reasonOk ? '原因至少 2 个字' : null}>
-        <Input
-          className="ops-field__input"
-          value={reason}
-          placeholder="例如：线下沙龙签到补发"
-          maxlength={100}
-          onInput={(e) => setReason(e.detail.value)}
-        />
-      </Field>
+      <ReasonField
+        label="原因（会员积分明细中可见，记入操作记录）"
+        placeholder="例如：线下沙龙签到补发"
+        value={reason}
+        onChange={setReason}
+      />
       <View className="ops-adjust__preview">
         {problem ? (
           <Text className="ops-adjust__problem">{problem}</Text>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Text, Input, Picker } from '@tarojs/components';
+import { Text, Picker } from '@tarojs/components';
 import { monthDayText } from '@shared/domain/opsAudit';
 import { Button } from '@/components/Button';
 import { Sheet } from '@/components/Sheet';
@@ -7,6 +7,7 @@ import { BIRTHDAY_DAYS, BIRTHDAY_MONTHS, birthdayFromPicker } from '@/copy/birth
 import { useOpsChange } from '../../stores/change';
 import { birthdayText } from '../../utils/changes';
 import { Field } from '../Field';
+import { ReasonField, reasonReady } from '../ReasonField';
 
 export interface BirthdaySheetProps {
   openid: string;
@@ -20,7 +21,7 @@ export function BirthdaySheet({ openid, nickname, current, onClose }: BirthdaySh
   const propose = useOpsChange((s) => s.propose);
   const [birthday, setBirthday] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const reasonOk = reason.trim().length >= 2;
+  const reasonOk = reasonReady(reason);
   const ready = birthday !== null && birthday !== current && reasonOk;
   const start = current ? [Number(current.slice(0, 2)) - 1, Number(current.slice(3, 5)) - 1] : [0, 0];
   return (
@@ -57,15 +58,7 @@ export function BirthdaySheet({ openid, nickname, current, onClose }: BirthdaySh
           <Text className="ops-field__input">{birthday ? monthDayText(birthday) : '选择月、日'}</Text>
         </Picker>
       </Field>
-      <Field label="原因（记入操作记录）" error={reason && !reasonOk ? '原因至少 2 个字' : null}>
-        <Input
-          className="ops-field__input"
-          value={reason}
-          placeholder="例如：会员来电，核对证件后更正"
-          maxlength={100}
-          onInput={(e) => setReason(e.detail.value)}
-        />
-      </Field>
+      <ReasonField label="原因（记入操作记录）" placeholder="例如：会员来电，核对证件后更正" value={reason} onChange={setReason} />
     </Sheet>
   );
 }

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import type { OpsVoucher } from '@shared/contracts/ops';
 import { formatVoucherCode } from '@shared/domain/codes';
 import { Button } from '@/components/Button';
 import { Sheet } from '@/components/Sheet';
 import { useOpsChange } from '../../stores/change';
 import { cancelText } from '../../utils/changes';
-import { Field } from '../Field';
+import { ReasonField, reasonReady } from '../ReasonField';
 
 export interface CancelSheetProps {
   nickname: string;
@@ -20,7 +20,7 @@ export interface CancelSheetProps {
 export function CancelSheet({ nickname, voucher, points, onClose }: CancelSheetProps) {
   const propose = useOpsChange((s) => s.propose);
   const [reason, setReason] = useState('');
-  const reasonOk = reason.trim().length >= 2;
+  const reasonOk = reasonReady(reason);
   return (
     <Sheet
       open
@@ -51,15 +51,7 @@ export function CancelSheet({ nickname, voucher, points, onClose }: CancelSheetP
           {voucher.gift || voucher.cost === 0 ? '赠送的券，作废后不退积分' : `作废后退回 ${voucher.cost} 积分，库存加回 1 份`}
         </Text>
       </View>
-      <Field label="原因（记入操作记录）" error={reason && !reasonOk ? '原因至少 2 个字' : null}>
-        <Input
-          className="ops-field__input"
-          value={reason}
-          placeholder="例如：会员到店时门店无货"
-          maxlength={100}
-          onInput={(e) => setReason(e.detail.value)}
-        />
-      </Field>
+      <ReasonField label="原因（记入操作记录）" placeholder="例如：会员到店时门店无货" value={reason} onChange={setReason} />
     </Sheet>
   );
 }

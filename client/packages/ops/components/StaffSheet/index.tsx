@@ -8,6 +8,7 @@ import { Toggle } from '@/components/Toggle';
 import { useOpsChange } from '../../stores/change';
 import { staffText } from '../../utils/changes';
 import { Field } from '../Field';
+import { ReasonField } from '../ReasonField';
 import './index.css';
 
 export interface StaffSheetProps {
@@ -79,15 +80,7 @@ export function StaffSheet({ openid, name, current, onClose }: StaffSheetProps) 
           onInput={(e) => setStoreId(e.detail.value)}
         />
       </Field>
-      <Field label="备注原因（可选，记入操作记录）">
-        <Input
-          className="ops-field__input"
-          value={reason}
-          placeholder="例如：新店开业"
-          maxlength={100}
-          onInput={(e) => setReason(e.detail.value)}
-        />
-      </Field>
+      <ReasonField label="备注原因（可选，记入操作记录）" placeholder="例如：新店开业" value={reason} onChange={setReason} optional />
     </Sheet>
   );
 }

@@ -6,7 +6,7 @@ import { LoadMore } from '@/components/LoadMore';
 import { EmptyState, PageState } from '@/components/PageState';
 import { Screen } from '@/components/Screen';
 import { AuditEntries } from '../../components/AuditEntries';
-import { Locked } from '../../components/Locked';
+import { LockedPage } from '../../components/Locked';
 import { useOpsAudit, type AuditFilter } from '../../stores/audit';
 import { useOpsStaff } from '../../stores/staff';
 import './index.css';
@@ -33,11 +33,7 @@ export default function AuditPage() {
   }, [params.target, params.targetName, params.who, params.whoName, setFilter]);
 
   if (error?.code === 'FORBIDDEN') {
-    return (
-      <Screen>
-        <Locked />
-      </Screen>
-    );
+    return <LockedPage />;
   }
 
   const staff = roster?.staff ?? [];

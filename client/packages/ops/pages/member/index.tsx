@@ -26,7 +26,7 @@ import { AuditEntries } from '../../components/AuditEntries';
 import { BirthdaySheet } from '../../components/BirthdaySheet';
 import { CancelSheet } from '../../components/CancelSheet';
 import { ConfirmSheet } from '../../components/ConfirmSheet';
-import { Locked } from '../../components/Locked';
+import { LockedPage } from '../../components/Locked';
 import { StaffSheet } from '../../components/StaffSheet';
 import { useOpsChange } from '../../stores/change';
 import { useOpsMember } from '../../stores/member';
@@ -73,11 +73,7 @@ export default function OpsMemberPage() {
   };
 
   if (error?.code === 'FORBIDDEN') {
-    return (
-      <Screen>
-        <Locked />
-      </Screen>
-    );
+    return <LockedPage />;
   }
 
   return (

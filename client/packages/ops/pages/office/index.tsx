@@ -12,7 +12,7 @@ import { go, type RouteName } from '@/routes';
 import { formatNumber } from '@/utils/format';
 import { usePageData } from '@/hooks/usePageData';
 import { AuditEntries } from '../../components/AuditEntries';
-import { Locked } from '../../components/Locked';
+import { LockedPage } from '../../components/Locked';
 import { useOpsRecent } from '../../stores/recent';
 import { useOpsSearch } from '../../stores/search';
 import './index.css';
@@ -34,11 +34,7 @@ export default function Office() {
   const recentForbidden = useOpsRecent((s) => s.error?.code === 'FORBIDDEN');
   usePageData(({ quiet }) => useOpsRecent.getState().load({ quiet }));
   if (searchForbidden || recentForbidden) {
-    return (
-      <Screen>
-        <Locked />
-      </Screen>
-    );
+    return <LockedPage />;
   }
   return (
     <Screen>

@@ -12,7 +12,7 @@ import { StatusTag } from '@/components/StatusTag';
 import { usePageData } from '@/hooks/usePageData';
 import { go } from '@/routes';
 import { ConfirmSheet } from '../../components/ConfirmSheet';
-import { Locked } from '../../components/Locked';
+import { LockedPage } from '../../components/Locked';
 import { StaffSheet } from '../../components/StaffSheet';
 import { useOpsChange } from '../../stores/change';
 import { useOpsStaff } from '../../stores/staff';
@@ -32,11 +32,7 @@ export default function StaffPage() {
   usePageData(({ quiet }) => load({ quiet }));
 
   if (error?.code === 'FORBIDDEN') {
-    return (
-      <Screen>
-        <Locked />
-      </Screen>
-    );
+    return <LockedPage />;
   }
 
   const onDone = () => {
