@@ -1,8 +1,9 @@
-import type { FileDelivery } from './fileExport';
+import type { CloudFile, FileDelivery } from './fileExport';
 
 export const deliverFileLabel = '导出 CSV';
 
-export async function deliverFile(file: { url: string; fileName: string }): Promise<FileDelivery> {
+/** A browser downloads the temporary link under the file's name. */
+export async function deliverFile(file: CloudFile): Promise<FileDelivery> {
   const link = document.createElement('a');
   link.href = file.url;
   link.download = file.fileName;

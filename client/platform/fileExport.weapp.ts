@@ -1,10 +1,10 @@
 import Taro from '@tarojs/taro';
-import type { FileDelivery } from './fileExport';
+import type { CloudFile, FileDelivery } from './fileExport';
 
 export const deliverFileLabel = '导出并发送到聊天';
 
-export async function deliverFile(file: { url: string; fileName: string }): Promise<FileDelivery> {
-  const { tempFilePath, statusCode } = await Taro.downloadFile({ url: file.url });
+export async function deliverFile(file: CloudFile): Promise<FileDelivery> {
+  const { tempFilePath, statusCode } = await Taro.cloud.downloadFile({ fileID: file.fileId });
   if (statusCode !== 200) throw new Error(`download failed: ${statusCode}`);
   try {
     await Taro.shareFileMessage({ filePath: tempFilePath, fileName: file.fileName });

@@ -108,7 +108,9 @@ describe('browser behaviour', () => {
     const scope = globalThis as { document?: unknown };
     scope.document = { createElement: () => anchor, body: { appendChild: () => undefined } };
     try {
-      await expect(deliverFile({ url: 'http://127.0.0.1:7300/f/x.csv', fileName: '会员中心数据.csv' })).resolves.toBe('downloaded');
+      await expect(
+        deliverFile({ fileId: 'cloud://env/x.csv', url: 'http://127.0.0.1:7300/f/x.csv', fileName: '会员中心数据.csv' }),
+      ).resolves.toBe('downloaded');
     } finally {
       delete scope.document;
     }

@@ -21,7 +21,7 @@ export const useOpsExport = create<OpsExportState>()((set, get) => ({
     set({ exporting: true, error: null });
     try {
       const file = await opsService.export(from, to);
-      const delivery = await deliverFile({ url: file.url, fileName: file.fileName });
+      const delivery = await deliverFile(file);
       set({ exporting: false, last: { ...file, delivery } });
     } catch (err) {
       set({ exporting: false, error: toLoadError(err) });
