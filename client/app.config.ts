@@ -12,10 +12,12 @@ export default defineAppConfig({
     { root: 'packages/invite', pages: ['pages/card/index', 'pages/rules/index', 'pages/leaderboard/index'] },
     // 组队挑战赛: the challenge list, a team's page (share card, poster) and the page a friend lands on.
     { root: 'packages/team', pages: ['pages/list/index', 'pages/team/index', 'pages/join/index'] },
-    { root: 'packages/staff', pages: ['pages/verify/index'] },
+    { root: 'packages/staff', pages: ['pages/verify/index', 'pages/event-checkin/index'] },
     { root: 'packages/profile', pages: ['pages/profile/index', 'pages/ledger/index', 'pages/privacy/index'] },
     // The brand's program: tiers, campaigns (with the recap card), 公益同行.
     { root: 'packages/program', pages: ['pages/tiers/index', 'pages/campaign/index', 'pages/charity/index'] },
+    { root: 'packages/membercode', pages: ['pages/code/index'] },
+    { root: 'packages/events', pages: ['pages/mine/index'] },
     // Ops only (home links to it for role 'ops'): the dashboard and the back office (find a member, their page, staff, audit).
     {
       root: 'packages/ops',

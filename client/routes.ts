@@ -29,6 +29,9 @@ export const ROUTES = {
   opsMember: '/packages/ops/pages/member/index',
   opsStaff: '/packages/ops/pages/staff/index',
   opsAudit: '/packages/ops/pages/audit/index',
+  memberCode: '/packages/membercode/pages/code/index',
+  myEvents: '/packages/events/pages/mine/index',
+  eventCheckin: '/packages/staff/pages/event-checkin/index',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

@@ -58,6 +58,7 @@ test('the content collections are validated and the demo program has no invalid 
     'campaigns',
     'challenges',
     'charity_projects',
+    'events',
     'settings',
     'staff',
     'tiers',

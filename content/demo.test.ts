@@ -20,6 +20,7 @@ const raw = {
   challenges: load('challenges'),
   campaigns: load('campaigns'),
   charity_projects: load('charity_projects'),
+  events: load('events'),
 };
 
 describe('demo program (issue 7)', () => {
@@ -89,7 +90,8 @@ describe('demo program (issue 7)', () => {
     for (const n of p.tree_nodes) branches.set(n.branchName, (branches.get(n.branchName) ?? new Set()).add(n.rule.metric));
     expect([...branches].map(([name, metrics]) => [name, [...metrics]])).toEqual([
       ['坚持', ['checkinDays', 'streak']],
-      ['学习', ['growth']],
+      // 学习: offline events attended and courses (the demo events hold the courses it asks for).
+      ['学习', ['eventsAttended', 'coursesAttended']],
       // 社群: friends who became active members, and a team challenge completed together.
       ['社群', ['invitesActivated', 'teamChallenges']],
       ['公益', ['pointsDonated']],
@@ -107,6 +109,21 @@ describe('demo program (issue 7)', () => {
     expect(unlocks('charity_1')).toEqual(['公益同行电子证书']);
     expect(p.tree_nodes.find((n) => n._id === 'community_3')).toMatchObject({ rule: { metric: 'teamChallenges', gte: 1 } });
     expect(p.benefit_packs.find((x) => x._id === 'learning_mentor_program')?.requires).toEqual({ nodeId: 'learning_3' });
+  });
+
+  it('can light every 学习 node with its own demo events: enough events and courses, and node texts that say what it takes', () => {
+    const learning = p.tree_nodes.filter((n) => n.branch === 'learning');
+    const need = (metric: string) => Math.max(0, ...learning.filter((n) => n.rule.metric === metric).map((n) => n.rule.gte));
+    const active = p.events.filter((e) => e.active);
+    expect(active.length).toBeGreaterThanOrEqual(need('eventsAttended'));
+    expect(active.filter((e) => e.kind === 'course').length).toBeGreaterThanOrEqual(need('coursesAttended'));
+    expect(need('coursesAttended')).toBeGreaterThan(0);
+    // Each node's description names what lights it (活动 / 课程, and the number) — never growth.
+    for (const n of learning) {
+      expect(n.description).toContain(String(n.rule.gte));
+      expect(n.description).toMatch(n.rule.metric === 'coursesAttended' ? /课程/ : /活动/);
+      expect(n.description).not.toMatch(/成长值/);
+    }
   });
 
   it('has one campaign per phase over the demo dates, each boosting check-ins, and charity projects open now', () => {
@@ -145,8 +162,8 @@ describe('demo program (issue 7)', () => {
     for (const c of p.challenges) expect(c.description).not.toMatch(/分享|转发|助力/);
   });
 
-  it('seeds two demo staff with realistic openids', () => {
-    expect(p.staff.map((s) => s.roles)).toEqual([['verifier'], ['ops']]);
+  it('seeds three demo staff with realistic openids: a verifier, ops and an event host', () => {
+    expect(p.staff.map((s) => s.roles)).toEqual([['verifier'], ['ops'], ['host']]);
     for (const s of p.staff) expect(s._id).toMatch(/^o[A-Za-z0-9_-]{27}$/);
   });
 

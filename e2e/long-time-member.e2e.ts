@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openAsMember, type MemberPage } from './support/browser';
-import { DEMO_OPS, newOpenid, startTestCloud, type TestCloud } from './support/cloud';
+import { DEMO_HOST, DEMO_OPS, newOpenid, startTestCloud, type TestCloud } from './support/cloud';
 import { expectNoConsoleErrors, go, pageText, see, shot, tap, tapTab } from './support/ui';
 
 let cloud: TestCloud;
@@ -14,7 +14,12 @@ let member: MemberPage;
 const chen = newOpenid('Veteran');
 
 beforeAll(async () => {
-  cloud = await startTestCloud('veteran');
+  // Two offline events on the day of the grant, one of them a course: the veteran attended both.
+  const events = [
+    { _id: 'veteran_salon', title: '年度会员沙龙', kind: 'activity' },
+    { _id: 'veteran_course', title: '咖啡入门课', kind: 'course' },
+  ].map((e) => ({ ...e, place: '静安店', startAt: '2025-12-10T09:00', endAt: '2025-12-10T18:00', points: 0, growth: 0, active: true }));
+  cloud = await startTestCloud('veteran', { extraSeed: { events } });
   cloud.lc.setClock('2025-12-10T02:00:00.000Z');
   await cloud.call(chen, 'member', { action: 'home' });
   await cloud.call(chen, 'member', { action: 'profile', nickname: '陈老师' });
@@ -26,6 +31,10 @@ beforeAll(async () => {
     reason: '年度线下活动',
     requestId: 'e2e_veteran_0001',
   });
+  for (const e of events) {
+    const { code } = await cloud.call<{ code: string }>(chen, 'member', { action: 'code' });
+    await cloud.call(DEMO_HOST, 'event', { action: 'attend', eventId: e._id, memberCode: code });
+  }
   cloud.lc.setClock('2026-11-23T02:00:00.000Z');
   browser = await launchBrowser();
   member = await openAsMember(browser);
@@ -62,7 +71,7 @@ test('the tree has grown with the growth earned', async () => {
   await go(page, cloud.appUrl(chen, 'packages/tree/pages/tree/index'));
   await see(page, '下一个节点');
   const text = await pageText(page);
-  // Growth lights 学习: its first two nodes (the other branches follow check-ins, invites, donations).
+  // The events attended light 学习's first two nodes (an event; a course opens 进阶课程).
   expect(text).toContain('已点亮 2/16 个节点');
   expect(text).toContain('解锁：进阶课程');
   await shot(page, '27-growth-tree-grown');

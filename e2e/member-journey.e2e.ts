@@ -101,7 +101,7 @@ test('the growth tree shows its stage, branches and the next node', async () => 
   const text = await pageText(page);
   expect(text).toContain('萌芽');
   expect(text).toContain('新手课堂');
-  expect(text).toContain('还差 10 点成长值');
+  expect(text).toContain('还差 1 场活动');
   expect(text).toContain('解锁：20 积分');
   expect(text).toContain('学习');
   await shot(page, '07-growth-tree');

@@ -19,17 +19,27 @@
  *   birthday gift with its ceremony, and the birthday-month pack is open;
  * - 30 points given to an open charity project (公益初心 lit: the certificate shows);
  * - with the demo campaigns (npm start seeds them), the check-ins of their live days boosted and
- *   joined — their dates are real dates, so what shows depends on the day it runs.
+ *   joined — their dates are real dates, so what shows depends on the day it runs;
+ * - a store purchase a year ago (the month twelve months back), reported by the till through the
+ *   signed `partner` API and released by the `jobs` timer after its hold — its points are the
+ *   oldest, partly spent on the vouchers, and the rest expire at the end of this month (home warns);
+ * - a reading salon three days ago, checked in at the door by the demo host scanning her 会员码;
+ * - a purchase two days ago paid by showing her 会员码: its points still pending on home.
+ * The demo member therefore joined a year ago; her check-in history starts two weeks ago.
+ * Two demo events are written into `events` the way ops would import them in the console: the
+ * salon, and a member open day running all of today (for trying 活动签到 as the host).
  */
 import type { ActionName, ApiInput, ApiOutput, FunctionName } from '../shared/contracts/api';
 import type { Envelope } from '../shared/envelope';
-import { addDays, atMinute, dayOf } from '../shared/time/shanghai';
+import { addDays, addMonths, atMinute, dayOf, monthOf, type DayString } from '../shared/time/shanghai';
 import type { Localcloud } from '../localcloud';
+import { demoPartnerSecret, postPartner } from './partner-client';
 
 export const DEMO_MEMBER = 'oDemo_Member_Lin_00000000001';
 export const DEMO_NICKNAME = '林小满';
 export const DEMO_VERIFIER = 'oVfr7Kq2mXnP4sLdE9wT3bYcH6jA';
 export const DEMO_OPS = 'oOps5Gh8TzR2kWq7NvB4xMe9LcJ1';
+export const DEMO_HOST = 'oHost3Fq8LmW2xNc7RtY5pKd9VbZ';
 
 /** The demo member's invited friends (openids are realistic: "o" + 27 characters). */
 export const DEMO_FRIENDS = {
@@ -60,6 +70,51 @@ export async function callAs<F extends FunctionName, A extends ActionName<F>>(
   const answer = JSON.parse(outcome.json) as Envelope<ApiOutput<F, A>>;
   if (!answer.ok) throw new Error(`${fn}.${action} as ${openid}: ${answer.error.code} ${answer.error.message}`);
   return answer.data;
+}
+
+/** A store's till reporting an order through the signed `partner` API, on localcloud's clock. */
+async function reportOrder(lc: Localcloud, body: Record<string, unknown>): Promise<void> {
+  const answer = await postPartner(`${lc.url}/http/partner`, 'orders', body, demoPartnerSecret(), {
+    timestamp: Math.floor(lc.now().getTime() / 1000),
+  });
+  if (answer.status !== 200) throw new Error(`partner order ${String(body.orderId)}: ${answer.status} ${JSON.stringify(answer.body)}`);
+}
+
+/** The demo's dated events, imported into `events` as ops would in the console (导入, Upsert). */
+async function importDemoEvents(lc: Localcloud, today: DayString): Promise<void> {
+  const salonDay = addDays(today, -3);
+  const events = [
+    {
+      _id: 'demo_reading_salon',
+      title: '周末读书会',
+      place: '静安店二楼',
+      startAt: `${salonDay}T14:00`,
+      endAt: `${salonDay}T16:00`,
+      points: 30,
+      growth: 20,
+      kind: 'activity',
+      description: '本期共读《小王子》，到场扫会员码签到。',
+      active: true,
+    },
+    {
+      _id: 'demo_open_day',
+      title: '会员开放日',
+      place: '静安店',
+      startAt: today,
+      endAt: today,
+      points: 20,
+      growth: 10,
+      kind: 'activity',
+      description: '全天到店出示会员码签到，领开放日积分。',
+      active: true,
+    },
+  ];
+  const res = await fetch(`${lc.url}/console/api/collections/events/import?mode=upsert`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-ndjson' },
+    body: events.map((e) => JSON.stringify(e)).join('\n'),
+  });
+  if (!res.ok) throw new Error(`importing the demo events: ${res.status} ${await res.text()}`);
 }
 
 /** Whether localcloud holds no member yet (the history is only written into an empty database). */
@@ -111,9 +166,33 @@ export async function seedDemoHistory(lc: Localcloud): Promise<void> {
     await callAs(lc, who.openid, 'invite', 'bind', { code });
   };
 
+  /** Shanghai wall-clock time `hh:mm` on a day. */
+  const on = (day: DayString, hhmm: string) => {
+    const [h, m] = hhmm.split(':').map(Number);
+    lc.setClock(atMinute(day, h * 60 + m));
+  };
+
   try {
+    await importDemoEvents(lc, day0);
+
+    // A year ago (the first of the month twelve months back): her first purchase in the store.
+    const yearAgo = `${addMonths(monthOf(now), -12)}-01`;
+    on(yearAgo, '10:00');
+    await callAs(lc, lin, 'member', 'profile', { nickname: DEMO_NICKNAME });
+    await reportOrder(lc, {
+      orderId: `POS-SH01-${yearAgo.replace(/-/g, '')}-0001`,
+      openid: lin,
+      amount: 26_800,
+      paidAt: lc.now().toISOString(),
+      storeId: 'sh-jingan-01',
+    });
+    // The timer releases the points once the 7-day hold is over.
+    on(addDays(yearAgo, 8), '00:05');
+    await lc.fireTrigger('jobs', 'schedule');
+
     at(14, '20:10');
-    await callAs(lc, lin, 'member', 'profile', { nickname: DEMO_NICKNAME, birthday: demoBirthday(day0) });
+    // The birthday is set two weeks ago (not a year ago: last year's birthday month would have paid a gift then).
+    await callAs(lc, lin, 'member', 'profile', { birthday: demoBirthday(day0) });
     const { code } = await callAs(lc, lin, 'invite', 'card', {});
     await team([]);
 
@@ -159,6 +238,22 @@ export async function seedDemoHistory(lc: Localcloud): Promise<void> {
       if (daysAgo === 3) {
         await join(che, code);
         await checkin(che.openid);
+        // At the reading salon's door the host scans her 会员码.
+        at(3, '14:05');
+        const { code: memberCode } = await callAs(lc, lin, 'member', 'code', {});
+        await callAs(lc, DEMO_HOST, 'event', 'attend', { eventId: 'demo_reading_salon', memberCode });
+      }
+      if (daysAgo === 2) {
+        // Coffee beans on the way home, paid showing her 会员码: points pending for the refund window.
+        at(2, '22:30');
+        const { code: memberCode } = await callAs(lc, lin, 'member', 'code', {});
+        await reportOrder(lc, {
+          orderId: `POS-SH01-${addDays(day0, -2).replace(/-/g, '')}-0042`,
+          memberCode,
+          amount: 6_600,
+          paidAt: lc.now().toISOString(),
+          storeId: 'sh-jingan-01',
+        });
       }
     }
 

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startLocalcloud } from '../localcloud';
 import { buildFunctions } from './build-functions';
-import { DEMO_MEMBER, DEMO_OPS, DEMO_VERIFIER, isEmptyDatabase, seedDemoHistory } from './demo-history';
+import { DEMO_HOST, DEMO_MEMBER, DEMO_OPS, DEMO_VERIFIER, isEmptyDatabase, seedDemoHistory } from './demo-history';
+import { demoPartnerSecret } from './partner-client';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -89,7 +90,9 @@ async function main(): Promise<void> {
   As a new member: ${url}/?member=oNew_Member_${Date.now().toString(36).padStart(16, '0')}
   As staff (核销): ${url}/?member=${DEMO_VERIFIER}
   As ops (数据看板): ${url}/?member=${DEMO_OPS}
+  As host (活动签到): ${url}/?member=${DEMO_HOST}
   Cloud console:   ${url}/console   (数据库、云函数日志、导入导出、时钟 — this machine only)
+  Brand systems:   POST ${url}/http/partner/orders | /refunds, signed with the demo PARTNER_SECRET "${demoPartnerSecret()}" (content/DEPLOY.md)
 
 The default member is the demo member ${DEMO_MEMBER}. Ctrl-C stops; npm start -- --fresh starts over.
 `);

@@ -5,8 +5,9 @@
 import { spawnSync } from 'node:child_process';
 
 const ZONES = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles'];
-// The pure domain, and the midnight boundaries run end to end on localcloud (check-in; a team challenge's first and last day).
-const SUITES = ['shared', 'test/functions/midnight', 'test/functions/team'];
+// The pure domain, and the midnight boundaries run end to end on localcloud (check-in; a team challenge's
+// first and last day; points expiry at a month's end).
+const SUITES = ['shared', 'test/functions/midnight', 'test/functions/team', 'test/functions/expiry.test'];
 
 for (const tz of ZONES) {
   console.log(`\n── TZ=${tz} ──`);

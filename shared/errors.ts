@@ -30,6 +30,11 @@ export const ERROR_MESSAGES = {
   FORBIDDEN: '你没有权限进行这个操作',
   BUSY: '当前人数较多，请稍后再试',
   ACCOUNT_DELETING: '你的账号正在注销，本次操作没有执行',
+  MEMBER_CODE_INVALID: '会员码无效，请让会员刷新会员码后重新出示',
+  MEMBER_CODE_EXPIRED: '会员码已过期，请让会员刷新会员码后重新出示',
+  ALREADY_ATTENDED: '这位会员已经签到过本场活动',
+  CONFLICT: '该订单号已上报过不同的内容，本次没有处理',
+  REFUND_EXCEEDS_ORDER: '退款金额超过了订单剩余可退金额，本次没有处理',
   INTERNAL: '服务开小差了，请稍后再试',
 } as const;
 

@@ -6,6 +6,7 @@
  *    line `roundtrips home=N checkin=N checkin_repeat=N redeem=N redeem_retry=N` (goals, warm:
  *    home ≤ 4, a member's first check-in of the day ≤ 7, redeem ≤ 11, retries ≤ 2), then every action
  *    (the team challenge's too, and what a member in a team pays on home and check-in),
+ *  - `partner` order latency p50 / p95 (the brand's till over HTTP access, signed, warm, one at a time),
  *  - the stock-10 race with 200 members (time to settle, vouchers issued),
  *  - sustained check-in and redeem throughput over 500 members.
  * Bounded: well under 90 s on 2 cores. Run alone with `tsx bench/functions/bench.ts`;
@@ -18,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { startLocalcloud, type Localcloud } from '../../localcloud';
 import { buildFunctions } from '../../scripts/build-functions';
 import { addDays, dayOf } from '../../shared/time/shanghai';
+import { demoPartnerSecret, postPartner } from '../../scripts/partner-client';
 import { testPack, writeSeedDir } from '../../test/functions/support/seed';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -26,6 +28,7 @@ const VERIFIER = 'oVfr7Kq2mXnP4sLdE9wT3bYcH6jA';
 
 export interface BackendBenchResult {
   checkinLatencyMs: { p50: number; p95: number; samples: number };
+  partnerOrderLatencyMs: { p50: number; p95: number; samples: number; roundTrips: number };
   roundTrips: Array<{ action: string; roundTrips: number }>;
   /** The figures of the `roundtrips …` line. */
   summary: Record<SummaryKey, number>;
@@ -171,6 +174,8 @@ export async function runBackendBench(print: (line: string) => void = console.lo
       ['redeem', { action: 'list' }],
       ['invite', { action: 'mine' }],
       ['team', { action: 'challenges' }],
+      ['event', { action: 'mine' }],
+      ['member', { action: 'code' }],
     ];
     for (const [fn, event] of warmups) await Promise.all(members.slice(0, 4).map((who) => must(fn, who, event)));
     await must('ops', OPS, { action: 'validate' });
@@ -228,6 +233,8 @@ export async function runBackendBench(print: (line: string) => void = console.lo
       ['invite.mine', 'invite', m, { action: 'mine' }],
       ['ops.adjust', 'ops', OPS, { action: 'adjust', openid: m, points: 1, growth: 1, reason: '压测', requestId: 'bench-trips-adjust' }],
       ['ops.validate', 'ops', OPS, { action: 'validate' }],
+      ['member.code', 'member', m, { action: 'code' }],
+      ['event.mine', 'event', m, { action: 'mine' }],
     ];
     const roundTrips: BackendBenchResult['roundTrips'] = [];
     const summary = {} as Record<SummaryKey, number>;
@@ -269,7 +276,58 @@ export async function runBackendBench(print: (line: string) => void = console.lo
     print('database round trips per action (warm):');
     for (const r of roundTrips) print(`  ${r.action.padEnd(40)} ${String(r.roundTrips).padStart(3)}`);
 
-    // 3. The stock-10 race: 200 members at once.
+    // 3. Orders from the brand's till: signed HTTP access calls, warm, one at a time, each a new order.
+    const secret = demoPartnerSecret();
+    const order = (who: string, i: number) => ({
+      orderId: `BENCH-POS-${String(i).padStart(5, '0')}`,
+      openid: who,
+      amount: 5_000 + i,
+      paidAt: new Date().toISOString(),
+      storeId: 'bench-01',
+    });
+    const sign = () => ({ timestamp: Math.floor(Date.now() / 1000) });
+    for (let i = 0; i < 4; i++)
+      await postPartner(`${cloud.url}/http/partner`, 'orders', order(members[400 + i], 90_000 + i), secret, sign());
+    const orderMs: number[] = [];
+    let orderTrips = NaN;
+    for (const [i, who] of members.slice(200, 300).entries()) {
+      const t0 = performance.now();
+      const answer = await postPartner(`${cloud.url}/http/partner`, 'orders', order(who, i), secret, sign());
+      orderMs.push(performance.now() - t0);
+      if (answer.status !== 200) throw new Error(`partner order failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+      orderTrips = answer.roundTrips;
+    }
+    orderMs.sort((a, b) => a - b);
+    const partnerOrderLatencyMs = {
+      p50: round(percentile(orderMs, 50)),
+      p95: round(percentile(orderMs, 95)),
+      samples: orderMs.length,
+      roundTrips: orderTrips,
+    };
+    const refund = await postPartner(
+      `${cloud.url}/http/partner`,
+      'refunds',
+      { orderId: 'BENCH-POS-00000', refundId: 'R1', amount: 1_000 },
+      secret,
+      sign(),
+    );
+    print(
+      `partner order latency (warm, HTTP access, signed, sequential, ${orderMs.length} orders): p50 ${partnerOrderLatencyMs.p50} ms · p95 ${partnerOrderLatencyMs.p95} ms · ${orderTrips} round trips (a refund ${refund.roundTrips})`,
+    );
+
+    // An offline event's door: the demo host scans a member's code while the demo course runs.
+    cloud.setClock('2026-12-12T06:10:00.000Z');
+    const scan = async (attendee: string) => {
+      const { code: memberCode } = (await must('member', attendee, { action: 'code' })).answer.data as { code: string };
+      return must('event', 'oHost3Fq8LmW2xNc7RtY5pKd9VbZ', { action: 'attend', eventId: 'course_coffee_1212', memberCode });
+    };
+    // The first scan warms the host's instance (their member record, the secrets, the rate-limit window).
+    await scan(members[450]);
+    const attend = await scan(members[451]);
+    cloud.setClock(null);
+    print(`event.attend (warm, the attendee earns a badge): ${attend.trips} round trips`);
+
+    // 4. The stock-10 race: 200 members at once.
     const racers = members.slice(0, 200);
     const t0 = performance.now();
     const race = await Promise.all(
@@ -282,7 +340,7 @@ export async function runBackendBench(print: (line: string) => void = console.lo
       `stock-10 race, ${racers.length} members at once: settled in ${settleMs} ms · ${issued} vouchers issued · ${outOfStock} OUT_OF_STOCK`,
     );
 
-    // 4. Sustained throughput over 500 members (the next Shanghai day for check-ins).
+    // 5. Sustained throughput over 500 members (the next Shanghai day for check-ins).
     const concurrency = 16;
     cloud.setClock(Date.now() + 86_400_000);
     const c0 = performance.now();
@@ -311,6 +369,7 @@ export async function runBackendBench(print: (line: string) => void = console.lo
     print(`backend bench done in ${(totalMs / 1000).toFixed(1)} s`);
     return {
       checkinLatencyMs,
+      partnerOrderLatencyMs,
       roundTrips,
       summary,
       race: { members: racers.length, stock: 10, issued, outOfStock, settleMs },

@@ -1,5 +1,5 @@
 import type { CampaignView } from '@shared/contracts/member';
-import { boostLine, boostText, liveDatesText, phaseLine } from './campaign';
+import { boostLine, boostText, campaignBoostsText, liveDatesText, phaseLine, purchaseBoostText } from './campaign';
 
 const campaign = (over: Partial<CampaignView> = {}): CampaignView => ({
   id: 'thanks',
@@ -13,6 +13,7 @@ const campaign = (over: Partial<CampaignView> = {}): CampaignView => ({
   daysToStart: 0,
   daysLeft: 13,
   boost: { pointsMultiplier: 2, growthMultiplier: 1.5 },
+  purchaseBoost: null,
   packs: [],
   badge: null,
   joined: false,
@@ -32,5 +33,9 @@ it('says the boost, leaving out a side that is not boosted', () => {
   expect(boostText({ pointsMultiplier: 2, growthMultiplier: 1.5 })).toBe('签到积分 2 倍 · 成长值 1.5 倍');
   expect(boostText({ pointsMultiplier: 1, growthMultiplier: 1.5 })).toBe('签到成长值 1.5 倍');
   expect(boostText(null)).toBe('');
+  expect(purchaseBoostText({ pointsMultiplier: 1.5 })).toBe('消费积分 1.5 倍');
+  expect(campaignBoostsText(campaign({ purchaseBoost: { pointsMultiplier: 2 } }))).toBe('签到积分 2 倍 · 成长值 1.5 倍；消费积分 2 倍');
+  expect(campaignBoostsText(campaign({ boost: null, purchaseBoost: { pointsMultiplier: 2 } }))).toBe('消费积分 2 倍');
+  expect(campaignBoostsText(campaign({ boost: null }))).toBe('');
   expect(boostLine({ title: '会员感恩季', pointsMultiplier: 2, growthMultiplier: 1 })).toBe('会员感恩季 · 积分 ×2');
 });

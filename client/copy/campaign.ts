@@ -19,6 +19,16 @@ export function boostText(boost: CampaignView['boost']): string {
   return parts.length ? `签到${parts.join(' · ')}` : '';
 }
 
+/** `消费积分 1.5 倍`; '' without a purchase boost. */
+export function purchaseBoostText(boost: CampaignView['purchaseBoost']): string {
+  return boost ? `消费积分 ${timesText(boost.pointsMultiplier)}` : '';
+}
+
+/** Every boost of a campaign in one line: `签到积分 2 倍 · 成长值 1.5 倍；消费积分 1.5 倍`. */
+export function campaignBoostsText(c: Pick<CampaignView, 'boost' | 'purchaseBoost'>): string {
+  return [boostText(c.boost), purchaseBoostText(c.purchaseBoost)].filter(Boolean).join('；');
+}
+
 /** A ledger entry's boost: `会员感恩季 · 积分 ×2 · 成长值 ×1.5`. */
 export function boostLine(boost: { title: string; pointsMultiplier: number; growthMultiplier: number }): string {
   const parts = [boost.title];

@@ -15,4 +15,5 @@ export const memberService = {
   recap: (campaignId: string) => callFunction('member', 'recap', { campaignId }),
   charity: () => callFunction('member', 'charity', {}),
   donate: (projectId: string, points: number, requestId: string) => callFunction('member', 'donate', { projectId, points, requestId }),
+  code: () => callFunction('member', 'code', {}),
 };

@@ -14,7 +14,7 @@ export const firstBadge: BadgeCeremony = {
   earnedAt: '2026-11-23T02:00:00.000Z',
 };
 
-export function homeData(overrides: Partial<HomeData['member']> = {}): HomeData {
+export function homeData(overrides: Partial<HomeData['member']> = {}, outlook: Partial<HomeData['pointsOutlook']> = {}): HomeData {
   return {
     today: '2026-11-23',
     member: {
@@ -51,6 +51,15 @@ export function homeData(overrides: Partial<HomeData['member']> = {}): HomeData 
     teamChallengesOpen: 0,
     campaign: null,
     birthdayGift: null,
+    pointsOutlook: {
+      pending: 0,
+      pendingReleaseOn: null,
+      debt: 0,
+      expiring: null,
+      expiryMonths: 12,
+      purchase: { pointsPerYuan: 1, growthPerYuan: 1, holdDays: 7 },
+      ...outlook,
+    },
   };
 }
 

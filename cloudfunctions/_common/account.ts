@@ -1,9 +1,12 @@
 import type { BadgeDoc } from '@shared/content/badges';
 import type { TierId } from '@shared/content/ids';
 import type { Program } from '@shared/content/validateProgram';
+import { withGrantedBadge } from '@shared/domain/badges';
 import { LEDGER_KIND_RULES, type LedgerKind } from '@shared/domain/ledger';
-import { normalizeMember, type StoredMember } from '@shared/domain/member';
+import { normalizeMember, withIndexFields, type StoredMember } from '@shared/domain/member';
 import { needsWrite, progress, reevaluate, type BalanceChange, type DueEntryReward, type Progress } from '@shared/domain/progression';
+import { debtRepayment } from '@shared/domain/refund';
+import { dueSettlement } from '@shared/domain/settlement';
 import { liveVoids } from '@shared/domain/stockHolds';
 import { AppError } from '@shared/errors';
 import { toIso, yearOf } from '@shared/time/shanghai';
@@ -64,6 +67,12 @@ export interface AccountOptions {
  * entry is written in the same transaction, and each member touched is written once, at `save`.
  * So `points = Σ ledger` depends on this module alone. Badges earned are collected in `awarded`
  * for their rarity counters, raised after the transaction commits (`accountTransaction`).
+ *
+ * Around every change it keeps the points rules that are not a caller's business
+ * (`shared/domain/settlement.ts`): before it, points past their expiry leave (`expire`) and
+ * pending purchase points whose hold is over arrive (`purchase_release`); after an earning, a
+ * refund debt is paid off from it (`debt_repayment`). Each is a ledger entry written here, in
+ * the same transaction that changes the member document saying it is due — so exactly once.
  *
  * It is also where account deletion is enforced (`shared/domain/accountDeletion.ts`): a member
  * whose document carries a deletion mark, or has none any more, is not there for any transaction
@@ -143,12 +152,51 @@ export class Account {
 
   /**
    * A change of points and/or growth with its ledger entry. Throws INSUFFICIENT_POINTS (nothing
-   * written) when points or lifetime growth would go below zero.
+   * written) when points or lifetime growth would go below zero. Due expiry and releases are
+   * settled first (so expired points are never spent and released ones can be); an earning then
+   * pays off any refund debt. The answer's `member` is the member after all of it.
    */
   async apply(openid: string, change: BalanceChange, note: LedgerNote): Promise<Applied> {
     if (LEDGER_KIND_RULES[note.kind].audited && (!note.by || !note.reason)) {
       throw new Error(`a ${note.kind} ledger entry must say who made it and why`);
     }
+    await this.settle(openid);
+    const applied = await this.write(openid, change, note);
+    if (change.points > 0) await this.repayDebt(openid, note.refId);
+    return { ...applied, member: this.current(openid) };
+  }
+
+  /**
+   * Writes what has fallen due for the member by now: points past their expiry leave, pending
+   * purchase points whose day has come arrive (and pay off a debt). Nothing when nothing is due
+   * (no write, no round trip); safe to call again in the same transaction.
+   */
+  async settle(openid: string): Promise<void> {
+    const due = dueSettlement(this.current(openid), this.program.settings, this.now);
+    if (due.expire) {
+      await this.write(openid, { points: -due.expire.points, growth: 0 }, { kind: 'expire', refId: due.expire.through });
+    }
+    if (due.release) {
+      const { rest, days, points } = due.release;
+      this.edit(openid, (m) => ({ ...m, pendingPoints: rest }));
+      if (points > 0) {
+        await this.write(openid, { points, growth: 0 }, { kind: 'purchase_release', refId: days[days.length - 1] });
+        await this.repayDebt(openid, days[days.length - 1]);
+      }
+    }
+  }
+
+  /** A refund debt paid off from the balance (after an earning), as far as the balance goes. */
+  private async repayDebt(openid: string, refId: string): Promise<void> {
+    const member = this.current(openid);
+    const paid = debtRepayment(member.pointsDebt, member.points);
+    if (paid <= 0) return;
+    await this.write(openid, { points: -paid, growth: 0 }, { kind: 'debt_repayment', refId });
+    this.edit(openid, (m) => ({ ...m, pointsDebt: m.pointsDebt - paid }));
+  }
+
+  /** The change itself: progress and its ledger entry. */
+  private async write(openid: string, change: BalanceChange, note: LedgerNote): Promise<Applied> {
     const moved = progress(this.current(openid), change, this.program, this.now);
     const { kind, refId, entryId, by, reason, boost } = note;
     const entry = ledgerEntry({
@@ -225,12 +273,14 @@ export class Account {
 
   /**
    * Lights a badge given for something done rather than by its own rule (a team challenge's reward
-   * badge): once — false when the member already has it. Counted after commit like any award.
+   * badge, an offline event's commemorative badge): once — false when the member already has it.
+   * Unseen (its ceremony shows on home) and counted for rarity after commit like any award.
    */
   grantBadge(openid: string, badge: BadgeDoc): boolean {
-    const member = this.current(openid);
-    if (member.badges.some((b) => b.id === badge._id)) return false;
-    this.edit(openid, (m) => ({ ...m, badges: [...m.badges, { id: badge._id, earnedAt: toIso(this.now), seen: false }] }));
+    const before = this.current(openid);
+    const after = withGrantedBadge(before, badge._id, toIso(this.now));
+    if (after === before) return false;
+    this.edit(openid, () => after);
     this.awarded.push(badge);
     return true;
   }
@@ -239,7 +289,7 @@ export class Account {
   async save(): Promise<void> {
     for (const openid of this.touched) {
       const member = this.current(openid);
-      await this.tx.set(COLLECTIONS.members, openid, { ...member, voidedHolds: liveVoids(member.voidedHolds, this.now) });
+      await this.tx.set(COLLECTIONS.members, openid, { ...withIndexFields(member), voidedHolds: liveVoids(member.voidedHolds, this.now) });
     }
     this.touched.clear();
   }

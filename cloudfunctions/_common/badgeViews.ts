@@ -37,9 +37,13 @@ export async function countAwards(counters: Counters, badges: readonly BadgeDoc[
     .catch((err: unknown) => console.warn(`[badges] counters of ${badges.map((b) => b._id).join(', ')} not raised`, err));
 }
 
-/** How a badge without a rule is earned: "点亮「导师计划」节点后获得", "参加「会员感恩季」活动获得", "和队友完成「…」组队挑战获得". */
+/**
+ * How a badge without a rule is earned: "点亮「导师计划」节点后获得", "参加「会员感恩季」活动获得",
+ * "和队友完成「…」组队挑战获得", "到场参加「新春手作市集」获得".
+ */
 function awardedByTexts(program: Program): Map<string, string> {
   const out = new Map<string, string>();
+  for (const e of program.events) if (e.active && e.badgeId) out.set(e.badgeId, `到场参加「${e.title}」获得`);
   for (const c of program.challenges) if (c.reward.badgeId) out.set(c.reward.badgeId, `和队友完成「${c.title}」组队挑战获得`);
   for (const c of program.campaigns) if (c.active && c.badgeId) out.set(c.badgeId, `参加「${c.title}」活动获得`);
   for (const n of program.tree_nodes) if (n.active && n.unlocks.badgeId) out.set(n.unlocks.badgeId, `点亮成长树「${n.title}」节点后获得`);

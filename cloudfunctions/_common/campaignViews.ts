@@ -15,6 +15,7 @@ export function campaignView(
 ): CampaignView {
   const badge = campaign.badgeId === null ? undefined : program.badges.find((b) => b._id === campaign.badgeId && b.active);
   const boost = campaign.boosts.checkin;
+  const purchase = campaign.boosts.purchase;
   return {
     id: campaign._id,
     title: campaign.title,
@@ -27,6 +28,7 @@ export function campaignView(
     daysToStart: daysUntil(campaign.startAt, now),
     daysLeft: phase === 'live' ? daysLeft(campaign.endAt, now) : 0,
     boost: boost ? { pointsMultiplier: boost.pointsMultiplier, growthMultiplier: boost.growthMultiplier } : null,
+    purchaseBoost: purchase && purchase.pointsMultiplier > 1 ? { pointsMultiplier: purchase.pointsMultiplier } : null,
     packs: campaign.packIds.flatMap((id) => {
       const p = program.benefit_packs.find((x) => x._id === id && x.active);
       return p ? [{ id: p._id, title: p.title, cost: p.cost, minTierName: tierName(program.tiers, p.minTier) }] : [];

@@ -35,6 +35,16 @@ export const COLLECTIONS = {
   donations: 'donations',
   /** Audited ops changes `{who, action, target, before, after, reason, at}` (a birthday corrected…). */
   opsAudit: 'ops_audit',
+  /** One lookup document per 会员码 issued (`_id` = the code): `{openid, window, variant, expiresAt}`; cleaned up by `jobs`. */
+  memberCodes: 'member_codes',
+  /** Orders from the brand's systems (`_id` = the brand's orderId): what each earned, its refunds, its first answer. */
+  orders: 'orders',
+  /** One document per refund (`_id` = `<orderId>_<refundId>`): what it reversed; no openid. */
+  orderRefunds: 'order_refunds',
+  /** Every call of the `partner` HTTP API: route, orderId, result, HTTP status, latency; no openid. */
+  partnerCalls: 'partner_calls',
+  /** Who checked in at which offline event (`_id` = `<eventId>_<openid>`), by which host, and what it earned. */
+  eventAttendance: 'event_attendance',
   tiers: 'tiers',
   badges: 'badges',
   treeNodes: 'tree_nodes',
@@ -44,6 +54,7 @@ export const COLLECTIONS = {
   challenges: 'challenges',
   campaigns: 'campaigns',
   charityProjects: 'charity_projects',
+  events: 'events',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -55,6 +55,7 @@ describe('content cache', () => {
     challenges: demo('challenges'),
     campaigns: demo('campaigns'),
     charity_projects: demo('charity_projects'),
+    events: demo('events'),
   };
   const perLoad = Object.keys(collections).length;
 

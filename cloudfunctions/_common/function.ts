@@ -2,6 +2,7 @@ import cloud from 'wx-server-sdk';
 import type { StaffRole } from '@shared/content/ids';
 import type { ActionName, FunctionName } from '@shared/contracts/api';
 import { createEntry, createTimerEntry, type ContractActions, type TimerEvent } from './entry';
+import { createHttpEntry, type HttpEntryOptions } from './httpEntry';
 import { fromSdk } from './sdk';
 import { createServices, requestPreparer, type RequestContext, type Services } from './services';
 
@@ -49,4 +50,22 @@ export function createFunction<F extends FunctionName>(
 export function createTimerFunction<R>(name: string, run: (services: Services, event: TimerEvent) => Promise<R>) {
   const services = initCloud();
   return createTimerEntry(name, { identify: () => cloud.getWXContext(), run: (event) => run(services, event) });
+}
+
+/**
+ * A function the brand's systems call over CloudBase's HTTP access service (`partner`): signed
+ * requests, routes by the path's last segment (`httpEntry.ts`). The secret is read from the
+ * function's environment variable `secretEnv` on each call (set in the console, never in the repo).
+ */
+export function createHttpFunction(
+  name: string,
+  secretEnv: string,
+  build: (services: Services) => Omit<HttpEntryOptions, 'secret' | 'identify'>,
+) {
+  const services = initCloud();
+  return createHttpEntry(name, {
+    ...build(services),
+    secret: () => process.env[secretEnv] || undefined,
+    identify: () => cloud.getWXContext(),
+  });
 }

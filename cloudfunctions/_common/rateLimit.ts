@@ -11,6 +11,11 @@ export interface RateLimit {
 
 /** How often a staff member may try voucher codes (codes are 12 of 31 symbols: unguessable at this rate). */
 export const VERIFY_RATE: RateLimit = { limit: 30, windowMs: 60_000 };
+/**
+ * How often a staff member may look member codes up (event check-in): 18-digit codes alive for
+ * 60 s each, at 30 lookups a minute — guessing one is hopeless (`shared/domain/memberCode.ts`).
+ */
+export const MEMBER_CODE_RATE: RateLimit = { limit: 30, windowMs: 60_000 };
 /** Profile edits each pass WeChat's content check. */
 export const PROFILE_RATE: RateLimit = { limit: 10, windowMs: 60_000 };
 /** A deletion walks every collection the member is in: a few a day are plenty. */

@@ -12,9 +12,10 @@ import { isDuplicateKey, type Database } from './db';
  *
  * The secrets, by name:
  * - `deletedMembers`: salts the hash of a deleted openid (`deletedMembers.ts`);
- * - `rateLimits`: keys the rate-limit documents (`rateLimit.ts`), so they cannot be tied to an openid.
+ * - `rateLimits`: keys the rate-limit documents (`rateLimit.ts`), so they cannot be tied to an openid;
+ * - `memberCodes`: derives members' 会员码 (`memberCodes.ts`), so a code cannot be made without it.
  */
-export type SecretName = 'deletedMembers' | 'rateLimits';
+export type SecretName = 'deletedMembers' | 'rateLimits' | 'memberCodes';
 
 const SECRET_BYTES = 32;
 

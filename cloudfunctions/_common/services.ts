@@ -1,6 +1,7 @@
 import type { Program } from '@shared/content/validateProgram';
 import type { StoredMember } from '@shared/domain/member';
 import { AppError } from '@shared/errors';
+import { AttendanceRepository } from './attendance';
 import { ContentCache } from './content';
 import { Counters } from './counters';
 import { Database } from './db';
@@ -8,8 +9,11 @@ import { DeletedMembers } from './deletedMembers';
 import type { Caller } from './entry';
 import { InviteRepository } from './invites';
 import { LedgerRepository } from './ledger';
+import { MemberCodes } from './memberCodes';
 import { MemberRepository } from './members';
+import { OrderRepository } from './purchases';
 import { RateLimiter } from './rateLimit';
+import { settledMember } from './refresh';
 import { RedemptionRepository } from './redemptions';
 import type { WxCloud } from './sdk';
 import { Secrets } from './secrets';
@@ -36,6 +40,9 @@ export interface Services {
   rateLimiter: RateLimiter;
   secrets: Secrets;
   deletedMembers: DeletedMembers;
+  memberCodes: MemberCodes;
+  orders: OrderRepository;
+  attendance: AttendanceRepository;
 }
 
 export function createServices(cloud: WxCloud): Services {
@@ -58,6 +65,9 @@ export function createServices(cloud: WxCloud): Services {
     rateLimiter: new RateLimiter(db, secrets),
     secrets,
     deletedMembers: new DeletedMembers(db, secrets),
+    memberCodes: new MemberCodes(db, secrets),
+    orders: new OrderRepository(db),
+    attendance: new AttendanceRepository(db),
   };
 }
 
@@ -72,15 +82,17 @@ export interface RequestContext extends Caller {
 }
 
 /**
- * Member record and content, fetched in parallel (content is usually cached: one round trip warm).
+ * Member record and content, fetched in parallel (content is usually cached: one round trip warm);
+ * points that fell due since the member's last write are settled first (`settledMember`, rare).
  * A caller whose account is being deleted is refused with ACCOUNT_DELETING before any action runs,
  * except by the actions `resumesDeletion` names (`member.deleteAccount`, which finishes it).
  */
 export function requestPreparer(services: Services, resumesDeletion: readonly string[] = []) {
   return async (caller: Caller, action: string): Promise<RequestContext> => {
     const now = Date.now();
-    const [member, program] = await Promise.all([services.members.ensure(caller.openid, now), services.content.program()]);
-    if (member.deleting && !resumesDeletion.includes(action)) throw new AppError('ACCOUNT_DELETING');
+    const [stored, program] = await Promise.all([services.members.ensure(caller.openid, now), services.content.program()]);
+    if (stored.deleting && !resumesDeletion.includes(action)) throw new AppError('ACCOUNT_DELETING');
+    const member = await settledMember(services, program, stored, now);
     return { ...caller, now, member, program, services };
   };
 }

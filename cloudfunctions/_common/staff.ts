@@ -27,8 +27,13 @@ export class StaffDirectory {
 
   /** The staff document when it grants `role`; FORBIDDEN otherwise. */
   async require(openid: string, role: StaffRole): Promise<StaffDoc> {
+    return this.requireAny(openid, [role]);
+  }
+
+  /** The staff document when it grants any of `roles` (event check-in: host or verifier); FORBIDDEN otherwise. */
+  async requireAny(openid: string, roles: readonly StaffRole[]): Promise<StaffDoc> {
     const doc = await this.read(openid);
-    if (!staffHasRole(doc, openid, role)) throw new AppError('FORBIDDEN');
+    if (!roles.some((role) => staffHasRole(doc, openid, role))) throw new AppError('FORBIDDEN');
     return staffSchema.parse(doc);
   }
 }

@@ -77,8 +77,9 @@ export interface TeamActivityResult {
 }
 
 /**
- * Inside the member's own transaction (the one that records the check-in or the redemption, so
- * the activity counts exactly once — a repeat or a retry never reaches here): moves the bar of
+ * Inside the member's own transaction (the one that records the check-in, the redemption or the
+ * purchase, so the activity counts exactly once — a repeat, a retry or a replayed order never
+ * reaches here): moves the bar of
  * each of the member's teams whose goal counts this activity, and when one reaches its target,
  * rewards its members through the same account. Teams are known from the member document
  * (`teams`), already read: outside a team this costs no round trip.

@@ -14,9 +14,9 @@ import { cancelVoucher } from '../_common/voucherCancel';
 /**
  * The steps of `member.deleteAccount`, in the order it takes them (each safe to run again: a
  * deletion that died half way is finished by asking again). What stays afterwards holds no
- * openid: the anonymised ledger, used vouchers (the brand's accounting), invites and rejected
- * attempts of other members with the inviter anonymised, donations, ops audit entries, and the
- * salted hash of the openid.
+ * openid: the anonymised ledger, orders, refunds and event attendances, used vouchers (the brand's
+ * accounting), invites and rejected attempts of other members with the inviter anonymised,
+ * donations, ops audit entries, and the salted hash of the openid.
  */
 
 /** Pack documents read per page while looking for the member's stock holds (content collections are small). */
@@ -95,26 +95,30 @@ export async function settleVouchers(ctx: RequestContext, anon: string): Promise
 /**
  * Step 4: the openid in other members' records and in what stays. The ledger moves to the
  * anonymous id with its references cleared (so the program's figures stay true, tied to no one),
+ * and so do the member's orders (with their first answer) and event attendances,
  * as does the inviter's reward entry that named this member; invites this member sent and the
  * attempts to use their code keep their figures with the inviter anonymised and the code
  * cleared; the invite that brought them stays in the inviter's list (as 已注销会员) under a new
  * random id, so the inviter's totals still match their ledger. Donations stay with their charity
  * projects (the points were given; their `_id` is a one-way hash), the donor anonymised; ops audit
  * entries about the member keep who did what and why, with the member anonymised and the values
- * changed (a birthday, a balance, roles) cleared; entries a deleted staff member made keep what was
- * done, why and to whom, under their anonymous id (`who`), so one person's actions still read together.
+ * changed (a birthday, a balance, roles) cleared. What the member did as staff — audit lines they
+ * wrote (`who`), ledger corrections (`by`), vouchers they verified (`usedBy`), event check-ins they
+ * made (`by`) — is the brand's record of its staff and stays as it is, like the `staff` document
+ * (the back office names them 已注销员工 once neither record is left).
  */
 export async function anonymiseReferences(services: Services, member: StoredMember, anon: string): Promise<void> {
   const { db } = services;
   const openid = member._id;
   await db.updateWhere(COLLECTIONS.ledger, { openid }, { openid: anon, refId: '' });
+  // Orders and event attendance are the brand's records: they stay, tied to no one.
+  await services.orders.anonymise(openid, anon);
+  await services.attendance.anonymise(openid, anon);
   await db.updateWhere(COLLECTIONS.invites, { inviter: openid }, { inviter: anon, code: '' });
   await db.updateWhere(COLLECTIONS.members, { invitedBy: openid }, { invitedBy: anon });
   await db.updateWhere(COLLECTIONS.inviteAttempts, { inviter: openid }, { inviter: anon, code: '' });
   await db.updateWhere(COLLECTIONS.donations, { openid }, { openid: anon });
   await db.updateWhere(COLLECTIONS.opsAudit, { target: openid }, { target: anon, before: null, after: null });
-  // A staff member leaving: what they did stays accountable to one anonymous id, not to their openid.
-  await db.updateWhere(COLLECTIONS.opsAudit, { who: openid }, { who: anon });
   const invite = await db.get<{ inviter?: unknown }>(COLLECTIONS.invites, openid);
   if (!invite) return;
   // The inviter's reward entry names the invitee in `refId` (not the inviter's balance: a plain update).
@@ -130,7 +134,8 @@ export async function anonymiseReferences(services: Services, member: StoredMemb
 
 /**
  * Step 5: what is the member's alone — check-ins, their own rejected invite attempts, invite caps,
- * their rows of the invite leaderboard, the invite card and its image — and last the member document, with the counters it was in.
+ * their rows of the invite leaderboard, the invite card and its image, their 会员码 lookups — and
+ * last the member document (pending purchase points and a refund debt go with it), with the counters it was in.
  * The document goes last, so an interrupted deletion can be asked again.
  */
 export async function removeMemberData(services: Services, member: StoredMember): Promise<void> {
@@ -148,6 +153,7 @@ export async function removeMemberData(services: Services, member: StoredMember)
     db.removeWhere(COLLECTIONS.inviteCaps, { inviter: openid }),
     db.removeWhere(COLLECTIONS.inviteMonths, { inviter: openid }),
     db.remove(COLLECTIONS.inviteCards, openid),
+    db.removeWhere(COLLECTIONS.memberCodes, { openid }),
   ]);
   if ((await db.remove(COLLECTIONS.members, openid)) === 0) return;
   await Promise.all(

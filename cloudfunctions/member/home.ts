@@ -11,6 +11,7 @@ import { staffRoles } from '@shared/domain/staff';
 import { nextTierProgress } from '@shared/domain/tiers';
 import type { StoredMember } from '@shared/domain/member';
 import { memberDowngradeWarning, memberMetrics, memberWindowGrowth } from '@shared/domain/progression';
+import { pointsOutlook } from '@shared/domain/settlement';
 import { ceremony } from '../_common/badgeViews';
 import { visibleCampaignViews } from '../_common/campaignViews';
 import { contractAction } from '../_common/entry';
@@ -78,8 +79,9 @@ function topPacks(views: PackView[]): PackView[] {
  * (1) · the live stock of the listed packs and the invite count, in parallel (2) = 3; + one
  * counter read when an unseen badge waits for its ceremony (4); + the member's teams, in the same
  * parallel step, only for a member in a team of a challenge not over yet; + a transaction when
- * growth left the tier window, ops added a badge or node the member already qualifies for, or on
- * the first visit of the birthday month (the gift) — rare. The campaign comes from the cached content.
+ * growth left the tier window, ops added a badge or node the member already qualifies for, points
+ * fell due since the member's last write (expiry, pending purchase points released), or on the
+ * first visit of the birthday month (the gift) — rare. The campaign comes from the cached content.
  */
 export const home = contractAction('member', 'home', async (_input, ctx: RequestContext): Promise<HomeData> => {
   const { openid, now, program, services } = ctx;
@@ -121,5 +123,6 @@ export const home = contractAction('member', 'home', async (_input, ctx: Request
     teamChallengesOpen: program.challenges.filter((c) => canJoinNow(c, now) && !member.teams[c._id]).length,
     campaign: visibleCampaignViews(program, member, now)[0] ?? null,
     birthdayGift: birthdayGiftView(member, now),
+    pointsOutlook: pointsOutlook(member, program.settings, now),
   };
 });

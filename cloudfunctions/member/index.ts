@@ -1,6 +1,7 @@
 import { createFunction } from '../_common/function';
 import { badgeCard, badges, badgesSeen } from './badges';
 import { charity } from './charity';
+import { code } from './code';
 import { deleteAccount } from './deleteAccount';
 import { donate } from './donate';
 import { home } from './home';
@@ -12,7 +13,7 @@ import { tree } from './tree';
 
 export const main = createFunction(
   'member',
-  { home, badges, badgesSeen, tree, ledger, profile, deleteAccount, badgeCard, program, recap, charity, donate },
+  { home, badges, badgesSeen, tree, ledger, profile, deleteAccount, badgeCard, program, recap, charity, donate, code },
   // A deletion that died half way is finished by asking again.
   { resumesDeletion: ['deleteAccount'] },
 );

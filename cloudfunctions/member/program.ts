@@ -1,5 +1,6 @@
 import type { ProgramData } from '@shared/contracts/member';
 import { TIER_IDS } from '@shared/content/ids';
+import { expiryMonths, purchaseRule } from '@shared/domain/settlement';
 import { visibleCampaignViews } from '../_common/campaignViews';
 import { contractAction } from '../_common/entry';
 import type { RequestContext } from '../_common/services';
@@ -7,7 +8,7 @@ import type { RequestContext } from '../_common/services';
 /**
  * `member.program` — the program's rules as content and settings say them (tiers with their
  * benefits, thresholds and entry rewards, the growth window, check-in and invite rewards, the
- * birthday gift, the campaigns shown now): what the rules page, the tier page and the member card
+ * birthday gift, purchases and points expiry, the campaigns shown now): what the rules page, the tier page and the member card
  * read instead of typing numbers into pages. Round trips: the member (1); content is cached.
  */
 export const program = contractAction('member', 'program', async (_input, ctx: RequestContext): Promise<ProgramData> => {
@@ -37,6 +38,8 @@ export const program = contractAction('member', 'program', async (_input, ctx: R
       dailyRewardCap: settings.invite.inviterDailyRewardCap,
     },
     birthday: settings.birthday,
+    purchase: purchaseRule(settings),
+    points: { expiryMonths: expiryMonths(settings) },
     campaigns: visibleCampaignViews(p, member, now),
   };
 });

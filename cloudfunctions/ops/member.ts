@@ -2,6 +2,7 @@ import type { OpsMemberData } from '@shared/contracts/ops';
 import { growthTree } from '@shared/domain/growthTree';
 import { normalizeMember, type StoredMember } from '@shared/domain/member';
 import { memberDowngradeWarning, memberMetrics, memberWindowGrowth } from '@shared/domain/progression';
+import { pointsOutlook } from '@shared/domain/settlement';
 import { staffStateOf } from '@shared/domain/staffChange';
 import { nextTierProgress } from '@shared/domain/tiers';
 import type { Program } from '@shared/content/validateProgram';
@@ -102,13 +103,15 @@ export const member = contractAction('ops', 'member', async ({ openid }, ctx: Re
       staff,
     },
     tier: tierView(m, program, now),
-    balance: { points: m.points, growth: m.growth, ...balanceExtras(raw) },
+    balance: { points: m.points, growth: m.growth, ...balanceExtras(pointsOutlook(m, program.settings, now)) },
     activity: {
       streak: m.streak,
       checkinDays: m.checkinDays,
       redemptions: m.redemptions,
       invitesActivated: m.invitesActivated,
       pointsDonated: m.pointsDonated,
+      purchases: m.purchases,
+      eventsAttended: m.eventsAttended,
     },
     ledger: { entries: ledger.items.map((d) => opsLedgerEntry(d, people)), nextCursor: ledger.nextCursor },
     vouchers: { vouchers: vouchers.items.map((d) => opsVoucher(d, now)), nextCursor: vouchers.nextCursor },

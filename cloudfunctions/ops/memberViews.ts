@@ -1,3 +1,4 @@
+import type { PointsOutlook } from '@shared/contracts/member';
 import type { OpsInviteLine, OpsLedgerEntry, OpsMemberData, OpsVoucher } from '@shared/contracts/ops';
 import { LEDGER_KIND_NAMES } from '@shared/domain/ledger';
 import { effectiveVoucherStatus } from '@shared/domain/voucher';
@@ -62,16 +63,14 @@ export function inviteLine(doc: InviteDoc, openid: string, people: ReadonlyMap<s
 }
 
 /**
- * Pending purchase points and a refund debt, read from the member document when it has them
- * (`pendingPoints {day: n}`, `pointsDebt`): shown beside the balance, never part of it.
+ * What the balance does not show — pending purchase points (with the next day some arrive), a
+ * refund debt, the next points to expire within 30 days — worked out as the member's home works
+ * it out (`pointsOutlook`), from the member document alone.
  */
-export function balanceExtras(raw: unknown): Pick<OpsMemberData['balance'], 'pending' | 'debt' | 'expiring'> {
-  const doc = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const days = typeof doc.pendingPoints === 'object' && doc.pendingPoints !== null ? Object.entries(doc.pendingPoints) : [];
-  const due = days
-    .filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isInteger(e[1]) && e[1] > 0)
-    .sort((a, b) => a[0].localeCompare(b[0]));
-  const points = due.reduce((s, [, n]) => s + n, 0);
-  const debt = typeof doc.pointsDebt === 'number' && doc.pointsDebt > 0 ? doc.pointsDebt : 0;
-  return { pending: points > 0 ? { points, nextDay: due[0][0] } : null, debt, expiring: null };
+export function balanceExtras(outlook: PointsOutlook): Pick<OpsMemberData['balance'], 'pending' | 'debt' | 'expiring'> {
+  return {
+    pending: outlook.pending > 0 ? { points: outlook.pending, nextDay: outlook.pendingReleaseOn } : null,
+    debt: outlook.debt,
+    expiring: outlook.expiring && outlook.expiring.points > 0 ? outlook.expiring : null,
+  };
 }

@@ -14,6 +14,7 @@ import {
   packSummaries,
   penetrationByTier,
   pointsSummary,
+  purchaseSummary,
   redemptionSummary,
   rejectionsByReason,
   retentionByDay,
@@ -80,7 +81,7 @@ export async function collectStats(
 ): Promise<OpsStatsData> {
   const asOf = dayOf(now);
   const plan = statsPlan(input.from, input.to, program.benefit_packs);
-  const [retention, activeInRange, tiers, newMembers, ledger, byPack, cards, binds, activations, rejections, koc, campaign] =
+  const [retention, activeInRange, tiers, newMembers, ledger, byPack, cards, binds, activations, rejections, purchases, koc, campaign] =
     await Promise.all([
       source.retention(plan),
       source.activeInRange(plan),
@@ -92,6 +93,7 @@ export async function collectStats(
       source.inviteBinds(plan),
       source.inviteActivations(plan),
       source.inviteRejections(plan),
+      source.purchases(plan, asOf),
       source.kocCandidates(),
       collectCampaignStats(source, program, input.campaignId, now),
     ]);
@@ -105,6 +107,7 @@ export async function collectStats(
     retention: retentionRows,
     newMembers: fillDaily(plan.days, newMembers),
     points: pointsSummary(ledger),
+    purchases: purchaseSummary(purchases),
     redemptions: redemptionSummary(byPack, plan.packs),
     activeMembers: activeMemberCount(tiers),
     activeFrom: plan.activeFrom,
@@ -125,8 +128,9 @@ export async function collectStats(
 }
 
 /**
- * Round trips: the staff record, the caller's member (2) · eleven aggregations and counts, and the
- * campaign view's twelve (six per window), in parallel (23) · the KOC candidates' invites (1).
+ * Round trips: the staff record, the caller's member (2) · eleven aggregations and counts, the
+ * purchases line's three sums and the campaign view's twelve (six per window), in parallel (26) ·
+ * the KOC candidates' invites (1).
  */
 export const stats = contractAction('ops', 'stats', async (input, ctx: RequestContext) =>
   collectStats(databaseStatsSource(ctx.services.db), input, ctx.program, ctx.now),

@@ -6,6 +6,7 @@ import {
   type KocMemberRow,
   type LedgerKindRow,
   type PackSummary,
+  type PurchaseRows,
   type RetentionCounts,
   type TierActivityRow,
 } from '@shared/domain/opsMetrics';
@@ -59,6 +60,8 @@ export interface OpsStatsSource {
   kocCandidates(): Promise<{ members: KocMemberRow[]; invites: KocInviteRow[] }>;
   /** A campaign's figures over Shanghai days `from` … `to` (as instants `range`). */
   campaignFigures(window: { from: DayString; to: DayString; range: InstantRange }): Promise<CampaignFigures>;
+  /** Orders and refunds in the range, and points pending on `asOf`. */
+  purchases(plan: StatsQueryPlan, asOf: DayString): Promise<PurchaseRows>;
 }
 
 const count = z.number().int().nonnegative();
@@ -70,6 +73,9 @@ const keyedCount = z.object({ _id: z.unknown(), count });
 const countRow = z.object({ n: count });
 const kocMember = z.object({ _id: z.string(), nickname: z.string().optional(), tier: z.string().optional(), invitesActivated: count });
 const kocInvites = z.object({ _id: z.string(), invited: count, activated: count });
+const orderSums = z.object({ count, amount: count, points: count });
+const refundSums = z.object({ count, amount: count, points: count, debt: count });
+const pendingSum = z.object({ pending: z.number() });
 
 /** Rows the database sent back, each checked against the shape its pipeline produces. */
 function rowsOf<T>(schema: z.ZodType<T>, list: unknown[]): T[] {
@@ -107,6 +113,11 @@ export const STATS_INDEXES: Record<string, Array<{ name: string; keys: Record<st
   ],
   invite_attempts: [{ name: 'createdAt', keys: { createdAt: 1 } }],
   invite_cards: [{ name: 'createdAt', keys: { createdAt: 1 } }],
+  orders: [
+    { name: 'createdAt', keys: { createdAt: 1 } },
+    { name: 'releaseDay', keys: { releaseDay: 1 } },
+  ],
+  order_refunds: [{ name: 'createdAt', keys: { createdAt: 1 } }],
 };
 
 export function databaseStatsSource(db: Database): OpsStatsSource {
@@ -305,6 +316,40 @@ export function databaseStatsSource(db: Database): OpsStatsSource {
         { limit: 50 },
       ]);
       return rowsOf(keyedCount, list).map((r) => ({ reason: r._id, count: r.count }));
+    },
+
+    /** Three sums: orders and refunds recorded in the range, and what orders still hold on `asOf`. */
+    async purchases(plan, asOf) {
+      const [orders, refunds, pending] = await Promise.all([
+        aggregate(COLLECTIONS.orders, [
+          { match: { createdAt: within(plan.range) } },
+          { group: { _id: null, count: { $sum: 1 }, amount: { $sum: '$amount' }, points: { $sum: '$points' } } },
+          { limit: 1 },
+        ]),
+        aggregate(COLLECTIONS.orderRefunds, [
+          { match: { createdAt: within(plan.range) } },
+          {
+            group: {
+              _id: null,
+              count: { $sum: 1 },
+              amount: { $sum: '$amount' },
+              points: { $sum: '$reversedPoints' },
+              debt: { $sum: '$debt' },
+            },
+          },
+          { limit: 1 },
+        ]),
+        aggregate(COLLECTIONS.orders, [
+          { match: { releaseDay: _.gt(asOf) } },
+          { group: { _id: null, pending: { $sum: { $subtract: ['$points', '$refundedPoints'] } } } },
+          { limit: 1 },
+        ]),
+      ]);
+      return {
+        orders: rowsOf(orderSums.passthrough(), orders)[0] ?? { count: 0, amount: 0, points: 0 },
+        refunds: rowsOf(refundSums.passthrough(), refunds)[0] ?? { count: 0, amount: 0, points: 0, debt: 0 },
+        pending: rowsOf(pendingSum.passthrough(), pending)[0]?.pending ?? 0,
+      };
     },
   };
 }

@@ -12,6 +12,8 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 export const DEMO_VERIFIER = 'oVfr7Kq2mXnP4sLdE9wT3bYcH6jA';
 export const DEMO_OPS = 'oOps5Gh8TzR2kWq7NvB4xMe9LcJ1';
+/** The demo host (`content/demo/staff.json`, role host): checks members in at offline events. */
+export const DEMO_HOST = 'oHost3Fq8LmW2xNc7RtY5pKd9VbZ';
 
 export interface TestCloud {
   lc: Localcloud;
@@ -34,10 +36,27 @@ function demoSeed(dir: string, campaigns: boolean): string {
   return dir;
 }
 
-export async function startTestCloud(name: string, options: Partial<LocalcloudOptions> & { campaigns?: boolean } = {}): Promise<TestCloud> {
-  const { campaigns = false, ...lcOptions } = options;
+/** Adds a suite's own documents to a seed collection (e.g. an event on the suite's dates). */
+function addToSeed(dir: string, extra: Record<string, Array<Record<string, unknown>>>): void {
+  for (const [collection, docs] of Object.entries(extra)) {
+    const file = path.join(dir, `${collection}.json`);
+    const existing = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as unknown[]) : [];
+    fs.writeFileSync(file, JSON.stringify([...existing, ...docs], null, 2));
+  }
+}
+
+export interface TestCloudOptions extends Partial<LocalcloudOptions> {
+  /** Seed the demo campaigns too (they carry real dates). */
+  campaigns?: boolean;
+  /** More seed documents per collection, beside the demo's. */
+  extraSeed?: Record<string, Array<Record<string, unknown>>>;
+}
+
+export async function startTestCloud(name: string, options: TestCloudOptions = {}): Promise<TestCloud> {
+  const { campaigns = false, extraSeed = {}, ...lcOptions } = options;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `e2e-${name}-`));
   const seedDir = demoSeed(`${dataDir}-seed`, campaigns);
+  addToSeed(seedDir, extraSeed);
   const lc = await startLocalcloud({
     port: 0,
     dataDir,

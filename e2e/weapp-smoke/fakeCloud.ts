@@ -8,9 +8,10 @@ import { badgeSchema } from '@shared/content/badges';
 import { benefitPackSchema } from '@shared/content/benefitPacks';
 import { treeNodeSchema } from '@shared/content/treeNodes';
 import type { CheckinData } from '@shared/contracts/checkin';
+import type { EventHostingData, EventMineData, EventView } from '@shared/contracts/event';
 import type { InviteCardData, InviteLeaderboardData, InviteMineData } from '@shared/contracts/invite';
 import type { ChallengesData, ChallengeView, TeamPageData, TeamPreviewData, TeamProgress } from '@shared/contracts/team';
-import type { BadgeView, BadgesData, CharityData, HomeData, LedgerData, ProgramData } from '@shared/contracts/member';
+import type { BadgeView, BadgesData, CharityData, HomeData, LedgerData, MemberCodeData, ProgramData } from '@shared/contracts/member';
 import type { MineData, PackView, RedeemData, RedeemListData, VerifyData } from '@shared/contracts/redeem';
 import { badgeProgress, badgeRemainingText, memberBadgeMetrics } from '@shared/domain/badges';
 import { growthTree, newlyUnlockedNodes } from '@shared/domain/growthTree';
@@ -32,6 +33,9 @@ const counts = {
   pointsDonated: 30,
   campaigns: [] as string[],
   teamChallenges: 0,
+  purchases: 1,
+  eventsAttended: 1,
+  coursesAttended: 0,
 };
 // The nodes such a member has lit (what the functions store), and the tree it makes.
 const lit = newlyUnlockedNodes(nodes, [], metricValues({ ...counts, treeNodes: 0 })).map((n) => ({
@@ -239,6 +243,14 @@ export const home: HomeData = {
   teamChallengesOpen: 1,
   campaign: null,
   birthdayGift: null,
+  pointsOutlook: {
+    pending: 86,
+    pendingReleaseOn: '2026-11-29',
+    debt: 0,
+    expiring: { points: 40, lastDay: '2026-11-30' },
+    expiryMonths: 12,
+    purchase: { pointsPerYuan: 1, growthPerYuan: 1, holdDays: 7 },
+  },
 };
 
 const checkin: CheckinData = {
@@ -321,6 +333,21 @@ type Answer = { ok: true; data: unknown } | { ok: false; error: { code: string; 
 /** What changed since the start: the fake cloud remembers today's check-in. */
 const state = { checkedIn: false };
 
+const salonEvent: EventView = {
+  id: 'coffee',
+  title: '咖啡品鉴入门课',
+  place: '静安店二楼教室',
+  description: '三款单品咖啡对比品鉴',
+  kind: 'course',
+  kindName: '课程',
+  startAt: '2026-11-23T06:00:00.000Z',
+  endAt: '2026-11-23T08:00:00.000Z',
+  points: 40,
+  growth: 30,
+  phase: 'upcoming',
+  badge: null,
+};
+
 export function resetFakeCloud(): void {
   state.checkedIn = false;
 }
@@ -374,6 +401,8 @@ const program: ProgramData = {
     dailyRewardCap: 5,
   },
   birthday: { points: 88, growth: 20 },
+  purchase: { pointsPerYuan: 1, growthPerYuan: 1, holdDays: 7 },
+  points: { expiryMonths: 12 },
   campaigns: [],
 };
 
@@ -435,6 +464,31 @@ const ANSWERS: Record<string, () => unknown> = {
   'team.challenges': () => challengeList,
   'team.mine': () => teamPage,
   'team.preview': () => preview,
+  'member.code': (): MemberCodeData => ({
+    code: '200512386454345554',
+    expiresAt: '2026-11-23T02:01:00.000Z',
+    refreshAt: '2026-11-23T02:00:30.000Z',
+  }),
+  'event.mine': (): EventMineData => ({
+    attended: [
+      {
+        eventId: 'salon',
+        title: '周末读书会',
+        place: '静安店二楼',
+        kind: 'activity',
+        startAt: '2026-11-20T06:00:00.000Z',
+        attendedAt: '2026-11-20T06:05:00.000Z',
+        points: 30,
+        growth: 20,
+      },
+    ],
+    upcoming: [salonEvent],
+    totals: { events: 1, courses: 0 },
+  }),
+  'event.hosting': (): EventHostingData => ({
+    graceMinutes: 30,
+    events: [{ ...salonEvent, attended: 3, open: true, opensAt: '2026-11-23T05:30:00.000Z', closesAt: '2026-11-23T08:30:00.000Z' }],
+  }),
 };
 
 /** The fake cloud: known actions answer data, anything else `FORBIDDEN` (like ops for a member). */

@@ -150,6 +150,9 @@ const PAGES: Array<[string, string[]]> = [
     ['基础层', '进阶层', '核心层', '当前等级', '升级礼', '100 积分 + 「会员优先购」券一张', '还差 170 成长值'],
   ],
   ['packages/program/pages/charity/index', ['公益同行电子证书', '山区儿童阅读角', '已筹', '12,500', '我已捐赠 30 积分', '捐赠积分']],
+  ['packages/membercode/pages/code/index', ['2005 1238 6454 3455 54', '会员码每 30 秒自动刷新']],
+  ['packages/events/pages/mine/index', ['参加活动（场）', '近期活动', '咖啡品鉴入门课', '到场签到 +40 积分 · +30 成长值', '周末读书会']],
+  ['packages/staff/pages/event-checkin/index', ['今天的活动', '咖啡品鉴入门课', '已签到 3 人']],
 ];
 
 test('the team page shows the bar, each member’s own contribution, and the share without reward wording', async () => {

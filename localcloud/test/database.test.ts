@@ -2,6 +2,7 @@
  * Database conformance through the real wx-server-sdk (in this process, with a function
  * instance's environment): queries, commands, updates, aggregation, limits and fidelity details.
  */
+import { parseEJSON } from '../src/db/ejson';
 import { rejection, run, startTestCloud, useSdk, type Db, type TestCloud } from './support/harness';
 
 // Generous: these suites start servers, worker threads and child processes on a shared machine.
@@ -633,5 +634,14 @@ describe('serverDate and the clock', () => {
     const { _id } = await run(db.collection('dates').add({ data: { at: db.serverDate() } }));
     const now = (await run(db.collection('dates').doc(_id).get())).data as { at: Date };
     expect(Math.abs(now.at.getTime() - Date.now())).toBeLessThan(5000);
+  });
+
+  test('every serverDate of one document is the same instant, however long the request takes', () => {
+    let ticks = 0;
+    const clock = () => 1_000_000 + ++ticks; // a clock that moves between any two reads
+    const text = JSON.stringify({ a: { $tcb_server_date: { offset: 0 } }, b: [{ c: { $tcb_server_date: { offset: 60_000 } } }] });
+    const doc = parseEJSON(text, clock) as { a: Date; b: Array<{ c: Date }> };
+    expect(doc.a.getTime()).toBe(1_000_001);
+    expect(doc.b[0].c.getTime() - doc.a.getTime()).toBe(60_000);
   });
 });

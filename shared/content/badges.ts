@@ -33,8 +33,8 @@ export const BADGE_FIELDS: FieldDocs = {
   rule: fieldDoc(
     '获得规则',
     'Rule',
-    '{ "metric": 指标, "gte": 数值 }：指标达到（≥）该数值即获得。可以为 null：此时只能由成长树节点（unlocks.badgeId）、活动（campaigns.badgeId）或组队挑战（challenges.reward.badgeId）颁发，且必须有一个启用的节点、活动或挑战颁发它',
-    '{ "metric": metric, "gte": n }: earned when the metric reaches n. May be null: then only a tree node (unlocks.badgeId), a campaign (campaigns.badgeId) or a team challenge (challenges.reward.badgeId) awards it, and an active one must',
+    '{ "metric": 指标, "gte": 数值 }：指标达到（≥）该数值即获得。可以为 null：此时只能由成长树节点（unlocks.badgeId）、活动（campaigns.badgeId）、组队挑战（challenges.reward.badgeId）或线下活动（events.badgeId，到场即得）颁发，且必须有一个启用的节点、活动、挑战或线下活动颁发它',
+    '{ "metric": metric, "gte": n }: earned when the metric reaches n. May be null: then only a tree node (unlocks.badgeId), a campaign (campaigns.badgeId), a team challenge (challenges.reward.badgeId) or an offline event (events.badgeId, given at the door) awards it, and an active one must',
   ),
   'rule.metric': fieldDoc('规则指标', 'Rule metric', metricsHelp(BADGE_METRICS).zh, metricsHelp(BADGE_METRICS).en),
   'rule.gte': fieldDoc('规则数值', 'Rule target', '达到多少即获得，正整数', 'the target, a positive integer'),

@@ -19,7 +19,7 @@ export const CAMPAIGN_FIELDS: FieldDocs = {
     '预热期开始（上海时间）：首页显示倒计时与即将上线的福利。四个时间必须按 预热 ≤ 开始 < 结束 ≤ 回顾截止 排列',
     'start of the pre-heat (Shanghai): home shows a countdown and the packs to come. The four dates must satisfy preheatAt ≤ startAt < endAt ≤ recapUntil',
   ),
-  startAt: fieldDoc('活动开始', 'Starts at', '活动期开始：签到加成生效', 'the live phase starts: boosts apply'),
+  startAt: fieldDoc('活动开始', 'Starts at', '活动期开始：签到与消费加成生效', 'the live phase starts: boosts apply'),
   endAt: fieldDoc(
     '活动结束',
     'Ends at',
@@ -35,8 +35,8 @@ export const CAMPAIGN_FIELDS: FieldDocs = {
   boosts: fieldDoc(
     '活动加成',
     'Boosts',
-    '可选，活动期内的奖励倍数，例如 { "checkin": { "pointsMultiplier": 2, "growthMultiplier": 1.5 } }：签到所得（含连续奖励）乘以倍数后四舍五入，写入积分明细并注明倍数；多个活动同时进行时取倍数最高的一个',
-    'optional multipliers during the live phase, e.g. { "checkin": { "pointsMultiplier": 2, "growthMultiplier": 1.5 } }: the check-in reward (bonus included) times the multiplier, rounded, written to the ledger with the multiplier; when campaigns overlap the highest applies',
+    '可选，活动期内的奖励倍数，例如 { "checkin": { "pointsMultiplier": 2, "growthMultiplier": 1.5 }, "purchase": { "pointsMultiplier": 2 } }：签到所得（含连续奖励）、消费积分乘以倍数后取整，写入积分明细或订单并注明倍数；多个活动同时进行时取倍数最高的一个',
+    'optional multipliers during the live phase, e.g. { "checkin": { "pointsMultiplier": 2, "growthMultiplier": 1.5 }, "purchase": { "pointsMultiplier": 2 } }: the check-in reward (bonus included) and purchase points times the multiplier, rounded, recorded with the multiplier; when campaigns overlap the highest applies',
   ),
   'boosts.checkin': fieldDoc(
     '签到加成',
@@ -51,6 +51,18 @@ export const CAMPAIGN_FIELDS: FieldDocs = {
     '1–5, at most one decimal, e.g. 1.5',
   ),
   'boosts.checkin.growthMultiplier': fieldDoc('成长值倍数', 'Growth multiplier', '1–5，最多一位小数', '1–5, at most one decimal'),
+  'boosts.purchase': fieldDoc(
+    '消费加成',
+    'Purchase boost',
+    '{ "pointsMultiplier": 积分倍数 }：活动期内记录的消费（以品牌系统上报的时间为准）所得积分乘以倍数；成长值不加成，会员等级始终按实际消费衡量',
+    '{ pointsMultiplier }: orders recorded during the live phase earn their points times the multiplier; growth is never boosted, so tiers keep measuring what members spend',
+  ),
+  'boosts.purchase.pointsMultiplier': fieldDoc(
+    '积分倍数',
+    'Points multiplier',
+    '1–5，最多一位小数，例如 2',
+    '1–5, at most one decimal, e.g. 2',
+  ),
   packIds: fieldDoc(
     '活动福利包',
     'Campaign packs',
@@ -77,12 +89,16 @@ const checkinBoostSchema = z.object({
   growthMultiplier: described(multiplier, CAMPAIGN_FIELDS['boosts.checkin.growthMultiplier']),
 });
 
-const boostsSchema = z.object(
-  Object.fromEntries(BOOST_ACTIONS.map((a) => [a, described(checkinBoostSchema.optional(), CAMPAIGN_FIELDS[`boosts.${a}`])])) as Record<
-    (typeof BOOST_ACTIONS)[number],
-    z.ZodOptional<typeof checkinBoostSchema>
-  >,
-);
+/** Purchases boost points only: the growth multiplier is 1 by definition (tiers measure spending). */
+const purchaseBoostSchema = z
+  .object({ pointsMultiplier: described(multiplier, CAMPAIGN_FIELDS['boosts.purchase.pointsMultiplier']) })
+  .strict()
+  .transform((b) => ({ pointsMultiplier: b.pointsMultiplier, growthMultiplier: 1 }));
+
+const boostsSchema = z.object({
+  checkin: described(checkinBoostSchema.optional(), CAMPAIGN_FIELDS['boosts.checkin']),
+  purchase: described(purchaseBoostSchema.optional(), CAMPAIGN_FIELDS['boosts.purchase']),
+} satisfies Record<(typeof BOOST_ACTIONS)[number], z.ZodTypeAny>);
 
 /** A campaign date: required (never "no limit"). */
 function campaignInstant(edge: InstantEdge) {

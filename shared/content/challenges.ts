@@ -70,8 +70,8 @@ export const CHALLENGE_FIELDS: FieldDocs = {
   'goal.metric': fieldDoc(
     '目标指标',
     'Goal metric',
-    'checkins 队员签到次数之和 / checkinDays 全员都签到的天数 / redemptions 队员兑换次数之和 / purchases 消费次数（尚未记录消费，暂不可用）；只计开赛到结束期间、队伍人数达到 min 之后队员自己的行为',
-    'checkins = members’ check-ins / checkinDays = days every member checked in / redemptions = members’ redemptions / purchases (not recorded yet: refused for now); only members’ own activity between startAt and endAt, once the team has teamSize.min members',
+    'checkins 队员签到次数之和 / checkinDays 全员都签到的天数 / redemptions 队员兑换次数之和 / purchases 队员在门店或商城的消费笔数之和（品牌系统上报订单时计入，退款不会减少队伍进度）；只计开赛到结束期间、队伍人数达到 min 之后队员自己的行为',
+    'checkins = members’ check-ins / checkinDays = days every member checked in / redemptions = members’ redemptions / purchases = members’ orders in the stores and shop (counted when the brand reports the order; a refund does not take the team’s progress back); only members’ own activity between startAt and endAt, once the team has teamSize.min members',
   ),
   'goal.target': fieldDoc('目标数值', 'Goal target', '正整数，1–100000', 'a positive integer, 1–100000'),
   reward: fieldDoc(

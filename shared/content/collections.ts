@@ -4,6 +4,7 @@ import { BENEFIT_PACK_FIELDS, benefitPackSchema, type BenefitPackDoc } from './b
 import { CHALLENGE_FIELDS, challengeSchema, type ChallengeDoc } from './challenges';
 import { CAMPAIGN_FIELDS, campaignSchema, type CampaignDoc } from './campaigns';
 import { CHARITY_PROJECT_FIELDS, charityProjectSchema, type CharityProjectDoc } from './charityProjects';
+import { EVENT_FIELDS, eventSchema, type EventDoc } from './events';
 import type { FieldDocs } from './fieldDoc';
 import type { ContentCollection } from './ids';
 import { SETTINGS_FIELDS, settingsSchema, type SettingsDoc } from './settings';
@@ -22,6 +23,7 @@ export interface ContentDocs {
   challenges: ChallengeDoc;
   campaigns: CampaignDoc;
   charity_projects: CharityProjectDoc;
+  events: EventDoc;
 }
 
 export type ContentSchema<C extends ContentCollection> = z.ZodType<ContentDocs[C], z.ZodTypeDef, unknown>;
@@ -36,6 +38,7 @@ export const CONTENT_SCHEMAS: { [C in ContentCollection]: ContentSchema<C> } = {
   challenges: challengeSchema,
   campaigns: campaignSchema,
   charity_projects: charityProjectSchema,
+  events: eventSchema,
 };
 
 export const FIELD_DOCS: Record<ContentCollection, FieldDocs> = {
@@ -48,6 +51,7 @@ export const FIELD_DOCS: Record<ContentCollection, FieldDocs> = {
   challenges: CHALLENGE_FIELDS,
   campaigns: CAMPAIGN_FIELDS,
   charity_projects: CHARITY_PROJECT_FIELDS,
+  events: EVENT_FIELDS,
 };
 
 export const COLLECTION_NAMES: Record<ContentCollection, { zh: string; en: string }> = {
@@ -60,4 +64,5 @@ export const COLLECTION_NAMES: Record<ContentCollection, { zh: string; en: strin
   challenges: { zh: '组队挑战赛', en: 'Team challenges' },
   campaigns: { zh: '会员活动', en: 'Campaigns' },
   charity_projects: { zh: '公益项目', en: 'Charity projects' },
+  events: { zh: '线下活动', en: 'Offline events' },
 };

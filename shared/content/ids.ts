@@ -49,6 +49,9 @@ export const METRICS = [
   'pointsDonated',
   'campaignsJoined',
   'teamChallenges',
+  'purchases',
+  'eventsAttended',
+  'coursesAttended',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
@@ -68,8 +71,8 @@ export const NODE_FEATURE_NAMES: Record<NodeFeature, string> = {
   charityCertificate: '公益同行电子证书',
 };
 
-/** What a campaign can boost (`campaigns.boosts.<action>`); purchases join when they land. */
-export const BOOST_ACTIONS = ['checkin'] as const;
+/** What a campaign can boost (`campaigns.boosts.<action>`): check-ins, and purchases (their points only). */
+export const BOOST_ACTIONS = ['checkin', 'purchase'] as const;
 export type BoostAction = (typeof BOOST_ACTIONS)[number];
 
 export const BADGE_RARITIES = ['common', 'rare', 'epic', 'legendary'] as const;
@@ -99,6 +102,15 @@ export type LimitPeriod = (typeof LIMIT_PERIODS)[number];
 export const STAFF_ROLES = ['verifier', 'ops', 'host'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/** Offline events: an activity (salon, meet-up) or a course; `coursesAttended` counts the courses. */
+export const EVENT_KINDS = ['activity', 'course'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const EVENT_KIND_NAMES: Record<EventKind, string> = {
+  activity: '活动',
+  course: '课程',
+};
+
 /** The collections ops edit in the cloud console (plus `staff`, which ops enrol by hand). */
 export const CONTENT_COLLECTIONS = [
   'tiers',
@@ -110,6 +122,7 @@ export const CONTENT_COLLECTIONS = [
   'campaigns',
   'charity_projects',
   'challenges',
+  'events',
 ] as const;
 export type ContentCollection = (typeof CONTENT_COLLECTIONS)[number];
 
@@ -121,11 +134,11 @@ export const TEAM_METRICS = ['checkins', 'checkinDays', 'redemptions', 'purchase
 export type TeamMetric = (typeof TEAM_METRICS)[number];
 
 /**
- * The metrics something records today (a check-in, a redemption). A challenge on any other metric
- * is refused by content validation: nobody could ever finish it. Purchases join this list, in one
- * line, once the purchase flow calls `recordTeamActivity(account, openid, 'purchases')`.
+ * The metrics something records today: a check-in, a redemption, a purchase the brand's systems
+ * report (`recordPurchase` calls `recordTeamActivity(account, openid, ['purchases'])`). A challenge
+ * on any other metric is refused by content validation: nobody could ever finish it.
  */
-export const RECORDED_TEAM_METRICS: readonly TeamMetric[] = ['checkins', 'checkinDays', 'redemptions'];
+export const RECORDED_TEAM_METRICS: readonly TeamMetric[] = ['checkins', 'checkinDays', 'redemptions', 'purchases'];
 
 export const TEAM_METRIC_NAMES: Record<TeamMetric, string> = {
   checkins: '签到次数',

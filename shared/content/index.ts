@@ -20,7 +20,17 @@ export {
 } from './benefitPacks';
 export { campaignSchema, CAMPAIGN_FIELDS, type CampaignDoc, type CampaignBoost } from './campaigns';
 export { charityProjectSchema, CHARITY_PROJECT_FIELDS, type CharityProjectDoc } from './charityProjects';
-export { settingsSchema, SETTINGS_FIELDS, DEFAULT_SETTINGS, type SettingsDoc, type StreakBonus } from './settings';
+export {
+  settingsSchema,
+  SETTINGS_FIELDS,
+  DEFAULT_SETTINGS,
+  PURCHASE_ROUNDINGS,
+  type SettingsDoc,
+  type StreakBonus,
+  type PurchaseSettings,
+  type PurchaseRounding,
+} from './settings';
+export { eventSchema, EVENT_FIELDS, type EventDoc } from './events';
 export { staffSchema, STAFF_FIELDS, type StaffDoc } from './staff';
 export { challengeSchema, CHALLENGE_FIELDS, type ChallengeDoc } from './challenges';
 export { CONTENT_SCHEMAS, FIELD_DOCS, COLLECTION_NAMES, type ContentDocs, type ContentSchema } from './collections';

@@ -65,10 +65,14 @@ export const CUSTOM_MESSAGES: Record<string, Bilingual> = {
     zh: '至少填写一项（badgeId / nodeId / birthdayMonth）；没有条件请删除该字段',
     en: 'needs at least one of badgeId / nodeId / birthdayMonth; delete the field for no condition',
   },
-  instantRequired: { zh: '必须填写时间（不能为 null）', en: 'is required (null is not allowed)' },
+  instantRequired: {
+    zh: '必须填写时间（不能为 null），例如 2026-12-05T14:00（上海时间）',
+    en: 'is required (null is not allowed), e.g. 2026-12-05T14:00 (Shanghai)',
+  },
   oneDecimal: { zh: '最多一位小数，例如 1.5', en: 'at most one decimal, e.g. 1.5' },
   startBeforePreheat: { zh: '活动开始不能早于预热开始', en: 'must not be before preheatAt' },
   recapBeforeEnd: { zh: '回顾截止不能早于活动结束', en: 'must not be before endAt' },
+  twoDecimals: { zh: '最多两位小数', en: 'at most two decimals' },
 };
 
 const TYPE_NAMES: Record<string, Bilingual> = {

@@ -1,6 +1,6 @@
 import type { ContentCollection } from './ids';
 import { parseContent } from './parseContent';
-import { badge, campaign, challenge, charityProject, pack, settings, staff, tier, treeNode, type Doc } from './__fixtures__/raw';
+import { badge, campaign, challenge, charityProject, event, pack, settings, staff, tier, treeNode, type Doc } from './__fixtures__/raw';
 
 /** Applies a change to a fresh valid document (a `path` of `a.b.0.c`; undefined deletes). */
 function broken(doc: Doc, path: string, value: unknown): Doc {
@@ -29,6 +29,7 @@ const VALID: Record<ContentCollection, () => Doc> = {
   challenges: () => challenge('winter'),
   campaigns: () => campaign('thanks'),
   charity_projects: () => charityProject('reading'),
+  events: () => event('salon_1'),
 };
 
 describe('every valid fixture passes', () => {
@@ -36,6 +37,11 @@ describe('every valid fixture passes', () => {
     const r = parseContent(c, [VALID[c]()]);
     expect(r.problems).toEqual([]);
     expect(r.valid).toHaveLength(1);
+  });
+
+  it('a team challenge on purchases (recorded since the brand’s systems report orders)', () => {
+    const r = parseContent('challenges', [challenge('shoppers', { goal: { metric: 'purchases', target: 6 } })]);
+    expect(r.problems).toEqual([]);
   });
 });
 
@@ -131,10 +137,20 @@ const RULES: Array<[ContentCollection, string, unknown, string, string]> = [
   ['challenges', 'teamSize.max', 2, 'teamSize.max', '不能小于最少人数'],
   ['challenges', 'goal.target', 0, 'goal.target', '不能小于 1'],
   ['challenges', 'goal.metric', 'likes', 'goal.metric', 'checkins'],
-  // Designed for, but nothing records purchases yet: a challenge nobody could finish is refused.
-  ['challenges', 'goal.metric', 'purchases', 'goal.metric', '还没有记录这个指标'],
   ['challenges', 'reward.points', -5, 'reward.points', '不能小于 0'],
   ['challenges', 'joinGraceHours', 200, 'joinGraceHours', '不能大于 168'],
+  ['staff', 'roles', ['host', 'host'], 'roles', '重复'],
+  ['events', 'startAt', null, 'startAt', '必须填写'],
+  ['events', 'endAt', '2026-12-05T13:00', 'endAt', '晚于开始时间'],
+  ['events', 'endAt', 'tomorrow', 'endAt', '2026-12-25'],
+  ['events', 'points', -1, 'points', '不能小于 0'],
+  ['events', 'kind', 'party', 'kind', 'course'],
+  ['events', 'title', '', 'title', '不能为空'],
+  ['settings', 'purchase.pointsPerYuan', 1.234, 'purchase.pointsPerYuan', '两位小数'],
+  ['settings', 'purchase.holdDays', 61, 'purchase.holdDays', '不能大于 60'],
+  ['settings', 'purchase.rounding', 'up', 'purchase.rounding', 'floor'],
+  ['settings', 'points.expiry.months', 0, 'points.expiry.months', '不能小于 1'],
+  ['settings', 'event.graceMinutes', -5, 'event.graceMinutes', '不能小于 0'],
 ];
 
 describe('each schema rule rejects its failing fixture, by id and field, in both languages', () => {

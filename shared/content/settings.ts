@@ -134,6 +134,51 @@ export const SETTINGS_FIELDS: FieldDocs = {
   'tier.coverageTargets.basic': fieldDoc('基础层目标', 'Basic target', '0–100', '0–100'),
   'tier.coverageTargets.advanced': fieldDoc('进阶层目标', 'Advanced target', '0–100', '0–100'),
   'tier.coverageTargets.core': fieldDoc('核心层目标', 'Core target', '0–100', '0–100'),
+  purchase: fieldDoc(
+    '消费奖励',
+    'Purchase rewards',
+    '门店与商城订单（由品牌系统通过 partner 接口上报）按实付金额发放积分与成长值；积分先冻结 holdDays 天（退款期）再到账。不填时按默认值：每元 1 积分、1 成长值、向下取整、冻结 7 天',
+    "points and growth for shop and store orders (sent by the brand's systems through partner) by the amount paid; points stay pending for holdDays (the refund window) before they can be spent. Missing: 1 point and 1 growth per yuan, rounded down, 7 days",
+  ),
+  'purchase.pointsPerYuan': fieldDoc(
+    '每元积分',
+    'Points per yuan',
+    '实付每 1 元得多少积分，0–100，最多两位小数（如 0.5 表示每 2 元 1 积分）',
+    'points per yuan paid, 0–100, at most two decimals (0.5 = 1 point per 2 yuan)',
+  ),
+  'purchase.growthPerYuan': fieldDoc(
+    '每元成长值',
+    'Growth per yuan',
+    '实付每 1 元得多少成长值，0–100，最多两位小数；成长值在订单上报时立即计入（退款时扣回）',
+    'growth per yuan paid, 0–100, at most two decimals; growth counts as soon as the order arrives (taken back on refund)',
+  ),
+  'purchase.rounding': fieldDoc(
+    '取整方式',
+    'Rounding',
+    'floor 向下取整（默认）/ round 四舍五入 / ceil 向上取整，对每笔订单的积分和成长值分别取整',
+    "floor (default) / round / ceil, applied to each order's points and growth",
+  ),
+  'purchase.holdDays': fieldDoc(
+    '积分冻结天数',
+    'Hold days',
+    '退款期：积分在付款日之后第 holdDays 天结束时到账（默认 7，0 表示立即到账），冻结期间不能使用；0–60',
+    'the refund window: points become spendable at the end of the holdDays-th day after the day paid (default 7; 0 = at once), and cannot be spent before; 0–60',
+  ),
+  points: fieldDoc('积分规则', 'Points rules', '积分有效期', 'points expiry'),
+  'points.expiry': fieldDoc(
+    '积分有效期',
+    'Points expiry',
+    '{ "months": 12 }：每笔积分在获得月份之后第 months 个月的月底（上海时间）过期，先获得的先使用；null 或不填表示永不过期',
+    '{ "months": 12 }: points expire at the end of the month `months` months after the month they were earned (Shanghai time), oldest spent first; null or missing = never',
+  ),
+  'points.expiry.months': fieldDoc('有效月数', 'Months', '1–120', '1–120'),
+  event: fieldDoc('线下活动', 'Offline events', '活动签到规则', 'event check-in rules'),
+  'event.graceMinutes': fieldDoc(
+    '签到宽限（分钟）',
+    'Grace minutes',
+    '活动开始前、结束后多少分钟内仍可扫码签到，默认 30，0–720',
+    'minutes before the start and after the end during which hosts may still check members in; default 30, 0–720',
+  ),
 };
 
 const streakBonusSchema = z.object({
@@ -196,6 +241,39 @@ const tierSettingsSchema = z.object({
   ).transform((v) => v ?? { basic: 90, advanced: 40, core: 10 }),
 });
 
+/** A rate per yuan: 0–100 with at most two decimals (kept exact as hundredths). */
+const ratePerYuan = z
+  .number()
+  .min(0)
+  .max(100)
+  .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, { message: 'twoDecimals' });
+
+export const PURCHASE_ROUNDINGS = ['floor', 'round', 'ceil'] as const;
+export type PurchaseRounding = (typeof PURCHASE_ROUNDINGS)[number];
+
+const DEFAULT_PURCHASE = { pointsPerYuan: 1, growthPerYuan: 1, rounding: 'floor' as PurchaseRounding, holdDays: 7 };
+
+const purchaseSettingsSchema = z.object({
+  pointsPerYuan: described(ratePerYuan, SETTINGS_FIELDS['purchase.pointsPerYuan']),
+  growthPerYuan: described(ratePerYuan, SETTINGS_FIELDS['purchase.growthPerYuan']),
+  rounding: described(z.enum(PURCHASE_ROUNDINGS).optional(), SETTINGS_FIELDS['purchase.rounding']).transform((v) => v ?? 'floor'),
+  holdDays: described(int(0, 60).optional(), SETTINGS_FIELDS['purchase.holdDays']).transform((v) => v ?? 7),
+});
+
+const pointsSettingsSchema = z.object({
+  expiry: described(
+    z
+      .object({ months: described(int(1, 120), SETTINGS_FIELDS['points.expiry.months']) })
+      .nullable()
+      .optional(),
+    SETTINGS_FIELDS['points.expiry'],
+  ).transform((v) => v ?? null),
+});
+
+const eventSettingsSchema = z.object({
+  graceMinutes: described(int(0, 720).optional(), SETTINGS_FIELDS['event.graceMinutes']).transform((v) => v ?? 30),
+});
+
 export const settingsSchema = z.object({
   _id: described(z.literal('main', { errorMap: () => ({ message: 'mainOnly' }) }), SETTINGS_FIELDS._id),
   checkin: described(checkinSettingsSchema, SETTINGS_FIELDS.checkin),
@@ -212,14 +290,19 @@ export const settingsSchema = z.object({
   tier: described(tierSettingsSchema.optional(), SETTINGS_FIELDS.tier).transform(
     (v) => v ?? { windowMonths: 12, downgradeWarningDays: 30, coverageTargets: { basic: 90, advanced: 40, core: 10 } },
   ),
+  purchase: described(purchaseSettingsSchema.optional(), SETTINGS_FIELDS.purchase).transform((v) => v ?? { ...DEFAULT_PURCHASE }),
+  points: described(pointsSettingsSchema.optional(), SETTINGS_FIELDS.points).transform((v) => v ?? { expiry: null }),
+  event: described(eventSettingsSchema.optional(), SETTINGS_FIELDS.event).transform((v) => v ?? { graceMinutes: 30 }),
 });
 
 export type SettingsDoc = z.output<typeof settingsSchema>;
 export type StreakBonus = SettingsDoc['checkin']['streakBonuses'][number];
+export type PurchaseSettings = SettingsDoc['purchase'];
 
 /**
  * What the functions use when the settings document is missing or broken, so check-in keeps
- * working (the validator still reports the problem as an error). Same values as the demo.
+ * working (the validator still reports the problem as an error). Same values as the demo, except
+ * that points never expire (expiry is a choice ops make in the document, never a silent default).
  */
 export const DEFAULT_SETTINGS: SettingsDoc = {
   _id: 'main',
@@ -241,4 +324,7 @@ export const DEFAULT_SETTINGS: SettingsDoc = {
   },
   birthday: { points: 0, growth: 0 },
   tier: { windowMonths: 12, downgradeWarningDays: 30, coverageTargets: { basic: 90, advanced: 40, core: 10 } },
+  purchase: { ...DEFAULT_PURCHASE },
+  points: { expiry: null },
+  event: { graceMinutes: 30 },
 };

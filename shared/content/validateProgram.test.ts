@@ -101,9 +101,12 @@ describe('validateProgram', () => {
     });
 
     it('error: a rule on a metric nothing records, or on treeNodes (a node cannot wait for nodes)', () => {
-      expect(only((p) => (p.tree_nodes[0].rule = { metric: 'eventsAttended', gte: 1 }))).toEqual([
+      // (Nothing records shares of articles: not a metric rules may name.)
+      expect(only((p) => (p.tree_nodes[0].rule = { metric: 'articlesShared', gte: 1 }))).toEqual([
         expect.objectContaining({ id: 'l1', field: 'rule.metric', severity: 'error' }),
       ]);
+      // Events attended are recorded (the `event` function): a node may count them.
+      expect(only((p) => (p.tree_nodes[0].rule = { metric: 'eventsAttended', gte: 1 }))).toEqual([]);
       expect(only((p) => (p.tree_nodes[0].rule = { metric: 'treeNodes', gte: 1 }))).toEqual([
         expect.objectContaining({ id: 'l1', field: 'rule.metric', severity: 'error' }),
       ]);
@@ -138,7 +141,7 @@ describe('validateProgram', () => {
     });
   });
 
-  describe('badges awarded by nodes, campaigns and team challenges', () => {
+  describe('badges awarded by nodes, campaigns, team challenges and offline events', () => {
     it('error: a badge without a rule that nothing awards', () => {
       expect(only((p) => p.badges.push({ ...badge('orphan'), rule: null }))).toEqual([
         expect.objectContaining({ collection: 'badges', id: 'orphan', field: 'rule', severity: 'error' }),
@@ -161,6 +164,18 @@ describe('validateProgram', () => {
           p.challenges[0] = { ...p.challenges[0], reward: { points: 60, growth: 40, badgeId: 'full_house' } };
         }),
       ).toEqual([]);
+    });
+
+    it('an active offline event may award a badge without a rule (given at the door); an inactive one may not', () => {
+      const withSalonBadge = (active: boolean) =>
+        only((p) => {
+          p.badges.push({ ...badge('salon_badge'), rule: null });
+          p.events[0] = { ...p.events[0], badgeId: 'salon_badge', active };
+        });
+      expect(withSalonBadge(true)).toEqual([]);
+      expect(withSalonBadge(false)).toEqual([
+        expect.objectContaining({ collection: 'badges', id: 'salon_badge', field: 'rule', severity: 'error' }),
+      ]);
     });
   });
 
@@ -349,8 +364,14 @@ describe('validateProgram', () => {
       expect(c.endAt).toBe('2026-12-20T16:00:00.000Z');
     });
 
-    it('error: a goal on purchases (nothing records them yet) — the challenge is not served, so no team can join it', () => {
+    it('serves a goal on purchases (the brand’s systems report orders, and each moves the teams)', () => {
       const r = check((p) => ((p.challenges[0].goal as Doc).metric = 'purchases'));
+      expect(r.problems).toEqual([]);
+      expect(r.program.challenges.map((c) => c.goal)).toEqual([{ metric: 'purchases', target: 40 }]);
+    });
+
+    it('error: a goal on a metric that is not a team metric — the challenge is not served', () => {
+      const r = check((p) => ((p.challenges[0].goal as Doc).metric = 'likes'));
       expect(r.problems).toEqual([
         expect.objectContaining({ collection: 'challenges', id: 'winter', field: 'goal.metric', severity: 'error' }),
       ]);

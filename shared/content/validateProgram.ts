@@ -1,10 +1,11 @@
 import type { BadgeDoc } from './badges';
 import type { BenefitPackDoc } from './benefitPacks';
+import type { EventDoc } from './events';
 import { hhmmToMinute } from './benefitPacks';
 import type { ChallengeDoc } from './challenges';
 import type { CampaignDoc } from './campaigns';
 import type { CharityProjectDoc } from './charityProjects';
-import { DEFAULT_TIER_NAMES, TIER_IDS, type ContentCollection } from './ids';
+import { BOOST_ACTIONS, DEFAULT_TIER_NAMES, TIER_IDS, type BoostAction, type ContentCollection } from './ids';
 import { parseContent } from './parseContent';
 import { countBySeverity, problem, type ContentProblem } from './problems';
 import { DEFAULT_SETTINGS, type SettingsDoc } from './settings';
@@ -16,6 +17,13 @@ import { dayOf, toMs, type Instant, addDays, atMinute, startOfDay, weekday } fro
 import { tierCoverage } from '../domain/tierCoverage';
 
 /** Documents as read from the database or from `content/demo/*.json`, unvalidated. */
+
+/** What each boosted action is called in a problem's message. */
+const BOOSTED_WHAT: Record<BoostAction, { zh: string; en: string }> = {
+  checkin: { zh: '签到', en: 'check-ins' },
+  purchase: { zh: '消费', en: 'purchases' },
+};
+
 export type RawProgram = Partial<Record<ContentCollection, readonly unknown[]>>;
 
 /** The usable program: valid documents only, and settings (defaults when missing or broken). */
@@ -29,6 +37,7 @@ export interface Program {
   challenges: ChallengeDoc[];
   campaigns: CampaignDoc[];
   charity_projects: CharityProjectDoc[];
+  events: EventDoc[];
 }
 
 export interface ValidateOptions {
@@ -67,6 +76,7 @@ export function validateProgram(raw: RawProgram, options: ValidateOptions = {}):
   const challenges = parse('challenges');
   const campaigns = parse('campaigns');
   const charityProjects = parse('charity_projects');
+  const events = parse('events');
 
   const settings = settingsDocs.find((s) => s._id === 'main');
   if (!settings) {
@@ -87,6 +97,7 @@ export function validateProgram(raw: RawProgram, options: ValidateOptions = {}):
     challenges,
     campaigns,
     charity_projects: charityProjects,
+    events,
   };
   problems.push(...crossCheck(program, options));
   return { program, problems, ...countBySeverity(problems) };
@@ -104,6 +115,7 @@ export function crossCheck(program: Program, options: ValidateOptions = {}): Con
     ...checkReachability(program.benefit_packs, program.settings),
     ...checkCoverage(program, options),
     ...checkChallenges(program.challenges, program.badges, options),
+    ...checkEvents(program.events, program.badges, options),
   ];
 }
 
@@ -167,12 +179,16 @@ function checkTiers(tiers: TierDoc[], packs: BenefitPackDoc[]): ContentProblem[]
   return out;
 }
 
-/** Badges a node (`unlocks.badgeId`), a campaign (`badgeId`) or a team challenge (`reward.badgeId`) awards, with what awards them. */
+/**
+ * Badges a node (`unlocks.badgeId`), a campaign (`badgeId`), a team challenge (`reward.badgeId`)
+ * or an offline event (`badgeId`, given at the door) awards, with what awards them.
+ */
 function badgeAwarders(program: Program): Map<string, string> {
   const out = new Map<string, string>();
   for (const n of program.tree_nodes) if (n.active && n.unlocks.badgeId) out.set(n.unlocks.badgeId, `tree_nodes/${n._id}`);
   for (const c of program.campaigns) if (c.active && c.badgeId) out.set(c.badgeId, `campaigns/${c._id}`);
   for (const c of program.challenges) if (c.reward.badgeId) out.set(c.reward.badgeId, `challenges/${c._id}`);
+  for (const e of program.events) if (e.active && e.badgeId) out.set(e.badgeId, `events/${e._id}`);
   return out;
 }
 
@@ -188,8 +204,8 @@ function checkBadges(program: Program): ContentProblem[] {
       if (!awarders.has(b._id)) {
         out.push(
           problem('badges', b._id, 'rule', {
-            zh: '没有获得规则，也没有启用的成长树节点（unlocks.badgeId）、活动（badgeId）或组队挑战（reward.badgeId）颁发它：无人能获得',
-            en: 'has no rule and no active tree node (unlocks.badgeId), campaign (badgeId) or team challenge (reward.badgeId) awards it: nobody can earn it',
+            zh: '没有获得规则，也没有启用的成长树节点（unlocks.badgeId）、活动（badgeId）、组队挑战（reward.badgeId）或线下活动（events.badgeId）颁发它：无人能获得',
+            en: 'has no rule and no active tree node (unlocks.badgeId), campaign (badgeId), team challenge (reward.badgeId) or offline event (events.badgeId) awards it: nobody can earn it',
           }),
         );
       }
@@ -372,15 +388,18 @@ function checkCampaigns(program: Program, options: ValidateOptions): ContentProb
       const a = active[i];
       const b = active[j];
       const overlap = toMs(a.startAt) < toMs(b.endAt) && toMs(b.startAt) < toMs(a.endAt);
-      if (overlap && a.boosts.checkin && b.boosts.checkin) {
+      if (!overlap) continue;
+      for (const action of BOOST_ACTIONS) {
+        if (!a.boosts[action] || !b.boosts[action]) continue;
+        const what = BOOSTED_WHAT[action];
         out.push(
           problem(
             'campaigns',
             b._id,
-            'boosts.checkin',
+            `boosts.${action}`,
             {
-              zh: `与「${a.title}」(${a._id}) 的活动期重叠，两者都有签到加成：重叠期间只按倍数较高的一个计算`,
-              en: `its live phase overlaps "${a._id}" and both boost check-ins: only the higher boost applies while they overlap`,
+              zh: `与「${a.title}」(${a._id}) 的活动期重叠，两者都有${what.zh}加成：重叠期间只按倍数较高的一个计算`,
+              en: `its live phase overlaps "${a._id}" and both boost ${what.en}: only the higher boost applies while they overlap`,
             },
             'warning',
           ),
@@ -589,6 +608,37 @@ function checkChallenges(challenges: ChallengeDoc[], badges: BadgeDoc[], options
           {
             zh: '挑战已结束，队伍页仍可查看；不再需要时可删除',
             en: 'the challenge is over (teams can still see it); delete it when no longer needed',
+          },
+          'warning',
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** An event's badge must be one members can get; an event long over but still active is clutter. */
+function checkEvents(events: EventDoc[], badges: BadgeDoc[], options: ValidateOptions): ContentProblem[] {
+  const out: ContentProblem[] = [];
+  for (const e of events) {
+    if (!e.active) continue;
+    if (e.badgeId !== null && !badges.some((b) => b._id === e.badgeId && b.active)) {
+      out.push(
+        problem('events', e._id, 'badgeId', {
+          zh: `纪念徽章 ${e.badgeId} 不是已启用的徽章：到场会员拿不到它`,
+          en: `badge ${e.badgeId} is not an active badge: attendees would not get it`,
+        }),
+      );
+    }
+    if (options.now !== undefined && toMs(e.endAt) + 30 * DAY_MS < toMs(options.now)) {
+      out.push(
+        problem(
+          'events',
+          e._id,
+          'active',
+          {
+            zh: '活动已结束 30 天以上仍为启用状态，可将 active 设为 false（签到记录会保留）',
+            en: 'the event ended over 30 days ago but is still active; set active to false (attendance is kept)',
           },
           'warning',
         ),

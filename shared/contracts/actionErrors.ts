@@ -31,6 +31,7 @@ export const ACTION_ERRORS: { [F in FunctionName]: { [A in ActionName<F>]: reado
     recap: ['NOT_FOUND', 'NOT_AVAILABLE_NOW'],
     charity: [],
     donate: ['NOT_FOUND', 'NOT_AVAILABLE_NOW', 'INSUFFICIENT_POINTS'],
+    code: [],
   },
   checkin: { checkin: [], calendar: [] },
   redeem: {
@@ -81,4 +82,35 @@ export const ACTION_ERRORS: { [F in FunctionName]: { [A in ActionName<F>]: reado
     card: ['NOT_FOUND'],
     seen: [],
   },
+  event: {
+    attend: [
+      'FORBIDDEN',
+      'RATE_LIMITED',
+      'NOT_FOUND',
+      'NOT_AVAILABLE_NOW',
+      'MEMBER_CODE_INVALID',
+      'MEMBER_CODE_EXPIRED',
+      'ALREADY_ATTENDED',
+      'ACCOUNT_DELETING',
+    ],
+    mine: [],
+    hosting: ['FORBIDDEN'],
+  },
 };
+
+/**
+ * What the `partner` HTTP API answers besides success (`shared/contracts/partner.ts`), with the
+ * HTTP status of each: the brand's systems branch on the status and the code.
+ */
+export const PARTNER_ERRORS = {
+  INVALID_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  NOT_FOUND: 404,
+  MEMBER_CODE_INVALID: 404,
+  MEMBER_CODE_EXPIRED: 410,
+  CONFLICT: 409,
+  ACCOUNT_DELETING: 409,
+  REFUND_EXCEEDS_ORDER: 422,
+  BUSY: 503,
+  INTERNAL: 500,
+} as const satisfies Partial<Record<ErrorCode, number>>;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { checkinInputs, type CheckinOutputs } from './checkin';
+import { eventInputs, type EventOutputs } from './event';
 import { inviteInputs, type InviteOutputs } from './invite';
 import { memberInputs, type MemberOutputs } from './member';
 import { opsInputs, type OpsOutputs } from './ops';
@@ -20,6 +21,7 @@ export const INPUT_SCHEMAS = {
   invite: inviteInputs,
   ops: opsInputs,
   team: teamInputs,
+  event: eventInputs,
 } as const;
 
 export interface ApiOutputs {
@@ -29,6 +31,7 @@ export interface ApiOutputs {
   invite: InviteOutputs;
   ops: OpsOutputs;
   team: TeamOutputs;
+  event: EventOutputs;
 }
 
 export type FunctionName = keyof typeof INPUT_SCHEMAS;
@@ -54,6 +57,7 @@ const actionsMatch: { [F in FunctionName]: SameKeys<(typeof INPUT_SCHEMAS)[F], A
   invite: true,
   ops: true,
   team: true,
+  event: true,
 };
 void actionsMatch;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONTENT_ID_RE, OPENID_RE } from '../content/ids';
 import { INVITE_CODE_RE, VOUCHER_CODE_RE, normalizeCode } from '../domain/codes';
+import { MEMBER_CODE_RE, normalizeMemberCode } from '../domain/memberCode';
 
 /**
  * Input building blocks shared by every action. This module (and everything under
@@ -23,6 +24,8 @@ function typedCode(re: RegExp) {
 
 export const voucherCodeSchema = typedCode(VOUCHER_CODE_RE);
 export const inviteCodeSchema = typedCode(INVITE_CODE_RE);
+/** A member code as scanned or typed (18 digits; spaces and dashes accepted). */
+export const memberCodeSchema = z.string().max(40).transform(normalizeMemberCode).pipe(z.string().regex(MEMBER_CODE_RE));
 
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const DAY_RE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;

@@ -25,6 +25,7 @@ const EXAMPLES: { [F in FunctionName]: { [A in ActionName<F>]: ApiInput<F, A> } 
     recap: { campaignId: 'thanks_season_2026' },
     charity: {},
     donate: { projectId: 'reading_corner', points: 50, requestId: 'don_0123456789' },
+    code: {},
   },
   checkin: { checkin: {}, calendar: { month: '2026-11' } },
   redeem: {
@@ -60,6 +61,7 @@ const EXAMPLES: { [F in FunctionName]: { [A in ActionName<F>]: ApiInput<F, A> } 
     card: { teamId: 'K7QM2X' },
     seen: { teamId: 'K7QM2X' },
   },
+  event: { attend: { eventId: 'salon_1', memberCode: '1234 5678 9012 3456 78' }, mine: {}, hosting: {} },
 };
 
 /** Numbers that may legitimately be negative (ops corrections). */

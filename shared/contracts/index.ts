@@ -6,5 +6,7 @@ export * from './redeem';
 export * from './invite';
 export * from './ops';
 export * from './team';
+export * from './event';
+export * from './partner';
 export * from './api';
 export * from './actionErrors';

@@ -67,6 +67,8 @@ export const memberInputs = {
   charity: emptyInput,
   /** Gives points to a charity project; a retry with the same requestId gives once. */
   donate: z.object({ projectId: contentIdSchema, points: z.number().int().min(1).max(100_000), requestId: requestIdSchema }).strict(),
+  /** The member's 会员码 for the next 60 seconds. */
+  code: emptyInput,
 };
 
 // ---- outputs --------------------------------------------------------------------------------
@@ -121,6 +123,8 @@ export interface CampaignView {
   daysLeft: number;
   /** The check-in boost while live, or null. */
   boost: { pointsMultiplier: number; growthMultiplier: number } | null;
+  /** The purchase boost while live (points only), or null. */
+  purchaseBoost: { pointsMultiplier: number } | null;
   packs: Array<{ id: string; title: string; cost: number; minTierName: string }>;
   badge: { id: string; name: string; icon: string } | null;
   /** The member took part (a check-in while live). */
@@ -146,6 +150,29 @@ export interface BadgeCeremony {
   earnedAt: string;
 }
 
+/** Points the balance does not show: pending purchase points, a refund debt, points about to expire. */
+export interface PointsOutlook {
+  /** Purchase points inside their hold (not spendable yet). */
+  pending: number;
+  /** The next day pending points become spendable, or null with none. */
+  pendingReleaseOn: DayString | null;
+  /** Points a refund could not take back: paid off from the next earnings. */
+  debt: number;
+  /** The next points to expire, shown from 30 days before ("N 积分将于 12月31日过期"). */
+  expiring: { points: number; lastDay: DayString } | null;
+  /** `settings.points.expiry.months`, or null when points never expire. */
+  expiryMonths: number | null;
+  /** How purchases earn (`settings.purchase`), for the rules page. */
+  purchase: PurchaseRule;
+}
+
+/** How purchases earn (`settings.purchase`): per yuan paid, and the days purchase points stay pending. */
+export interface PurchaseRule {
+  pointsPerYuan: number;
+  growthPerYuan: number;
+  holdDays: number;
+}
+
 export interface HomeData {
   /** The Shanghai day the answer was computed for (the client never uses its own date). */
   today: DayString;
@@ -167,6 +194,8 @@ export interface HomeData {
   campaign: CampaignView | null;
   /** In the birthday month: this year's gift (credited on this visit or an earlier one), else null. */
   birthdayGift: BirthdayGiftView | null;
+  /** Pending points, debt and expiry, from the member document (no extra read). */
+  pointsOutlook: PointsOutlook;
 }
 
 export interface BadgeView {
@@ -257,6 +286,10 @@ export interface ProgramData {
     dailyRewardCap: number;
   };
   birthday: { points: number; growth: number };
+  /** How purchases from the brand's shop and stores earn. */
+  purchase: PurchaseRule;
+  /** `settings.points.expiry.months`, or null when points never expire. */
+  points: { expiryMonths: number | null };
   /** Campaigns shown now (pre-heat, live, recap), the one that matters first. */
   campaigns: CampaignView[];
 }
@@ -315,6 +348,15 @@ export interface DeleteAccountData {
   deleted: true;
 }
 
+export interface MemberCodeData {
+  /** 18 digits; show it as a QR code and grouped in fours (`formatMemberCode`). */
+  code: string;
+  /** After this instant the code is refused. */
+  expiresAt: string;
+  /** When to ask for the next code (30 s after this one started). */
+  refreshAt: string;
+}
+
 export interface MemberOutputs {
   home: HomeData;
   badges: BadgesData;
@@ -328,4 +370,5 @@ export interface MemberOutputs {
   recap: RecapData;
   charity: CharityData;
   donate: DonateData;
+  code: MemberCodeData;
 }

@@ -119,8 +119,23 @@ export interface OpsStatsData {
   /** Of the members who checked in on `date`, the share (0…1) back on d+1 / d+7; null when that day is not over yet. */
   retention: Array<{ date: DayString; cohort: number; d1: number | null; d7: number | null }>;
   newMembers: DailyCount[];
-  /** Ledger points in the range: issued (check-ins, invite rewards, ops grants), spent on packs, refunded, and taken back by ops corrections. */
-  points: { issued: number; spent: number; refunded: number; corrected: number };
+  /** Ledger points in the range: issued (check-ins, invite rewards, ops grants, purchases, events), spent on packs, refunded, taken back by ops corrections, expired. */
+  points: { issued: number; spent: number; refunded: number; corrected: number; expired: number };
+  /**
+   * Orders and refunds from the brand's systems: orders recorded in the range (fen paid, points
+   * they earn), points still pending today, refunds recorded in the range (fen, points reversed —
+   * cancelled, taken back or left as a debt — and the debt part).
+   */
+  purchases: {
+    orders: number;
+    amount: number;
+    pointsIssued: number;
+    pointsPending: number;
+    refunds: number;
+    refundedAmount: number;
+    pointsReversed: number;
+    pointsDebt: number;
+  };
   redemptions: {
     total: number;
     byPack: Array<{ packId: string; title: string; minTier: TierId; count: number }>;
@@ -314,6 +329,10 @@ export interface OpsMemberData {
     redemptions: number;
     invitesActivated: number;
     pointsDonated: number;
+    /** Orders from the brand's systems (fully refunded ones taken off). */
+    purchases: number;
+    /** Offline events checked in at (courses included). */
+    eventsAttended: number;
   };
   ledger: OpsLedgerData;
   vouchers: OpsVouchersData;

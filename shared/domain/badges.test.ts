@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { BADGE_METRICS } from '../content/ids';
-import { badgeProgress, badgeRemainingText, memberBadgeMetrics, newlyEarnedBadges, remainingText, type BadgeMetrics } from './badges';
+import {
+  badgeProgress,
+  badgeRemainingText,
+  memberBadgeMetrics,
+  newlyEarnedBadges,
+  remainingText,
+  withGrantedBadge,
+  type BadgeMetrics,
+} from './badges';
 import { badge } from './__fixtures__/program';
 import { normalizeMember } from './member';
 
@@ -14,6 +22,9 @@ const zero: BadgeMetrics = {
   pointsDonated: 0,
   campaignsJoined: 0,
   teamChallenges: 0,
+  purchases: 0,
+  eventsAttended: 0,
+  coursesAttended: 0,
 };
 
 describe('badgeProgress', () => {
@@ -110,6 +121,9 @@ describe('memberBadgeMetrics', () => {
       pointsDonated: 120,
       campaigns: ['thanks', 'autumn'],
       teamChallenges: 1,
+      purchases: 4,
+      eventsAttended: 2,
+      coursesAttended: 1,
     };
     expect(memberBadgeMetrics(m, 3)).toEqual({
       streak: 9,
@@ -122,6 +136,9 @@ describe('memberBadgeMetrics', () => {
       teamChallenges: 1,
       pointsDonated: 120,
       campaignsJoined: 2,
+      purchases: 4,
+      eventsAttended: 2,
+      coursesAttended: 1,
     });
     expect(memberBadgeMetrics(m, 3, 0).currentStreak).toBe(0);
   });
@@ -133,5 +150,27 @@ describe('memberBadgeMetrics', () => {
     const teamPlayer = badge('team1', 'teamChallenges', 1);
     expect(newlyEarnedBadges([teamPlayer], { ...zero, teamChallenges: 1 }, [])).toEqual([teamPlayer]);
     expect(remainingText('teamChallenges', 1)).toBe('还差 1 次组队挑战');
+  });
+
+  it('counts purchases, events and courses from the member’s counters (0 for a record from before them)', () => {
+    const before = normalizeMember({ _id: 'o_before_purchases', streak: { current: 0, best: 0, lastDate: null }, checkinDays: 0 });
+    expect(memberBadgeMetrics(before, 0)).toMatchObject({ purchases: 0, eventsAttended: 0, coursesAttended: 0 });
+    const metrics = memberBadgeMetrics({ ...before, purchases: 3, eventsAttended: 2, coursesAttended: 1 }, 0);
+    expect(metrics).toMatchObject({ purchases: 3, eventsAttended: 2, coursesAttended: 1 });
+    expect(newlyEarnedBadges([badge('buyer', 'purchases', 3), badge('goer', 'eventsAttended', 3)], metrics, []).map((b) => b._id)).toEqual([
+      'buyer',
+    ]);
+    expect(remainingText('purchases', 1)).toBe('还差 1 笔消费');
+    expect(remainingText('eventsAttended', 2)).toBe('还差 2 场活动');
+    expect(remainingText('coursesAttended', 1)).toBe('还差 1 节课程');
+  });
+});
+
+describe('withGrantedBadge', () => {
+  it('adds an event’s badge once, unseen, and leaves a member who has it unchanged', () => {
+    const member = { badges: [{ id: 'first', earnedAt: '2026-01-01T00:00:00.000Z', seen: true }] };
+    const granted = withGrantedBadge(member, 'salon', '2026-12-05T06:00:00.000Z');
+    expect(granted.badges).toEqual([...member.badges, { id: 'salon', earnedAt: '2026-12-05T06:00:00.000Z', seen: false }]);
+    expect(withGrantedBadge(granted, 'salon', '2027-01-01T00:00:00.000Z')).toBe(granted);
   });
 });

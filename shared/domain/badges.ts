@@ -76,3 +76,16 @@ export function memberBadgeMetrics(
 ): BadgeMetrics {
   return metricValues({ ...member, treeNodes }, currentStreak);
 }
+
+/**
+ * A badge given outright (an offline event's commemorative badge, `events.badgeId`) rather than
+ * reached by its rule: the member's earned list with it added, or unchanged when they have it.
+ */
+export function withGrantedBadge<M extends { badges: ReadonlyArray<{ id: string; earnedAt: string; seen: boolean }> }>(
+  member: M,
+  badgeId: string,
+  earnedAt: string,
+): M {
+  if (member.badges.some((b) => b.id === badgeId)) return member;
+  return { ...member, badges: [...member.badges, { id: badgeId, earnedAt, seen: false }] };
+}

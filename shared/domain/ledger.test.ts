@@ -29,6 +29,12 @@ describe('ledger', () => {
       'birthday_gift',
       'invitee_reward',
       'donation',
+      'purchase',
+      'purchase_release',
+      'purchase_refund',
+      'debt_repayment',
+      'expire',
+      'event_reward',
     ]);
     // Rewards of unlocks and tiers never carry growth (growth would light more nodes); a donation only spends.
     expect(entryFitsKind({ kind: 'node_reward', points: 50, growth: 10 })).toBe(false);

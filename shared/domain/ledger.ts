@@ -33,7 +33,7 @@ export const LEDGER_KIND_RULES = {
   invite_reward: { name: '邀请奖励', points: 'credit', growth: 'credit', audited: false },
   /** A team challenge completed: each member present at completion, once (refId = the team). */
   team_reward: { name: '组队挑战奖励', points: 'credit', growth: 'credit', audited: false },
-  /** Audited grants (purchases, offline events) and corrections. */
+  /** Audited grants and corrections. */
   ops_adjust: { name: '运营调整', points: 'any', growth: 'any', audited: true },
   /** Points a growth-tree node unlocks, in the transaction that lights it. Points only: growth would light more nodes. */
   node_reward: { name: '成长树节点奖励', points: 'credit', growth: 'none', audited: false },
@@ -45,6 +45,21 @@ export const LEDGER_KIND_RULES = {
   invitee_reward: { name: '新会员激活奖励', points: 'credit', growth: 'credit', audited: false },
   /** Points given to a charity project (公益同行). */
   donation: { name: '公益捐赠', points: 'debit', growth: 'none', audited: false },
+  /**
+   * An order from the brand's shop or stores, when it arrives: its growth, and its points only
+   * when there is no hold (otherwise they are pending, outside the ledger, until released).
+   */
+  purchase: { name: '消费奖励', points: 'credit', growth: 'credit', audited: false },
+  /** Pending purchase points whose hold is over (one entry per member and release day). */
+  purchase_release: { name: '消费积分到账', points: 'credit', growth: 'none', audited: false },
+  /** A refund: the spendable points taken back (never past the balance) and the growth reversed. */
+  purchase_refund: { name: '消费退款', points: 'debit', growth: 'debit', audited: false },
+  /** Part of a refund debt paid off from an earning, right after it. */
+  debt_repayment: { name: '抵扣退款欠分', points: 'debit', growth: 'none', audited: false },
+  /** Points past their expiry (`settings.points.expiry`), oldest first. */
+  expire: { name: '积分过期', points: 'debit', growth: 'none', audited: false },
+  /** Checked in at an offline event by its host. */
+  event_reward: { name: '线下活动', points: 'credit', growth: 'credit', audited: false },
 } as const satisfies Record<string, LedgerKindRule>;
 
 export type LedgerKind = keyof typeof LEDGER_KIND_RULES;

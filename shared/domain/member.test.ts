@@ -18,6 +18,9 @@ describe('newMember', () => {
       activatedAt: null,
       invitesActivated: 0,
       redemptions: 0,
+      purchases: 0,
+      eventsAttended: 0,
+      coursesAttended: 0,
     });
   });
 

@@ -1,7 +1,9 @@
 import { isTierId, type TierId } from '../content/ids';
-import { toIso, type Instant, type DayString } from '../time/shanghai';
+import { toIso, type Instant, type DayString, type MonthString } from '../time/shanghai';
 import { readDeletionMark, type DeletionMark } from './accountDeletion';
 import { safeDisplayText } from './displayText';
+import { nextReleaseDay, type PendingPoints } from './pendingPoints';
+import { oldestLotMonth, type PointLots } from './pointLots';
 
 export interface Streak {
   /** Consecutive Shanghai days up to and including `lastDate`. */
@@ -35,6 +37,12 @@ export interface MemberRecord {
   activatedAt: string | null;
   invitesActivated: number;
   redemptions: number;
+  /** Orders from the brand's shop and stores, fully refunded ones taken off. */
+  purchases: number;
+  /** Offline events checked in at (courses included). */
+  eventsAttended: number;
+  /** Offline events of kind `course` checked in at. */
+  coursesAttended: number;
 }
 
 /** Until the member sets a nickname (WeChat no longer tells us), we show 会员 + 4 code symbols. */
@@ -58,6 +66,9 @@ export function newMember(openid: string, now: Instant, inviteCode: string): Mem
     activatedAt: null,
     invitesActivated: 0,
     redemptions: 0,
+    purchases: 0,
+    eventsAttended: 0,
+    coursesAttended: 0,
   };
 }
 
@@ -126,7 +137,14 @@ export interface TeamRewardNote {
  * - `campaigns`: campaigns joined (a check-in during the live phase), the `campaignsJoined` metric;
  * - `birthday` (`MM-DD`, set once by the member, then only by ops) and `birthdayGift` (the last
  *   one credited: its year makes it once a year without a read);
- * - `tierRewards`: per tier, the Shanghai year its entry reward was last paid (once per year).
+ * - `tierRewards`: per tier, the Shanghai year its entry reward was last paid (once per year);
+ * - `pendingPoints`: purchase points inside their hold, by the day they become spendable
+ *   (`pendingPoints.ts`) — not in `points`, not in the ledger until released;
+ * - `pointsDebt`: points a refund could not take back (the balance was spent), paid off from the
+ *   next earnings (`refund.ts`);
+ * - `pointLots`: the balance by the Shanghai month it was earned, Σ = `points` (`pointLots.ts`);
+ * - `oldestLot` and `nextRelease`: the oldest lot's month and the next release day, written with
+ *   every member write (`withIndexFields`) so the jobs find who is due through an index.
  */
 export interface StoredMember extends MemberRecord {
   growthDays: Record<string, number>;
@@ -147,6 +165,11 @@ export interface StoredMember extends MemberRecord {
   birthday: string | null;
   birthdayGift: BirthdayGift | null;
   tierRewards: Partial<Record<TierId, number>>;
+  pendingPoints: PendingPoints;
+  pointsDebt: number;
+  pointLots: PointLots;
+  oldestLot: MonthString | null;
+  nextRelease: DayString | null;
 }
 
 function num(value: unknown, fallback = 0): number {
@@ -168,6 +191,13 @@ function record(value: unknown): Record<string, unknown> {
 function numbers(value: unknown): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [k, v] of Object.entries(record(value))) if (typeof v === 'number' && Number.isFinite(v)) out[k] = v;
+  return out;
+}
+
+/** A map of positive integers (pending days, point lots): anything else is dropped. */
+function positive(value: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(numbers(value))) if (Number.isInteger(v) && v > 0) out[k] = v;
   return out;
 }
 
@@ -210,6 +240,9 @@ export function normalizeMember(raw: unknown): StoredMember {
     activatedAt: strOrNull(d.activatedAt),
     invitesActivated: num(d.invitesActivated),
     redemptions: num(d.redemptions),
+    purchases: num(d.purchases),
+    eventsAttended: num(d.eventsAttended),
+    coursesAttended: num(d.coursesAttended),
     growthDays: numbers(d.growthDays),
     badges,
     invitedAt: strOrNull(d.invitedAt),
@@ -233,6 +266,11 @@ export function normalizeMember(raw: unknown): StoredMember {
     birthday: typeof d.birthday === 'string' && /^\d{2}-\d{2}$/.test(d.birthday) ? d.birthday : null,
     birthdayGift: birthdayGift(d.birthdayGift),
     tierRewards: Object.fromEntries(Object.entries(numbers(d.tierRewards)).filter(([k]) => isTierId(k))) as Partial<Record<TierId, number>>,
+    pendingPoints: positive(d.pendingPoints),
+    pointsDebt: Math.max(0, num(d.pointsDebt)),
+    pointLots: positive(d.pointLots),
+    oldestLot: strOrNull(d.oldestLot),
+    nextRelease: strOrNull(d.nextRelease),
   };
 }
 
@@ -263,6 +301,11 @@ function birthdayGift(value: unknown): BirthdayGift | null {
   return { year: g.year, points: num(g.points), growth: num(g.growth), at: str(g.at) };
 }
 
+/** The fields the jobs query, derived from what they index (written with every member write). */
+export function withIndexFields(member: StoredMember): StoredMember {
+  return { ...member, oldestLot: oldestLotMonth(member.pointLots), nextRelease: nextReleaseDay(member.pendingPoints) };
+}
+
 /** The stored document of a member's first call (`inviteCode` drawn by the caller). */
 export function newStoredMember(openid: string, now: Instant, inviteCode: string): StoredMember {
   return {
@@ -285,5 +328,10 @@ export function newStoredMember(openid: string, now: Instant, inviteCode: string
     birthday: null,
     birthdayGift: null,
     tierRewards: {},
+    pendingPoints: {},
+    pointsDebt: 0,
+    pointLots: {},
+    oldestLot: null,
+    nextRelease: null,
   };
 }

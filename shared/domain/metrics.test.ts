@@ -10,6 +10,9 @@ const source = {
   pointsDonated: 120,
   campaigns: ['a', 'b'],
   teamChallenges: 1,
+  purchases: 3,
+  eventsAttended: 2,
+  coursesAttended: 1,
   treeNodes: 4,
 };
 
@@ -35,6 +38,9 @@ describe('the metrics engine', () => {
       pointsDonated: 120,
       campaignsJoined: 2,
       teamChallenges: 1,
+      purchases: 3,
+      eventsAttended: 2,
+      coursesAttended: 1,
     });
   });
 
@@ -48,5 +54,9 @@ describe('the metrics engine', () => {
     expect(ruleText({ metric: 'campaignsJoined', gte: 3 })).toBe('参加 3 场会员活动');
     expect(ruleText({ metric: 'teamChallenges', gte: 1 })).toBe('和队友完成 1 次组队挑战');
     expect(remainingText('teamChallenges', 2)).toBe('还差 2 次组队挑战');
+    expect(ruleText({ metric: 'eventsAttended', gte: 1 })).toBe('累计参加 1 场线下活动');
+    expect(ruleText({ metric: 'coursesAttended', gte: 2 })).toBe('累计参加 2 节线下课程');
+    expect(remainingText('purchases', 1)).toBe('还差 1 笔消费');
+    expect(ruleProgress({ metric: 'coursesAttended', gte: 3 }, v)).toEqual({ current: 1, target: 3, met: false });
   });
 });

@@ -31,6 +31,9 @@ export interface MetricSource {
   pointsDonated: number;
   campaigns: readonly string[];
   teamChallenges: number;
+  purchases: number;
+  eventsAttended: number;
+  coursesAttended: number;
   treeNodes: number;
 }
 
@@ -97,6 +100,27 @@ export const METRIC_DEFS: Record<Metric, MetricDef> = {
     unit: '次组队挑战',
     ask: (n) => `和队友完成 ${n} 次组队挑战`,
     read: (m) => m.teamChallenges,
+  },
+  purchases: {
+    label_zh: '消费笔数（全额退款的不算）',
+    label_en: 'orders (fully refunded ones excluded)',
+    unit: '笔消费',
+    ask: (n) => `在门店或商城累计消费 ${n} 笔`,
+    read: (m) => m.purchases,
+  },
+  eventsAttended: {
+    label_zh: '参加的线下活动数（含课程）',
+    label_en: 'offline events attended (courses included)',
+    unit: '场活动',
+    ask: (n) => `累计参加 ${n} 场线下活动`,
+    read: (m) => m.eventsAttended,
+  },
+  coursesAttended: {
+    label_zh: '参加的线下课程数',
+    label_en: 'offline courses attended',
+    unit: '节课程',
+    ask: (n) => `累计参加 ${n} 节线下课程`,
+    read: (m) => m.coursesAttended,
   },
 };
 

@@ -10,6 +10,7 @@ import {
   packSummaries,
   penetrationByTier,
   pointsSummary,
+  purchaseSummary,
   rate,
   redemptionSummary,
   rejectionsByReason,
@@ -129,8 +130,39 @@ describe('points and invites', () => {
   ];
 
   it('splits the ledger into issued (team rewards included), spent, refunded and corrected', () => {
-    expect(pointsSummary(kinds)).toEqual({ issued: 970, spent: 380, refunded: 80, corrected: 20 });
-    expect(pointsSummary([])).toEqual({ issued: 0, spent: 0, refunded: 0, corrected: 0 });
+    expect(pointsSummary(kinds)).toEqual({ issued: 970, spent: 380, refunded: 80, corrected: 20, expired: 0 });
+    expect(pointsSummary([])).toEqual({ issued: 0, spent: 0, refunded: 0, corrected: 0, expired: 0 });
+  });
+
+  it('counts purchases, their releases and events as issued, and expiry apart', () => {
+    const more = [
+      ...kinds,
+      { kind: 'purchase', credited: 30, debited: 0, entries: 3 },
+      { kind: 'purchase_release', credited: 200, debited: 0, entries: 2 },
+      { kind: 'event_reward', credited: 50, debited: 0, entries: 1 },
+      { kind: 'purchase_refund', credited: 0, debited: -40, entries: 1 },
+      { kind: 'expire', credited: 0, debited: -70, entries: 2 },
+    ];
+    expect(pointsSummary(more)).toEqual({ issued: 1250, spent: 380, refunded: 80, corrected: 20, expired: 70 });
+  });
+
+  it('shows purchase points issued, pending and reversed', () => {
+    expect(
+      purchaseSummary({
+        orders: { count: 4, amount: 52_000, points: 520 },
+        refunds: { count: 1, amount: 10_000, points: 100, debt: 30 },
+        pending: 300,
+      }),
+    ).toEqual({
+      orders: 4,
+      amount: 52_000,
+      pointsIssued: 520,
+      pointsPending: 300,
+      refunds: 1,
+      refundedAmount: 10_000,
+      pointsReversed: 100,
+      pointsDebt: 30,
+    });
   });
 
   it('counts one reward per invite_reward entry', () => {

@@ -141,9 +141,10 @@ export interface LedgerKindRow {
 }
 
 /**
- * Points issued = credits of check-ins, invite and team rewards and ops grants; spent = debits of
- * redemptions; refunded = credits of cancelled vouchers. An ops correction that takes points
- * away is neither issued nor spent: it is reported apart as `corrected`.
+ * Points issued = credits of check-ins, invite and team rewards, ops grants, purchases (released
+ * or paid at once) and offline events; spent = debits of redemptions; refunded = credits of
+ * cancelled vouchers; expired = debits of expiry. An ops correction that takes points away is
+ * neither issued nor spent: it is reported apart as `corrected`; purchase refunds are in `purchaseSummary`.
  */
 export function pointsSummary(rows: readonly LedgerKindRow[]): OpsStatsData['points'] {
   const of = (kind: LedgerKind) => rows.filter((r) => r.kind === kind);
@@ -151,10 +152,42 @@ export function pointsSummary(rows: readonly LedgerKindRow[]): OpsStatsData['poi
   // Debits are stored negative; reported as positive amounts (0 - x keeps -0 out of the answer).
   const debited = (kind: LedgerKind) => 0 - of(kind).reduce((s, r) => s + r.debited, 0);
   return {
-    issued: credited('checkin') + credited('invite_reward') + credited('team_reward') + credited('ops_adjust'),
+    issued:
+      credited('checkin') +
+      credited('invite_reward') +
+      credited('team_reward') +
+      credited('ops_adjust') +
+      credited('purchase') +
+      credited('purchase_release') +
+      credited('event_reward'),
     spent: debited('redeem'),
     refunded: credited('redeem_refund'),
     corrected: debited('ops_adjust'),
+    expired: debited('expire'),
+  };
+}
+
+/** What the database counts for the purchases line (`ops/statsQueries.ts`). */
+export interface PurchaseRows {
+  /** Orders recorded in the range: how many, fen paid, points they earn (pending or not). */
+  orders: { count: number; amount: number; points: number };
+  /** Refunds recorded in the range: how many, fen, points reversed and the part left as debt. */
+  refunds: { count: number; amount: number; points: number; debt: number };
+  /** Points of orders still inside their hold today, less what refunds cancelled. */
+  pending: number;
+}
+
+/** The purchases line: issued by orders in the range, pending now, reversed by refunds in the range. */
+export function purchaseSummary(rows: PurchaseRows): OpsStatsData['purchases'] {
+  return {
+    orders: rows.orders.count,
+    amount: rows.orders.amount,
+    pointsIssued: rows.orders.points,
+    pointsPending: Math.max(0, rows.pending),
+    refunds: rows.refunds.count,
+    refundedAmount: rows.refunds.amount,
+    pointsReversed: rows.refunds.points,
+    pointsDebt: rows.refunds.debt,
   };
 }
 

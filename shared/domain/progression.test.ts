@@ -11,19 +11,21 @@ const DAY = 86_400_000;
 
 describe('progress: a balance change and what follows from it', () => {
   it('moves the balance, records growth by Shanghai day, and re-evaluates tier, badges and nodes', () => {
-    const m = { ...createMember('oProgress_member_000000000001', NOW), checkinDays: 1 };
+    // A member who checked in once and attended a course (counters the caller updated).
+    const m = { ...createMember('oProgress_member_000000000001', NOW), checkinDays: 1, eventsAttended: 1, coursesAttended: 1 };
     const p = progress(m, { points: 10, growth: 370 }, program, NOW);
     expect(p.member).toMatchObject({ points: 10, growth: 370, tier: 'advanced', growthDays: { '2030-05-10': 370 } });
     expect(p.tierChanged).toEqual({ from: 'basic', to: 'advanced', toName: '进阶层' });
-    // Each branch on its own rule: 坚持 on check-in days, 学习 on growth; 社群 and 公益 wait for invites and donations.
+    // Each branch on its own rule: 坚持 on check-in days, 学习 on events and courses (not growth: 370 lights
+    // nothing there on its own); 社群 and 公益 wait for invites and donations.
     expect(p.newNodes.map((n) => n._id)).toEqual(['persist_1', 'learning_1', 'learning_2']);
     expect(p.member.nodes.map((n) => n.id)).toEqual(['persist_1', 'learning_1', 'learning_2']);
-    expect(p.newBadges.map((b) => b._id)).toEqual(['first_checkin', 'tree_first_leaf']);
+    expect(p.newBadges.map((b) => b._id)).toEqual(['first_checkin', 'tree_first_leaf', 'first_event']);
     // Lit and awarded once: a second change lights nothing twice.
     const again = progress(p.member, { points: 1, growth: 0 }, program, NOW);
     expect(again.newBadges).toEqual([]);
     expect(again.newNodes).toEqual([]);
-    expect(again.member.badges.map((b) => b.id)).toEqual(['first_checkin', 'tree_first_leaf']);
+    expect(again.member.badges.map((b) => b.id)).toEqual(['first_checkin', 'tree_first_leaf', 'first_event']);
   });
 
   it('lights 公益 nodes on points donated, awarding the badge a node unlocks', () => {
@@ -35,11 +37,33 @@ describe('progress: a balance change and what follows from it', () => {
   });
 
   it('keeps a node lit when its metric later drops (an ops correction of growth)', () => {
-    const lit = progress({ ...createMember('oProgress_member_000000000005', NOW) }, { points: 0, growth: 30 }, program, NOW).member;
+    // A program whose first 学习 node is on growth (the demo's is on events): growth can be corrected down.
+    const onGrowth = {
+      ...program,
+      tree_nodes: program.tree_nodes.map((n) => (n._id === 'learning_1' ? { ...n, rule: { metric: 'growth' as const, gte: 20 } } : n)),
+    };
+    const lit = progress({ ...createMember('oProgress_member_000000000005', NOW) }, { points: 0, growth: 30 }, onGrowth, NOW).member;
     expect(lit.nodes.map((n) => n.id)).toEqual(['learning_1']);
-    const corrected = progress(lit, { points: 0, growth: -30 }, program, NOW);
+    const corrected = progress(lit, { points: 0, growth: -30 }, onGrowth, NOW);
     expect(corrected.member.nodes.map((n) => n.id)).toEqual(['learning_1']);
-    expect(memberMetrics(corrected.member, program, NOW).treeNodes).toBe(1);
+    expect(memberMetrics(corrected.member, onGrowth, NOW).treeNodes).toBe(1);
+  });
+
+  it('lights 学习 on events attended and courses, not on growth', () => {
+    const m = createMember('oProgress_member_000000000007', NOW);
+    expect(progress(m, { points: 0, growth: 2000 }, program, NOW).newNodes.map((n) => n._id)).toEqual([]);
+    const attended = { ...m, eventsAttended: 4, coursesAttended: 1 };
+    expect(progress(attended, { points: 20, growth: 10 }, program, NOW).newNodes.map((n) => n._id)).toEqual([
+      'learning_1',
+      'learning_2',
+      'learning_3',
+    ]);
+    const courses = { ...m, eventsAttended: 3, coursesAttended: 3 };
+    expect(progress(courses, { points: 0, growth: 0 }, program, NOW).newNodes.map((n) => n._id)).toEqual([
+      'learning_1',
+      'learning_2',
+      'learning_4',
+    ]);
   });
 
   it('awards the badge of a campaign the member joined', () => {
@@ -104,5 +128,37 @@ describe('tier entry rewards: once per member, tier and calendar year', () => {
     ]);
     expect(dueEntryRewards('core', 'basic', {}, 2030, program.tiers)).toEqual([]);
     expect(dueEntryRewards('basic', 'basic', {}, 2030, program.tiers)).toEqual([]);
+  });
+});
+
+describe('progress keeps the point lots (expiry) and counts a reversal’s growth on its own day', () => {
+  const SH = (wall: string) => Date.parse(`${wall}+08:00`);
+
+  it('credits this Shanghai month’s lot and spends the oldest first, Σ lots = points', () => {
+    const m = { ...createMember('oProgress_member_000000000020', NOW), points: 100, pointLots: { '2029-06': 100 } };
+    const earned = progress(m, { points: 40, growth: 0 }, program, SH('2030-05-31T23:30:00')).member;
+    expect(earned.pointLots).toEqual({ '2029-06': 100, '2030-05': 40 });
+    const spent = progress(earned, { points: -120, growth: 0 }, program, SH('2030-06-01T00:30:00')).member;
+    expect(spent).toMatchObject({ points: 20, pointLots: { '2030-05': 20 } });
+  });
+
+  it('gives a member from before lots were kept one lot for what they have', () => {
+    const m = { ...createMember('oProgress_member_000000000021', NOW), points: 70 };
+    expect(progress(m, { points: 10, growth: 0 }, program, NOW).member.pointLots).toEqual({ '2030-05': 80 });
+  });
+
+  it('takes growth back from the day it was earned, so the window loses exactly that', () => {
+    const m = {
+      ...createMember('oProgress_member_000000000022', NOW),
+      growth: 400,
+      tier: 'advanced' as const,
+      growthDays: { '2030-05-01': 300, '2030-05-08': 100 },
+    };
+    const back = progress(m, { points: 0, growth: -300, growthDay: '2030-05-01' }, program, NOW).member;
+    expect(back).toMatchObject({ growth: 100, tier: 'basic', growthDays: { '2030-05-08': 100 } });
+    // A day that has left the window: the lifetime growth drops, the window is untouched.
+    const old = { ...m, growthDays: { '2030-05-08': 100 } };
+    const past = progress(old, { points: 0, growth: -300, growthDay: '2029-04-01' }, program, NOW).member;
+    expect(past).toMatchObject({ growth: 100, growthDays: { '2030-05-08': 100 } });
   });
 });

@@ -4,7 +4,7 @@ import type { EntryReward } from '../content/tiers';
 import type { TreeNodeDoc } from '../content/treeNodes';
 import type { Program } from '../content/validateProgram';
 import { AppError } from '../errors';
-import { dayOf, toIso, yearOf, type Instant } from '../time/shanghai';
+import { dayOf, monthOf, toIso, yearOf, type DayString, type Instant } from '../time/shanghai';
 import { newlyEarnedBadges } from './badges';
 import { displayedStreak } from './checkinStreak';
 import { downgradeWarning, type DowngradeWarning } from './downgradeWarning';
@@ -13,6 +13,7 @@ import { metricValues, type MetricValues } from './metrics';
 import { leavesWindowOn, windowGrowth, type GrowthEntry } from './growthWindow';
 import { applyToBalance } from './ledger';
 import type { StoredMember } from './member';
+import { creditLots, debitLots, reconcileLots } from './pointLots';
 import { tierForGrowth, tierName } from './tiers';
 
 /**
@@ -25,6 +26,12 @@ import { tierForGrowth, tierName } from './tiers';
 export interface BalanceChange {
   points: number;
   growth: number;
+  /**
+   * The Shanghai day the growth counts on in the tier window (default: today). A reversal counts
+   * on the day of what it reverses (a refund on the order's day), so the window loses exactly
+   * what it gained, and nothing once that day has left the window.
+   */
+  growthDay?: DayString;
 }
 
 export interface TierChange {
@@ -137,10 +144,14 @@ export function progress(member: StoredMember, change: BalanceChange, program: P
   const today = dayOf(now);
   const iso = toIso(now);
   const days = { ...member.growthDays };
-  if (change.growth !== 0) days[today] = (days[today] ?? 0) + change.growth;
+  if (change.growth !== 0) {
+    const day = change.growthDay ?? today;
+    days[day] = (days[day] ?? 0) + change.growth;
+  }
   const growthDays = pruneGrowthDays(days, now, program.settings.tier.windowMonths);
+  const pointLots = movedLots(member, change.points, now);
 
-  const next: StoredMember = { ...member, points: balance.points, growth: balance.growth, growthDays, updatedAt: iso };
+  const next: StoredMember = { ...member, points: balance.points, growth: balance.growth, growthDays, pointLots, updatedAt: iso };
   const tier = currentTier(next, program, now);
 
   // Nodes first (their rules never name treeNodes), then badges (which may count nodes or be awarded by them).
@@ -166,6 +177,13 @@ export function progress(member: StoredMember, change: BalanceChange, program: P
   }
   next.tier = tier;
   return { member: next, newBadges, newNodes, tierChanged, dueEntryRewards: due };
+}
+
+/** Points earned join this month's lot; points leaving take the oldest first (`pointLots.ts`). */
+function movedLots(member: StoredMember, points: number, now: Instant): StoredMember['pointLots'] {
+  const month = monthOf(now);
+  const lots = reconcileLots(member.pointLots, member.points, month);
+  return points >= 0 ? creditLots(lots, month, points) : debitLots(lots, -points);
 }
 
 /** Re-evaluation with no balance change (home: growth left the window, ops added a badge). */

@@ -3,8 +3,8 @@ import { staffSchema } from '../content/staff';
 
 /** What each staff role is called in the back office, and what it lets its holder do. */
 export const STAFF_ROLE_INFO: Record<StaffRole, { name: string; description: string }> = {
-  verifier: { name: '核销员', description: '在门店核销会员出示的券码' },
-  host: { name: '活动签到员', description: '在线下活动现场为会员扫码签到' },
+  verifier: { name: '核销员', description: '在门店核销会员出示的券码，也可在线下活动扫会员码签到' },
+  host: { name: '活动签到员', description: '在线下活动现场扫会员码为会员签到' },
   ops: { name: '运营', description: '使用数据看板和运营后台：查会员、调整积分、作废券、管理员工' },
 };
 

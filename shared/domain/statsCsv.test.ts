@@ -18,7 +18,17 @@ const STATS: OpsStatsData = {
     { date: '2026-11-01', count: 3 },
     { date: '2026-11-02', count: 1 },
   ],
-  points: { issued: 500, spent: 120, refunded: 30, corrected: 10 },
+  points: { issued: 500, spent: 120, refunded: 30, corrected: 10, expired: 40 },
+  purchases: {
+    orders: 3,
+    amount: 123450,
+    pointsIssued: 1234,
+    pointsPending: 200,
+    refunds: 1,
+    refundedAmount: 6600,
+    pointsReversed: 66,
+    pointsDebt: 6,
+  },
   redemptions: {
     total: 2,
     byPack: [{ packId: 'p1', title: '=HYPERLINK("x"),"福利"', minTier: 'advanced', count: 2 }],
@@ -60,7 +70,8 @@ describe('the CSV export', () => {
     expect(lines).toContain('2026-11-01,10,3,50.0%,');
     // A day nobody checked in has no retention: empty cells, not 0%.
     expect(lines).toContain('2026-11-02,0,1,,');
-    expect(lines).toContain('500,120,30,10');
+    expect(lines).toContain('500,120,30,10,40');
+    expect(lines).toContain('3,1234.50,1234,200,1,66.00,66,6');
     expect(lines).toContain('进阶层,5,41.7%,40%');
     expect(lines).toContain('邀请自己,2');
     expect(lines).toContain('小禾,基础层,3,1,33.3%');

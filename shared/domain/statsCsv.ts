@@ -38,6 +38,11 @@ function share(value: number | null): string | null {
   return value === null || !Number.isFinite(value) ? null : `${(Math.round(value * 1000) / 10).toFixed(1)}%`;
 }
 
+/** Fen as a plain yuan figure (`1234.50`): a number Excel can sum, not a formatted price. */
+function yuanFigure(fen: number): string {
+  return (fen / 100).toFixed(2);
+}
+
 function mean(values: ReadonlyArray<number | null>): number | null {
   const present = values.filter((v): v is number => v !== null);
   return present.length ? present.reduce((s, v) => s + v, 0) / present.length : null;
@@ -81,8 +86,21 @@ export function statsRows(stats: OpsStatsData, tierNames: Record<TierId, string>
     }),
     [],
     ['积分'],
-    ['发放', '兑换消耗', '退回', '运营扣回'],
-    [stats.points.issued, stats.points.spent, stats.points.refunded, stats.points.corrected],
+    ['发放', '兑换消耗', '退回', '运营扣回', '过期'],
+    [stats.points.issued, stats.points.spent, stats.points.refunded, stats.points.corrected, stats.points.expired],
+    [],
+    ['消费（品牌系统上报的订单与退款）'],
+    ['订单', '实付金额（元）', '发放积分', '待到账积分（今天仍在冻结）', '退款', '退款金额（元）', '退款扣回积分', '其中欠分'],
+    [
+      stats.purchases.orders,
+      yuanFigure(stats.purchases.amount),
+      stats.purchases.pointsIssued,
+      stats.purchases.pointsPending,
+      stats.purchases.refunds,
+      yuanFigure(stats.purchases.refundedAmount),
+      stats.purchases.pointsReversed,
+      stats.purchases.pointsDebt,
+    ],
     [],
     ['兑换（按福利包等级）'],
     ['等级', '兑换次数'],

@@ -20,7 +20,13 @@ let services: { db: TestCloud['db']; counters: Counters };
 
 beforeAll(async () => {
   cloud = await startTestCloud();
-  program = demoProgram();
+  // The demo program, its first 学习 node on lifetime growth (the demo's is on events attended): so a
+  // balance change alone lights a node that pays points, which is what these tests deliver.
+  const demo = demoProgram();
+  program = {
+    ...demo,
+    tree_nodes: demo.tree_nodes.map((n) => (n._id === 'learning_1' ? { ...n, rule: { metric: 'growth' as const, gte: 20 } } : n)),
+  };
   services = { db: cloud.db, counters: new Counters(cloud.db) };
 }, 120_000);
 

@@ -1,6 +1,7 @@
 import type { AuditEntryView } from '@shared/contracts/ops';
+import { demoPartnerSecret, postPartner } from '../../scripts/partner-client';
 import { ledgerConsistency, memberId, OPS, startTestCloud, VERIFIER, type Doc, type TestCloud } from './support/cloud';
-import { putContent, testPack } from './support/seed';
+import { putContent, shanghai, testPack } from './support/seed';
 
 // Calls go through real worker threads; a busy 2-core machine needs generous timeouts.
 jest.setTimeout(120_000);
@@ -123,18 +124,31 @@ describe("a member's page and corrections", () => {
     expect(page.invites.latest).toEqual([expect.objectContaining({ openid: friend, status: 'bound' })]);
     expect(page.invites.total).toBe(1);
     expect(page.badges.map((b) => b.name)).toContain('初次签到');
-    expect(page.activity.checkinDays).toBe(1);
+    expect(page.activity).toMatchObject({ checkinDays: 1, purchases: 0, eventsAttended: 0 });
     const friendPage = await cloud.ok('ops', 'member', OPS, { openid: friend });
     expect(friendPage.invitedBy).toMatchObject({ openid: who, nickname: '页面会员', status: 'bound' });
     expect((await cloud.fail('ops', OPS, { action: 'member', openid: memberId('nobodyAtAll') })).code).toBe('NOT_FOUND');
   });
 
-  it('shows pending points and a refund debt when the member document has them', async () => {
-    const pending = memberId('pendingOne');
-    await cloud.ok('member', 'home', pending, {});
-    await cloud.db.update('members', pending, { pendingPoints: { '2031-01-09': 40, '2031-01-05': 25 }, pointsDebt: 15 });
-    const page = await cloud.ok('ops', 'member', OPS, { openid: pending });
-    expect(page.balance).toMatchObject({ pending: { points: 65, nextDay: '2031-01-05' }, debt: 15 });
+  it('shows the pending points of an order the brand reported, as home does, and a refund debt', async () => {
+    const buyer = memberId('pendingOne');
+    await cloud.ok('member', 'home', buyer, {});
+    const base = `${cloud.lc.url}/http/partner`;
+    const timestamp = Math.floor(cloud.lc.now().getTime() / 1000);
+    const order = { orderId: 'OFFICE-0001', openid: buyer, amount: 12_800, paidAt: cloud.lc.now().toISOString(), storeId: 'sh-jingan-01' };
+    expect((await postPartner(base, 'orders', order, demoPartnerSecret(), { timestamp })).status).toBe(200);
+    const page = await cloud.ok('ops', 'member', OPS, { openid: buyer });
+    const { pointsOutlook } = await cloud.ok('member', 'home', buyer, {});
+    expect(pointsOutlook.pending).toBeGreaterThan(0);
+    expect(page.balance).toMatchObject({
+      points: 0,
+      pending: { points: pointsOutlook.pending, nextDay: pointsOutlook.pendingReleaseOn },
+      debt: 0,
+    });
+    expect(page.activity.purchases).toBe(1);
+    // A debt is what a refund could not take back (partner tests make one); the page reads it from the member.
+    await cloud.db.update('members', buyer, { pointsDebt: 15 });
+    expect((await cloud.ok('ops', 'member', OPS, { openid: buyer })).balance.debt).toBe(15);
   });
 
   it('pages the ledger and the vouchers without losing or repeating an entry', async () => {
@@ -452,7 +466,7 @@ describe('ops.export', () => {
 });
 
 describe('account deletion and the audit', () => {
-  it('anonymises a deleted member’s audit lines (values cleared) and a deleted staff member’s own (who)', async () => {
+  it('anonymises a deleted member’s audit lines (values cleared); a deleted staff member’s own stay the brand’s record', async () => {
     const member = await named('goneMember', '将注销会员');
     const staffer = await named('goneStaffer', '将注销运营');
     await cloud.ok('ops', 'setStaff', OPS, { openid: staffer, roles: ['ops'], active: true, reason: '临时授权' });
@@ -467,13 +481,35 @@ describe('account deletion and the audit', () => {
     await cloud.ok('member', 'deleteAccount', staffer, { confirm: true });
     await cloud.ok('member', 'deleteAccount', member, { confirm: true });
 
-    expect(await audits({ who: staffer })).toEqual([]);
     expect(await audits({ target: member })).toEqual([]);
     const [line] = (await cloud.docs<Doc>('ops_audit', { _id: 'adjust_gone-adjust-0001' })) as Doc[];
-    expect(String(line.who)).toMatch(/^anon_/);
     expect(String(line.target)).toMatch(/^anon_/);
-    expect(line).toMatchObject({ before: null, after: null, reason: '临时运营调整' });
-    const view = (await cloud.ok('ops', 'audit', OPS, { who: String(line.who) })).entries[0];
+    expect(line).toMatchObject({ who: staffer, before: null, after: null, reason: '临时运营调整' });
+    // The same correction's ledger entry names the same staff member: one rule for what staff did.
+    const [entry] = (await cloud.docs<Doc>('ledger', { _id: 'adjust_gone-adjust-0001' })) as Doc[];
+    expect(entry).toMatchObject({ by: staffer });
+    expect(String(entry.openid)).toMatch(/^anon_/);
+    const view = (await cloud.ok('ops', 'audit', OPS, { who: staffer })).entries[0];
     expect(view).toMatchObject({ who: { name: '已注销员工' }, target: { name: '已注销会员' }, summary: '会员已注销，变更内容已清除' });
+  });
+});
+
+describe("a member's points outlook on their page", () => {
+  it('shows the points expiring within 30 days, as home does, and nothing before', async () => {
+    const who = await named('expiringOne', '将过期会员');
+    try {
+      // Earned in November 2025: expiring when November 2026 ends (settings.points.expiry: 12 months).
+      cloud.lc.setClock(shanghai('2025-11-20 10:00:00'));
+      await grant(who, 100, 'expiring-grant-01');
+      cloud.lc.setClock(shanghai('2026-10-15 12:00:00'));
+      expect((await cloud.ok('ops', 'member', OPS, { openid: who })).balance.expiring).toBeNull();
+      cloud.lc.setClock(shanghai('2026-10-31 12:00:00'));
+      const page = await cloud.ok('ops', 'member', OPS, { openid: who });
+      const home = await cloud.ok('member', 'home', who, {});
+      expect(page.balance.expiring).toEqual({ points: 100, lastDay: '2026-11-30' });
+      expect(page.balance.expiring).toEqual(home.pointsOutlook.expiring);
+    } finally {
+      cloud.lc.setClock(null);
+    }
   });
 });

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Envelope } from '@shared/envelope';
-import { localcloudSdkEnv, spawnLocalcloud, type SpawnedLocalcloud } from '../../localcloud';
+import type { SpawnedLocalcloud } from '../../localcloud';
 import { buildFunctions } from '../../scripts/build-functions';
-import { Database } from '../../cloudfunctions/_common/db';
-import { fromSdk } from '../../cloudfunctions/_common/sdk';
-import { INDEXES, memberId, ROOT } from './support/cloud';
+import type { Database } from '../../cloudfunctions/_common/db';
+import { memberId, ROOT } from './support/cloud';
+import { spawnCloud } from './support/spawned';
 import { testPack, writeSeedDir } from './support/seed';
 
 // Whole localcloud processes start, die and restart here, on a shared machine.
@@ -30,31 +30,8 @@ let lc: SpawnedLocalcloud | null = null;
 let db: Database;
 const savedEnv = { ...process.env };
 
-/** The SDK in this process, pointed at the running localcloud. */
-function connect(url: string): Database {
-  Object.assign(process.env, localcloudSdkEnv(url), { SILENCE: 'true' });
-  const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk');
-  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
-  return new Database(fromSdk(cloud).database({ throwOnNotFound: false }));
-}
-
 async function start(seed: boolean): Promise<void> {
-  const args = [
-    '--port',
-    '0',
-    '--data',
-    dataDir,
-    '--functions',
-    functionsDir,
-    '--indexes',
-    INDEXES,
-    '--strict-indexes',
-    '--quiet',
-    '--manual-triggers',
-  ];
-  if (seed) args.push('--seed', '--seed-dir', path.join(work, 'seed'));
-  lc = await spawnLocalcloud(args, { cwd: ROOT });
-  db = connect(lc.url);
+  ({ lc, db } = await spawnCloud({ dataDir, functionsDir, seedDir: seed ? path.join(work, 'seed') : undefined }));
 }
 
 async function redeem(who: string, requestId: string): Promise<Envelope<unknown>> {
@@ -169,7 +146,10 @@ describe('kill -9 during parallel redeems, restart, retry, sweep', () => {
 
       // The other half never comes back: the sweep settles their units once they are stale.
       await control('clock', { now: new Date(Date.now() + 5 * 60_000).toISOString() });
-      expect(await runJobs()).toMatchObject({ ok: true, data: { runs: [{ job: 'stockHolds', status: 'done' }] } });
+      expect(await runJobs()).toMatchObject({
+        ok: true,
+        data: { runs: expect.arrayContaining([expect.objectContaining({ job: 'stockHolds', status: 'done' })]) },
+      });
       await control('clock', { now: null });
 
       const after = await packDoc();

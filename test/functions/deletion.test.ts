@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ALL_COLLECTIONS } from '../../cloudfunctions/_common/collections';
 import { ANON_ID_RE } from '@shared/domain/accountDeletion';
+import { demoPartnerSecret, postPartner } from '../../scripts/partner-client';
 import { ledgerConsistency, memberId, OPS, startTestCloud, VERIFIER, type TestCloud } from './support/cloud';
 import { putContent, seedFundedMembers, testPack } from './support/seed';
 
@@ -26,6 +27,20 @@ beforeAll(async () => {
     testPack('ref_pack', { stock: FIVE_STOCK, cost: 20 }),
     testPack('halfgone_pack', { stock: FIVE_STOCK, cost: 20 }),
     testPack('invite_pack', { stock: null, cost: 5 }),
+  ]);
+  // An offline event running now, for the member who leaves to have attended.
+  const hour = 3_600_000;
+  await putContent(cloud, 'events', [
+    {
+      _id: 'deletion_evt',
+      title: '注销前的活动',
+      place: '静安店',
+      startAt: new Date(Date.now() - hour).toISOString(),
+      endAt: new Date(Date.now() + 6 * hour).toISOString(),
+      points: 20,
+      growth: 10,
+      active: true,
+    },
   ]);
 }, 120_000);
 
@@ -174,6 +189,23 @@ describe('what a deletion leaves behind', () => {
     // A donation (it stays with its project) and a birthday ops corrected (the audit keeps who did it and why).
     await cloud.ok('member', 'donate', who, { projectId: 'river_guardian', points: 30, requestId: 'refx-donate-0001' });
     await cloud.ok('ops', 'setBirthday', OPS, { openid: who, birthday: '05-21', reason: '会员来电更正' });
+    // They bought in a store (pending points, growth) and had part of it refunded, showed their 会员码 and attended an event.
+    const paid = await postPartner(
+      `${cloud.lc.url}/http/partner`,
+      'orders',
+      { orderId: 'DEL-ORDER-0001', openid: who, amount: 8_800, paidAt: new Date().toISOString() },
+      demoPartnerSecret(),
+    );
+    expect(paid.status).toBe(200);
+    const partial = await postPartner(
+      `${cloud.lc.url}/http/partner`,
+      'refunds',
+      { orderId: 'DEL-ORDER-0001', refundId: 'R0', amount: 800 },
+      demoPartnerSecret(),
+    );
+    expect(partial.body.data).toMatchObject({ points: { reversed: 8, pendingCancelled: 8 } });
+    const { code: memberCode } = await cloud.ok('member', 'code', who, {});
+    await cloud.ok('event', 'attend', 'oHost3Fq8LmW2xNc7RtY5pKd9VbZ', { eventId: 'deletion_evt', memberCode });
     // A call of theirs died long ago holding a unit.
     const op = cloud.db.op;
     await cloud.db.updateWhere(
@@ -196,6 +228,9 @@ describe('what a deletion leaves behind', () => {
         'benefit_packs',
         'donations',
         'ops_audit',
+        'orders',
+        'member_codes',
+        'event_attendance',
       ]),
     );
     pointsBefore = Number((await cloud.docs('members', { _id: who }))[0].points);
@@ -225,15 +260,18 @@ describe('what a deletion leaves behind', () => {
     const [kept] = (await cloud.docs('redemptions', { packId: 'ref_pack' })).filter((v) => v.voucherCode === usedCode);
     const anon = await cloud.docs('ledger', { openid: kept.openid });
     expect(anon.reduce((sum, e) => sum + Number(e.points), 0)).toBe(pointsBefore + 20);
-    // (The friend's activation paid them too, and lit 社群's first node; the check-in's growth lit 学习's.)
+    // (The friend's activation paid them too, and lit 社群's first node; the event lit 学习's.)
     expect(anon.map((e) => e.kind).sort()).toEqual([
       'checkin',
       'donation',
+      'event_reward',
       'invite_reward',
       'invitee_reward',
       'node_reward',
       'node_reward',
       'ops_adjust',
+      'purchase',
+      'purchase_refund',
       'redeem',
       'redeem',
       'redeem_refund',
@@ -268,6 +306,28 @@ describe('what a deletion leaves behind', () => {
     expect(await cloud.docs('ops_audit', { target: kept.openid })).toEqual([
       expect.objectContaining({ who: OPS, action: 'ops.setBirthday', before: null, after: null, reason: '会员来电更正' }),
     ]);
+  });
+
+  it('keeps the member’s order and event attendance for the brand, under the anonymous id, and no code lookup', async () => {
+    const [kept] = (await cloud.docs('redemptions', { packId: 'ref_pack' })).filter((v) => v.voucherCode === usedCode);
+    const [order] = await cloud.docs('orders', { _id: 'DEL-ORDER-0001' });
+    expect(order).toMatchObject({ openid: kept.openid, amount: 8_800, answer: { openid: kept.openid, points: 88 } });
+    // The partial refund made before is kept too (it never held the openid).
+    expect(await cloud.docs('order_refunds', { orderId: 'DEL-ORDER-0001' })).toEqual([
+      expect.objectContaining({ _id: 'DEL-ORDER-0001_R0', amount: 800 }),
+    ]);
+    expect(await cloud.docs('event_attendance', { openid: kept.openid })).toEqual([
+      expect.objectContaining({ _id: `deletion_evt_${String(kept.openid)}`, eventId: 'deletion_evt', points: 20 }),
+    ]);
+    expect(await cloud.docs('member_codes', { openid: kept.openid })).toEqual([]);
+    // The brand's refund of the order still works: nothing is left to take back from anyone.
+    const refund = await postPartner(
+      `${cloud.lc.url}/http/partner`,
+      'refunds',
+      { orderId: 'DEL-ORDER-0001', refundId: 'R1', amount: 8_000 },
+      demoPartnerSecret(),
+    );
+    expect(refund.body.data).toMatchObject({ refundedAmount: 8_800, points: { reversed: 80, pendingCancelled: 0, takenBack: 0, debt: 0 } });
   });
 
   it('keeps rate-limit windows that cannot be tied to the openid without the environment’s secret', async () => {

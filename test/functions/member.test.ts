@@ -60,11 +60,20 @@ describe('member.home', () => {
       stage: 'sprout',
       unlocked: 1,
       total: demoCount('tree_nodes'),
-      nextNode: { id: 'learning_1', remainingText: '还差 10 点成长值', unlocksText: '解锁：20 积分' },
+      // The closest node: 坚持's second (14 check-in days); 学习 waits for an offline event.
+      nextNode: { id: 'persist_2', remainingText: '还差 13 天', unlocksText: '解锁：50 积分' },
     });
     expect(home.campaign).toBeNull();
     expect(home.birthdayGift).toBeNull();
     expect(home.nextStreakBonus).toEqual({ days: 7, daysLeft: 6, points: 30, growth: 20 });
+    expect(home.pointsOutlook).toEqual({
+      pending: 0,
+      pendingReleaseOn: null,
+      debt: 0,
+      expiring: null,
+      expiryMonths: 12,
+      purchase: { pointsPerYuan: 1, growthPerYuan: 1, holdDays: 7 },
+    });
     expect(home.invite).toEqual({ code: expect.stringMatching(/^[2-9A-Z]{8}$/), invited: 0, activated: 0 });
     // Nothing affordable yet: the nearest packs to reach, cheapest gap first.
     expect(home.packs.map((p) => p.id)).toEqual(['basic_points_coupon', 'basic_health_pack', 'basic_annual_kit']);
@@ -83,7 +92,9 @@ describe('member.home', () => {
     const who = memberId('downgrade');
     cloud.lc.setClock(shanghai('2029-01-10 10:00:00'));
     await cloud.ok('member', 'home', who, {});
-    expect((await adjust(who, 0, 360, 'downgrade-0001')).ok).toBe(true);
+    expect((await adjust(who, 0, 350, 'downgrade-0001')).ok).toBe(true);
+    // The check-in's 10 growth, the same day, and 坚持's first node lit.
+    await cloud.ok('checkin', 'checkin', who, {});
     expect((await cloud.ok('member', 'home', who, {})).member.tier).toBe('advanced');
 
     cloud.lc.setClock(shanghai('2029-12-01 10:00:00'));
@@ -105,8 +116,8 @@ describe('member.home', () => {
     expect(after.member).toMatchObject({ tier: 'basic', growth: 360, windowGrowth: 0 });
     const [stored] = await cloud.docs('members', { _id: who });
     expect(stored).toMatchObject({ tier: 'basic', growthDays: {} });
-    // Lit nodes stay lit: the tree never shrinks (学习's first two nodes, on lifetime growth).
-    expect((await cloud.ok('member', 'tree', who, {})).unlocked).toBe(2);
+    // Lit nodes stay lit: the tree never shrinks when the tier drops (坚持's first node).
+    expect((await cloud.ok('member', 'tree', who, {})).unlocked).toBe(1);
     cloud.lc.setClock(null);
   });
 });
@@ -173,28 +184,31 @@ describe('tree and ledger', () => {
     const who = memberId('treeer');
     await cloud.ok('member', 'home', who, {});
     await adjust(who, 0, 320, 'treeer-0001');
+    await cloud.ok('checkin', 'checkin', who, {});
     const tree = await cloud.ok('member', 'tree', who, {});
-    // Growth lights 学习 only: the other branches follow their own metrics.
+    // Growth lights no branch on its own: each follows its own metric (坚持 check-in days, 学习 events
+    // and courses, 社群 invites and team challenges, 公益 donations).
     expect(tree).toMatchObject({
-      growth: 320,
-      unlocked: 2,
+      growth: 330,
+      unlocked: 1,
       total: demoCount('tree_nodes'),
       stage: 'sprout',
-      nextNode: { id: 'learning_3' },
+      nextNode: { id: 'persist_2' },
     });
     expect(tree.branches.map((b) => [b.key, b.unlocked])).toEqual([
-      ['persist', 0],
-      ['learning', 2],
+      ['persist', 1],
+      ['learning', 0],
       ['community', 0],
       ['charity', 0],
     ]);
     const mentor = tree.branches[1].nodes.find((n) => n.id === 'learning_3');
     expect(mentor).toMatchObject({
       unlocked: false,
-      ruleText: '累计成长值达到 800',
-      remainingText: '还差 480 点成长值',
+      ruleText: '累计参加 4 场线下活动',
+      remainingText: '还差 4 场活动',
       unlocksText: '解锁：导师计划报名券',
     });
+    expect(tree.branches[1].next).toMatchObject({ id: 'learning_1', ruleText: '累计参加 1 场线下活动', unlocksText: '解锁：20 积分' });
   });
 });
 
@@ -232,7 +246,7 @@ describe('ops.adjust', () => {
   it('grants through an audited ledger entry, once per requestId, never below zero', async () => {
     const who = memberId('adjusted');
     await cloud.ok('member', 'home', who, {});
-    // (15 growth: below the first 学习 node, so the balance is the grant alone.)
+    // (Growth lights no node on its own, so the balance is the grant alone.)
     const granted = await adjust(who, 120, 15, 'adjust-00000001', '门店消费 120 元');
     expect(granted).toEqual({ ok: true, data: { entryId: 'adjust_adjust-00000001', balance: { points: 120, growth: 15 }, tier: 'basic' } });
     expect(await adjust(who, 120, 15, 'adjust-00000001', '门店消费 120 元')).toEqual(granted);

@@ -29,9 +29,26 @@ const CAMPAIGN = {
   active: true,
 };
 
+/** The demo host (`content/demo/staff.json`, role host). */
+const HOST = 'oHost3Fq8LmW2xNc7RtY5pKd9VbZ';
+
+/** Offline events on 2031-01-10, the day the unlock test runs: three activities and a course. */
+const UNLOCK_EVENTS = ['salon', 'market', 'walk', 'course'].map((name) => ({
+  _id: `unlock_${name}`,
+  title: `解锁测试 ${name}`,
+  place: '静安店',
+  startAt: '2031-01-10T09:00',
+  endAt: '2031-01-10T18:00',
+  points: 0,
+  growth: 0,
+  kind: name === 'course' ? 'course' : 'activity',
+  active: true,
+}));
+
 beforeAll(async () => {
   cloud = await startTestCloud();
   await putContent(cloud, 'campaigns', [CAMPAIGN]);
+  await putContent(cloud, 'events', UNLOCK_EVENTS);
   await putContent(cloud, 'benefit_packs', [testPack('badge_pack', { title: '徽章专享', cost: 0, requires: { badgeId: 'streak_7' } })]);
   await putContent(cloud, 'charity_projects', [
     { _id: 'later_project', title: '明年的项目', story: '还没开始。', goalPoints: 1000, startAt: '2040-01-01', endAt: null },
@@ -115,11 +132,11 @@ describe('campaigns in three phases', () => {
     await cloud.ok('redeem', 'redeem', m, { packId: 'basic_points_coupon', requestId: 'recap-redeem-1' });
     cloud.lc.setClock(shanghai('2031-05-25 12:00:00'));
     const recap = await cloud.ok('member', 'recap', m, { campaignId: 'test_thanks' });
-    // Check-ins on the 11th and 12th (20 + 20 points, 15 + 15 growth) and 学习's first node lit on
-    // the 11th (20 points); the 9th was before it. The campaign's badge and a first redemption.
+    // Check-ins on the 11th and 12th (20 + 20 points, 15 + 15 growth); the 9th was before it. The
+    // campaign's badge and a first redemption.
     expect(recap.figures).toEqual({
       checkins: 2,
-      points: 60,
+      points: 40,
       growth: 30,
       boostPoints: 20,
       redemptions: 1,
@@ -174,8 +191,7 @@ describe('生日特权', () => {
     for (const v of visits) expect(v.birthdayGift).toMatchObject({ year: 2031, points: 88, growth: 20 });
     const gifts = (await cloud.docs('ledger', { openid: m })).filter((e) => e.kind === 'birthday_gift');
     expect(gifts).toEqual([expect.objectContaining({ points: 88, growth: 20 })]);
-    // (20 growth lights 学习's first node: its 20 points come with the gift.)
-    expect((await home(m)).member).toMatchObject({ points: 88 + 20, growth: 20, birthdayMonth: true });
+    expect((await home(m)).member).toMatchObject({ points: 88, growth: 20, birthdayMonth: true });
 
     // The last second of March, and April: no second gift; the next March, one more.
     cloud.lc.setClock(shanghai('2031-03-31 23:59:59'));
@@ -333,10 +349,26 @@ describe('packs unlocked by what a member did', () => {
     expect(refused).toMatchObject({ code: 'NODE_REQUIRED', details: { nodeId: 'learning_2' } });
     expect(await cloud.docs('redemptions', { openid: m })).toEqual([]);
 
-    // 800 growth: 学习 up to 导师计划, and 进阶层.
+    // 进阶层 by growth alone does not open 导师计划: 学习 lights on offline events, not growth.
     await cloud.ok('ops', 'adjust', OPS, { openid: m, points: 0, growth: 800, reason: '线下课程结业', requestId: 'unlock-grant-01' });
+    const grown = await cloud.ok('redeem', 'list', m, {});
+    expect(grown.packs.find((p) => p.id === 'learning_mentor_program')?.eligibility).toMatchObject({ reason: 'NODE_REQUIRED' });
+    // Four events attended at the door (the host scans the member's code), one of them a course:
+    // 学习 lights up to 导师计划 (4 events), 进阶课程 on the course.
+    for (const e of UNLOCK_EVENTS) {
+      const { code } = await cloud.ok('member', 'code', m, {});
+      await cloud.ok('event', 'attend', HOST, { eventId: e._id, memberCode: code });
+    }
+    const tree = await cloud.ok('member', 'tree', m, {});
+    expect(
+      tree.branches
+        .find((b) => b.key === 'learning')
+        ?.nodes.filter((n) => n.unlocked)
+        .map((n) => n.id),
+    ).toEqual(['learning_1', 'learning_2', 'learning_3']);
     const after = await cloud.ok('redeem', 'list', m, {});
     expect(after.packs.find((p) => p.id === 'learning_mentor_program')?.eligibility).toEqual({ eligible: true });
+    expect(after.packs.find((p) => p.id === 'learning_advanced_course')?.eligibility).toMatchObject({ eligible: true });
     const voucher = await cloud.ok('redeem', 'redeem', m, { packId: 'learning_mentor_program', requestId: 'unlock-0002' });
     expect(voucher.voucher.packTitle).toBe('导师计划报名券');
   });
@@ -358,8 +390,8 @@ describe('invitee reward', () => {
     expect(answers.map((a) => a.inviteeReward)).toEqual([null, null, { points: 30, growth: 10 }]);
     const rewards = (await cloud.docs('ledger', { openid: friend })).filter((e) => e.kind === 'invitee_reward');
     expect(rewards).toEqual([expect.objectContaining({ points: 30, growth: 10 })]);
-    // The answer's balance counts it: 3 check-ins, 学习's first node (20 growth), and the reward.
-    expect(answers[2].balance).toEqual({ points: 30 + 20 + 30, growth: 30 + 10 });
+    // The answer's balance counts it: 3 check-ins and the reward.
+    expect(answers[2].balance).toEqual({ points: 30 + 30, growth: 30 + 10 });
     expect(await ledgerConsistency(cloud)).toEqual([]);
   });
 });

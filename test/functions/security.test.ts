@@ -94,6 +94,7 @@ const VALID: { [F in FunctionName]: Record<keyof (typeof INPUT_SCHEMAS)[F], Reco
     recap: { campaignId: 'thanks_season_2026' },
     charity: {},
     donate: { projectId: 'reading_corner', points: 10, requestId: 'abcdefgh-0003' },
+    code: {},
   },
   checkin: { checkin: {}, calendar: { month: '2026-11' } },
   redeem: {
@@ -129,6 +130,7 @@ const VALID: { [F in FunctionName]: Record<keyof (typeof INPUT_SCHEMAS)[F], Reco
     card: { teamId: '23456A' },
     seen: { teamId: '23456A' },
   },
+  event: { attend: { eventId: 'demo_salon_now', memberCode: '123456789012345678' }, mine: {}, hosting: {} },
 };
 
 function badPayloads(valid: Record<string, unknown>): Array<[string, Record<string, unknown>]> {

@@ -139,7 +139,10 @@ describe('units taken by calls that died', () => {
     expect(Number((await pack('sweep_pack')).stock)).toBe(start - 3);
 
     const run = await runJobs();
-    expect(run).toMatchObject({ ok: true, data: { runs: [{ job: 'stockHolds', status: 'done', handled: 2 }] } });
+    expect(run).toMatchObject({
+      ok: true,
+      data: { runs: expect.arrayContaining([expect.objectContaining({ job: 'stockHolds', status: 'done', handled: 2 })]) },
+    });
     const after = await pack('sweep_pack');
     // The dead call's unit is back, the issued voucher keeps its unit, the running call keeps its hold.
     expect(after.stock).toBe(start - 2);

@@ -1,4 +1,5 @@
 import type { TeamPageData } from '@shared/contracts/team';
+import { demoPartnerSecret, postPartner } from '../../scripts/partner-client';
 import { ledgerConsistency, memberId, startTestCloud, type Doc, type TestCloud } from './support/cloud';
 import { putContent, shanghai, testPack } from './support/seed';
 
@@ -52,6 +53,14 @@ const CHALLENGES = [
   }),
   challenge('tc_midnight', { joinFrom: '2030-09-01', startAt: '2030-09-05', endAt: '2030-09-06' }),
   challenge('tc_few', { joinFrom: '2030-10-01', startAt: '2030-10-05', endAt: '2030-10-20', teamSize: { min: 3, max: 4 } }),
+  challenge('tc_shop', {
+    joinFrom: '2030-11-01',
+    startAt: '2030-11-05',
+    endAt: '2030-11-30',
+    teamSize: { min: 2, max: 4 },
+    goal: { metric: 'purchases', target: 3 },
+    reward: { points: 50, growth: 20 },
+  }),
 ];
 
 beforeAll(async () => {
@@ -254,6 +263,50 @@ describe('progress from the members’ own activity', () => {
     // The team reward, on a free pack, and the points of 社群达人 (one team challenge completed).
     expect(last.balance.points).toBe(30 + 120);
     expect(await rewardsOf(a)).toEqual([expect.objectContaining({ points: 30 })]);
+    expect(await ledgerConsistency(cloud)).toEqual([]);
+  });
+
+  it('counts a purchase the brand reports once: a replayed order (even 20 at once) moves nothing, a refund takes nothing back', async () => {
+    at('2030-11-02 10:00:00');
+    const [a, b] = ['tcSa', 'tcSb'].map(memberId);
+    const code = await teamOf([a, b], 'tc_shop');
+    // paidAt: the start of the minute, so a replay carries the very same body.
+    const order = async (orderId: string, openid: string, amount: number) => {
+      const now = cloud.lc.now().getTime();
+      const body = { orderId, openid, amount, paidAt: new Date(now - (now % 60_000)).toISOString(), storeId: 'sh-jingan-01' };
+      const answer = await postPartner(`${cloud.lc.url}/http/partner`, 'orders', body, demoPartnerSecret(), {
+        timestamp: Math.floor(now / 1000),
+      });
+      expect(answer.status).toBe(200);
+    };
+    // Before the start a purchase does not count.
+    await order('TC-SHOP-0000', a, 1_000);
+    expect((await teamDoc(code)).progress).toBe(0);
+    at('2030-11-06 12:00:00');
+    await Promise.all(Array.from({ length: 20 }, () => order('TC-SHOP-0001', a, 3_000)));
+    expect(await teamDoc(code)).toMatchObject({ progress: 1, contributions: { [a]: 1 } });
+    await order('TC-SHOP-0001', a, 3_000);
+    expect((await teamDoc(code)).progress).toBe(1);
+    // A full refund: the member's purchase count and growth go back, the team's bar does not.
+    const refund = await postPartner(
+      `${cloud.lc.url}/http/partner`,
+      'refunds',
+      { orderId: 'TC-SHOP-0001', refundId: 'R1', amount: 3_000 },
+      demoPartnerSecret(),
+      { timestamp: Math.floor(cloud.lc.now().getTime() / 1000) },
+    );
+    expect(refund.status).toBe(200);
+    expect((await teamDoc(code)).progress).toBe(1);
+    // Check-ins do not move a purchases goal; the third purchase completes it, once, for both.
+    await checkin(b);
+    expect((await teamDoc(code)).progress).toBe(1);
+    await order('TC-SHOP-0002', b, 5_000);
+    await order('TC-SHOP-0003', a, 2_000);
+    expect(await teamDoc(code)).toMatchObject({ progress: 3, contributions: { [a]: 2, [b]: 1 }, completedAt: expect.any(String) });
+    expect(await rewardsOf(a)).toEqual([expect.objectContaining({ points: 50, growth: 20, refId: code })]);
+    expect(await rewardsOf(b)).toEqual([expect.objectContaining({ points: 50, growth: 20, refId: code })]);
+    await order('TC-SHOP-0004', b, 1_000);
+    expect(await rewardsOf(b)).toHaveLength(1);
     expect(await ledgerConsistency(cloud)).toEqual([]);
   });
 

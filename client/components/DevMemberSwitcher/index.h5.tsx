@@ -6,6 +6,7 @@ const DEMO_ROLES = [
   { openid: DEMO_MEMBER_OPENID, label: '演示会员 小林' },
   { openid: 'oVfr7Kq2mXnP4sLdE9wT3bYcH6jA', label: '核销员（静安店）' },
   { openid: 'oOps5Gh8TzR2kWq7NvB4xMe9LcJ1', label: '运营' },
+  { openid: 'oHost3Fq8LmW2xNc7RtY5pKd9VbZ', label: '活动主持' },
 ];
 
 function newMemberOpenid(): string {

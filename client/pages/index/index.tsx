@@ -79,7 +79,7 @@ export default function Home() {
       <PageState status={status} error={error} hasData={home !== null} onRetry={() => void load()} errorView={deletionPendingView(load)}>
         {home ? (
           <View className="home">
-            <MemberCard member={home.member} badges={home.badges} />
+            <MemberCard member={home.member} badges={home.badges} outlook={home.pointsOutlook} />
             {home.campaign ? <CampaignBanner campaign={home.campaign} /> : null}
             <View className="home__body">
               <CheckinPanel home={home} />

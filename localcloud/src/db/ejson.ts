@@ -14,8 +14,11 @@ export function parseEJSON(text: string, now: () => number): unknown {
   if (depth > MAX_REQUEST_DEPTH) {
     throw new CloudError(ErrorCodes.INVALID_PARAM, `EJSON nested ${depth} levels deep; at most ${MAX_REQUEST_DEPTH} are accepted`);
   }
+  // Every db.serverDate() of one parameter (a document, an update) is the same instant, as on the server.
+  let at: number | undefined;
+  const requestNow = (): number => (at ??= now());
   try {
-    return reviveValue(EJSON.parse(text, { relaxed: true }), now);
+    return reviveValue(EJSON.parse(text, { relaxed: true }), requestNow);
   } catch (err) {
     throw new CloudError(ErrorCodes.INVALID_PARAM, `not valid EJSON: ${errorMessage(err)}`);
   }

@@ -93,6 +93,9 @@ export const settings = (): Doc => ({
     inviterDailyRewardCap: 5,
   },
   tier: { windowMonths: 12, downgradeWarningDays: 30, coverageTargets: { basic: 90, advanced: 40, core: 10 } },
+  purchase: { pointsPerYuan: 1, growthPerYuan: 0.5, rounding: 'floor', holdDays: 7 },
+  points: { expiry: { months: 12 } },
+  event: { graceMinutes: 30 },
 });
 
 export const staff = (): Doc => ({ _id: 'oVfr7Kq2mXnP4sLdE9wT3bYcH6jA', roles: ['verifier'], storeId: 'sh-01', active: true });
@@ -110,6 +113,18 @@ export const challenge = (id: string, extra: Doc = {}): Doc => ({
   ...extra,
 });
 
+export const event = (id: string, extra: Doc = {}): Doc => ({
+  _id: id,
+  title: '周末读书会',
+  place: '静安店二楼',
+  startAt: '2026-12-05T14:00',
+  endAt: '2026-12-05T16:00',
+  points: 50,
+  growth: 30,
+  active: true,
+  ...extra,
+});
+
 export interface RawFixture extends RawProgram {
   tiers: Doc[];
   badges: Doc[];
@@ -120,6 +135,7 @@ export interface RawFixture extends RawProgram {
   challenges: Doc[];
   campaigns: Doc[];
   charity_projects: Doc[];
+  events: Doc[];
 }
 
 export function validProgram(): RawFixture {
@@ -141,5 +157,6 @@ export function validProgram(): RawFixture {
     challenges: [challenge('winter')],
     campaigns: [campaign('thanks')],
     charity_projects: [charityProject('reading')],
+    events: [event('salon_1')],
   };
 }

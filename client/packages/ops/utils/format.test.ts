@@ -1,4 +1,4 @@
-import { count, liftText, meanOf, percent } from './format';
+import { count, liftText, meanOf, percent, yuan } from './format';
 
 describe('dashboard number formats', () => {
   it('writes shares as percentages and a missing figure as a dash', () => {
@@ -10,6 +10,12 @@ describe('dashboard number formats', () => {
   it('groups thousands', () => {
     expect(count(1234567)).toBe('1,234,567');
     expect(count(12)).toBe('12');
+  });
+
+  it('writes fen as yuan', () => {
+    expect(yuan(123_450)).toBe('¥1,234.50');
+    expect(yuan(42_000)).toBe('¥420');
+    expect(yuan(5)).toBe('¥0.05');
   });
 
   it('averages the figures that exist', () => {

@@ -12,6 +12,13 @@ export function count(n: number): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** Fen as yuan: `¥1,234.50` (`¥1,234` for whole yuan). */
+export function yuan(fen: number): string {
+  const whole = Math.floor(Math.abs(fen) / 100);
+  const cents = Math.abs(fen) % 100;
+  return `${fen < 0 ? '-' : ''}¥${count(whole)}${cents ? `.${String(cents).padStart(2, '0')}` : ''}`;
+}
+
 /** The mean of the figures that exist (null = the day is not over yet), or null. */
 export function meanOf(values: ReadonlyArray<number | null>): number | null {
   const present = values.filter((v): v is number => v !== null);

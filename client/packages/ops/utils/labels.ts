@@ -23,4 +23,5 @@ export const COLLECTION_LABELS: Record<ContentCollection, string> = {
   challenges: '组队挑战赛',
   campaigns: '会员活动',
   charity_projects: '公益项目',
+  events: '线下活动',
 };

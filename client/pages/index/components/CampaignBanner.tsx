@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import type { CampaignView } from '@shared/contracts/member';
-import { boostText, PHASE_LABELS, phaseLine } from '@/copy/campaign';
+import { campaignBoostsText, PHASE_LABELS, phaseLine } from '@/copy/campaign';
 import { go } from '@/routes';
 import { cx } from '@/utils/cx';
 
@@ -10,7 +10,7 @@ export interface CampaignBannerProps {
 
 /** The campaign that matters now: a countdown and the packs to come, the live boost, or the way to the recap. */
 export function CampaignBanner({ campaign: c }: CampaignBannerProps) {
-  const boost = boostText(c.boost);
+  const boost = campaignBoostsText(c);
   return (
     <View className={cx('home-campaign', `home-campaign--${c.phase}`)} onClick={() => go('campaign', { id: c.id })}>
       <View className="home-campaign__top">

@@ -1,8 +1,9 @@
 import { View, Text } from '@tarojs/components';
-import type { MemberSummary } from '@shared/contracts/member';
+import type { MemberSummary, PointsOutlook } from '@shared/contracts/member';
 import { Avatar } from '@/components/Avatar';
 import { ProgressBar } from '@/components/ProgressBar';
 import { TierTag } from '@/components/TierTag';
+import { debtText, expiringText, pendingText } from '@/copy/points';
 import { go } from '@/routes';
 import { tierColor, tierColors, tierSoftColors } from '@/styles/tokens';
 import { cx } from '@/utils/cx';
@@ -11,10 +12,30 @@ import { formatDayString, formatNumber } from '@/utils/format';
 export interface MemberCardProps {
   member: MemberSummary;
   badges: { earned: number; total: number };
+  outlook: PointsOutlook;
 }
 
-/** Who the member is, what they have, and how far the next tier is. */
-export function MemberCard({ member, badges }: MemberCardProps) {
+/** Points the balance does not show, one line each: pending purchase points, a refund debt, expiring points. */
+function PointsNotes({ outlook }: { outlook: PointsOutlook }) {
+  const notes = [
+    { key: 'pending', icon: '⏳', text: pendingText(outlook) },
+    { key: 'debt', icon: '🧾', text: debtText(outlook) },
+    { key: 'expiring', icon: '⏰', text: expiringText(outlook) },
+  ].filter((n) => n.text);
+  if (!notes.length) return null;
+  return (
+    <View className="home-card__notes" onClick={() => go('ledger')}>
+      {notes.map((n) => (
+        <Text key={n.key} className={`home-card__note home-card__note--${n.key}`}>
+          {n.icon} {n.text}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+/** Who the member is, what they have, and how far the next tier is; the way to their 会员码. */
+export function MemberCard({ member, badges, outlook }: MemberCardProps) {
   const color = tierColor(member.tier, member.tierColor);
   const next = member.nextTier;
   const warning = member.downgradeWarning;
@@ -24,16 +45,26 @@ export function MemberCard({ member, badges }: MemberCardProps) {
       style={{ background: `linear-gradient(160deg, ${tierSoftColors[member.tier]} 0%, #ffffff 62%)` }}
     >
       <View className="home-card__orb" style={{ background: color }} />
-      <View className="home-card__who" onClick={() => go('profile')}>
-        <Avatar src={member.avatarUrl} name={member.nickname} size="lg" ring />
-        <View className="home-card__name-col">
-          <Text className="home-card__name">{member.nickname}</Text>
-          <View className="home-card__flags">
-            <TierTag tier={member.tier} name={member.tierName} size="md" />
-            {member.birthdayMonth ? <Text className="home-card__flag">🎂 生日月</Text> : null}
+      <View className="home-card__top">
+        <View className="home-card__who" onClick={() => go('profile')}>
+          <Avatar src={member.avatarUrl} name={member.nickname} size="lg" ring />
+          <View className="home-card__name-col">
+            <Text className="home-card__name">{member.nickname}</Text>
+            <View className="home-card__flags">
+              <TierTag tier={member.tier} name={member.tierName} size="md" />
+              {member.birthdayMonth ? <Text className="home-card__flag">🎂 生日月</Text> : null}
+            </View>
           </View>
+          <Text className="home-card__chevron">›</Text>
         </View>
-        <Text className="home-card__chevron">›</Text>
+        <View className="home-card__code" hoverClass="home-card__code--pressed" onClick={() => go('memberCode')}>
+          <View className="home-card__code-icon">
+            <View className="home-card__code-dot home-card__code-dot--a" />
+            <View className="home-card__code-dot home-card__code-dot--b" />
+            <View className="home-card__code-dot home-card__code-dot--c" />
+          </View>
+          <Text className="home-card__code-text">会员码</Text>
+        </View>
       </View>
 
       <View className="home-card__stats">
@@ -55,6 +86,8 @@ export function MemberCard({ member, badges }: MemberCardProps) {
           <Text className="home-card__stat-label">徽章</Text>
         </View>
       </View>
+
+      <PointsNotes outlook={outlook} />
 
       <View className="home-card__tier" onClick={() => go('tiers')}>
         <View className="home-card__tier-row">

@@ -33,11 +33,15 @@ export function Shortcuts({ home }: ShortcutsProps) {
     { route: 'vouchers', icon: '🎫', title: '我的券', tint: '#F3F1ED' },
     { route: 'ledger', icon: '📒', title: '积分明细', tint: '#F3F1ED' },
     { route: 'charity', icon: '💚', title: '公益同行', tint: '#F3F1ED' },
+    { route: 'myEvents', icon: '🎪', title: '我的活动', tint: '#F3F1ED' },
     { route: 'rules', icon: '📜', title: '活动规则', tint: '#F3F1ED' },
     { route: 'profile', icon: '🙂', title: '我的资料', tint: '#F3F1ED' },
   ];
   const staff: Shortcut[] = [
     ...(roles.includes('verifier') ? [{ route: 'verify' as const, icon: '🔍', title: '核销券码', sub: '门店员工', tint: '#E3F0EB' }] : []),
+    ...(roles.includes('host') || roles.includes('verifier')
+      ? [{ route: 'eventCheckin' as const, icon: '🎪', title: '活动签到', sub: '扫会员码', tint: '#E3F0EB' }]
+      : []),
     ...(roles.includes('ops') ? [{ route: 'opsDashboard' as const, icon: '📊', title: '数据看板', sub: '运营', tint: '#E3F0EB' }] : []),
     ...(roles.includes('ops')
       ? [{ route: 'opsOffice' as const, icon: '🗂️', title: '运营后台', sub: '查会员 · 员工 · 操作记录', tint: '#E3F0EB' }]

@@ -29,6 +29,7 @@ const campaign = (over: Partial<CampaignView>): CampaignView => ({
   daysToStart: 0,
   daysLeft: 21,
   boost: { pointsMultiplier: 2, growthMultiplier: 1.5 },
+  purchaseBoost: null,
   packs: [{ id: 'thanks_season_box', title: '感恩季限定礼盒', cost: 150, minTierName: '基础层' }],
   badge: { id: 'thanks_season_2026', name: '感恩季同行', icon: '🧡' },
   joined: false,

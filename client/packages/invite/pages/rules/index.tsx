@@ -4,10 +4,11 @@ import { PageState } from '@/components/PageState';
 import { Screen } from '@/components/Screen';
 import { usePageData } from '@/hooks/usePageData';
 import type { MemberSummary, ProgramData } from '@shared/contracts/member';
-import { boostText } from '@/copy/campaign';
+import { campaignBoostsText } from '@/copy/campaign';
 import { entryRewardText } from '@/copy/tiers';
 import { useMemberStore } from '@/stores/member';
 import { useProgramStore } from '@/stores/program';
+import { expiryRuleText, purchaseRuleText } from '@/copy/points';
 import { formatNumber } from '@/utils/format';
 import './index.css';
 
@@ -24,7 +25,7 @@ function rewardWords(points: number, growth: number): string {
   return [points ? `${formatNumber(points)} 积分` : '', growth ? `${formatNumber(growth)} 成长值` : ''].filter(Boolean).join(' + ');
 }
 
-/** 活动规则: invites, check-in, tiers, campaigns, birthday, benefits — with this program's own numbers (`member.program`). */
+/** 活动规则: invites, check-in, tiers, campaigns, birthday, benefits, purchases and events — with this program's own numbers (`member.program`). */
 export default function Rules() {
   const program = useProgramStore((s) => s.data);
   const status = useProgramStore((s) => s.status);
@@ -53,7 +54,7 @@ function RulesBody({ program, member }: { program: ProgramData; member: MemberSu
   const tierNames = program.tiers.map((t) => t.name).join('、');
   const bonus = checkin.streakBonuses.filter((b) => b.points > 0 || b.growth > 0).sort((a, b) => a.days - b.days)[0];
   const entryRewards = program.tiers.filter((t) => t.entryReward);
-  const boosted = program.campaigns.filter((c) => c.boost);
+  const boosted = program.campaigns.filter((c) => c.boost || c.purchaseBoost);
   return (
     <View>
       <Card title="💌 邀请好友">
@@ -111,12 +112,12 @@ function RulesBody({ program, member }: { program: ProgramData; member: MemberSu
 
       <Card title="🎪 会员活动">
         <Rule n={1}>
-          会员活动分为预热、活动和回顾三个阶段：预热期公布活动内容和即将上线的福利，活动期内签到享受活动加成，活动结束后可查看自己的活动回顾。
+          会员活动分为预热、活动和回顾三个阶段：预热期公布活动内容和即将上线的福利，活动期内签到（以及活动写明的消费）享受活动加成，活动结束后可查看自己的活动回顾。
         </Rule>
         <Rule n={2}>
           {boosted.length
-            ? `活动加成只作用于活动期内的签到，例如「${boosted[0].title}」${boostText(boosted[0].boost)}；同时进行多个活动时，按倍数最高的一个计算。加成部分会在积分明细中注明。`
-            : '活动加成只作用于活动期内的签到，加成部分会在积分明细中注明；同时进行多个活动时，按倍数最高的一个计算。'}
+            ? `活动加成只作用于活动期内的签到和消费（以每个活动写明的为准），例如「${boosted[0].title}」${campaignBoostsText(boosted[0])}；消费加成只加积分、不加成长值。同时进行多个活动时，按倍数最高的一个计算。签到的加成部分会在积分明细中注明。`
+            : '活动加成只作用于活动期内的签到和消费（以每个活动写明的为准），消费加成只加积分、不加成长值；同时进行多个活动时，按倍数最高的一个计算。'}
         </Rule>
         <Rule n={3}>活动期间第一次签到即参加活动，可获得该活动的徽章（如有）。回顾卡片只展示你自己的活动数据。</Rule>
       </Card>
@@ -138,6 +139,12 @@ function RulesBody({ program, member }: { program: ProgramData; member: MemberSu
         <Rule n={2}>部分福利需要先点亮成长树的对应节点或获得对应徽章，福利卡片上会写明条件。</Rule>
         <Rule n={3}>兑换成功后生成券码和二维码，请在有效期内向门店员工出示核销，每张券只能使用一次。</Rule>
         <Rule n={4}>积分的每一笔变动都记录在“积分明细”中，积分不会变为负数。</Rule>
+        <Rule n={5}>{expiryRuleText(program.points.expiryMonths)}</Rule>
+      </Card>
+
+      <Card title="🛍️ 消费与线下活动">
+        <Rule n={1}>{purchaseRuleText(program.purchase)}</Rule>
+        <Rule n={2}>参加品牌线下活动时，在活动开始前后向工作人员出示会员码签到，即可获得该活动的积分与成长值，每场活动每人签到一次。</Rule>
       </Card>
 
       <Card title="🏅 徽章与成长树">

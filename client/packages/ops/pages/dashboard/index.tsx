@@ -15,7 +15,7 @@ import { LineChart } from '../../components/LineChart';
 import { ValidationReport } from '../../components/ValidationReport';
 import { useOpsDashboard } from '../../stores/dashboard';
 import { ExportBar } from './ExportBar';
-import { count, liftText, meanOf, percent } from '../../utils/format';
+import { count, liftText, meanOf, percent, yuan } from '../../utils/format';
 import { CAMPAIGN_PHASE_LABELS, TIER_LABELS, rejectionLabel } from '../../utils/labels';
 import { RANGE_PRESETS, shortDay, type RangePreset } from '../../utils/range';
 import './index.css';
@@ -148,12 +148,28 @@ function Metrics({ stats, refreshing }: { stats: OpsStatsData; refreshing: boole
         <ColumnChart values={stats.newMembers.map((d) => d.count)} labels={labels} color={colors.accent} />
       </Card>
 
-      <Card title="积分">
+      <Card title="积分" extra={<Text>过期 {count(stats.points.expired)}</Text>}>
         <View className="ops-dash__stats">
           <Stat label="发放" value={count(stats.points.issued)} />
           <Stat label="兑换消耗" value={count(stats.points.spent)} />
           <Stat label="退回" value={count(stats.points.refunded)} />
           <Stat label="运营扣回" value={count(stats.points.corrected)} />
+        </View>
+      </Card>
+
+      <Card
+        title="消费积分"
+        extra={
+          <Text>
+            {count(stats.purchases.orders)} 笔订单 · {yuan(stats.purchases.amount)}
+          </Text>
+        }
+      >
+        <View className="ops-dash__stats">
+          <Stat label="发放" value={count(stats.purchases.pointsIssued)} hint="区间内订单" />
+          <Stat label="待到账" value={count(stats.purchases.pointsPending)} hint="今天仍在冻结" />
+          <Stat label="退款扣回" value={count(stats.purchases.pointsReversed)} hint={`${count(stats.purchases.refunds)} 笔退款`} />
+          <Stat label="其中欠分" value={count(stats.purchases.pointsDebt)} hint="从之后积分抵扣" />
         </View>
       </Card>
 

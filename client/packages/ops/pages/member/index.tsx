@@ -184,7 +184,7 @@ function Balance({ m }: { m: OpsMemberData }) {
         <Text className="ops-member__line ops-member__line--warn">{`${formatDayString(tier.downgrade.date)} 将降为${tier.downgrade.toTierName}，之前再获得 ${formatNumber(tier.downgrade.growthToKeep)} 成长值可保级`}</Text>
       ) : null}
       <Text className="ops-member__line ops-member__line--muted">
-        {`连续签到 ${activity.streak.current} 天（最长 ${activity.streak.best} 天）· 签到 ${activity.checkinDays} 天 · 兑换 ${activity.redemptions} 次 · 邀请激活 ${activity.invitesActivated} 位 · 公益捐赠 ${formatNumber(activity.pointsDonated)} 积分`}
+        {`连续签到 ${activity.streak.current} 天（最长 ${activity.streak.best} 天）· 签到 ${activity.checkinDays} 天 · 消费 ${activity.purchases} 笔 · 线下活动 ${activity.eventsAttended} 场 · 兑换 ${activity.redemptions} 次 · 邀请激活 ${activity.invitesActivated} 位 · 公益捐赠 ${formatNumber(activity.pointsDonated)} 积分`}
       </Text>
     </Card>
   );

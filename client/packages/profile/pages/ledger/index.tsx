@@ -4,6 +4,7 @@ import { Card } from '@/components/Card';
 import { LoadMore } from '@/components/LoadMore';
 import { EmptyState, PageState } from '@/components/PageState';
 import { Screen } from '@/components/Screen';
+import { debtText, expiringText, pendingText } from '@/copy/points';
 import { usePageData } from '@/hooks/usePageData';
 import { useLedgerStore } from '@/stores/ledger';
 import { useMemberStore } from '@/stores/member';
@@ -24,6 +25,12 @@ const KIND_ICONS: Record<LedgerKind, string> = {
   birthday_gift: '🎂',
   invitee_reward: '🤝',
   donation: '💚',
+  purchase: '🛍️',
+  purchase_release: '✅',
+  purchase_refund: '↩️',
+  debt_repayment: '🧾',
+  expire: '⌛',
+  event_reward: '🎪',
 };
 
 export default function Ledger() {
@@ -33,6 +40,8 @@ export default function Ledger() {
   const load = useLedgerStore((s) => s.load);
   const points = useMemberStore((s) => s.home?.member.points);
   const growth = useMemberStore((s) => s.home?.member.growth);
+  const outlook = useMemberStore((s) => s.home?.pointsOutlook);
+  const notes = outlook ? [pendingText(outlook), debtText(outlook), expiringText(outlook)].filter(Boolean) : [];
 
   usePageData(() => {
     const m = useMemberStore.getState();
@@ -51,6 +60,15 @@ export default function Ledger() {
             <Text className="lg-head__label">累计成长值</Text>
             <Text className="lg-head__value mc-num">{formatNumber(growth ?? 0)}</Text>
           </View>
+          {notes.length ? (
+            <View className="lg-head__notes">
+              {notes.map((note) => (
+                <Text key={note} className="lg-head__note">
+                  {note}
+                </Text>
+              ))}
+            </View>
+          ) : null}
         </Card>
       ) : null}
       <PageState status={status} error={error} hasData={status === 'ready'} onRetry={() => void load()}>

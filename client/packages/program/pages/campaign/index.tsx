@@ -9,7 +9,7 @@ import { PosterCanvas } from '@/components/PosterCanvas';
 import { Screen } from '@/components/Screen';
 import { Sheet } from '@/components/Sheet';
 import { StatusTag } from '@/components/StatusTag';
-import { boostText, liveDatesText, PHASE_LABELS, phaseLine } from '@/copy/campaign';
+import { boostText, liveDatesText, PHASE_LABELS, phaseLine, purchaseBoostText } from '@/copy/campaign';
 import { recapPosterLayout } from '@/features/poster/recapLayout';
 import { usePageData } from '@/hooks/usePageData';
 import { renderPoster, savePoster, SAVE_POSTER_LABEL } from '@/platform/poster';
@@ -46,6 +46,8 @@ function Perks({ c }: { c: CampaignView }) {
   const boost = boostText(c.boost);
   const rows: Array<{ icon: string; text: string }> = [];
   if (boost) rows.push({ icon: '⚡', text: c.phase === 'live' ? `活动期间${boost}，签到即自动计入` : `活动期间${boost}` });
+  const purchase = purchaseBoostText(c.purchaseBoost);
+  if (purchase) rows.push({ icon: '🛍️', text: `活动期间在门店或商城消费，${purchase}（出示会员码或商城下单自动计入）` });
   if (c.badge) {
     rows.push({
       icon: c.badge.icon,

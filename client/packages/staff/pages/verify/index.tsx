@@ -6,6 +6,7 @@ import { Button } from '@/components/Button';
 import { Card } from '@/components/Card';
 import { Screen } from '@/components/Screen';
 import { Sheet } from '@/components/Sheet';
+import { OutcomeCard } from '../../components/OutcomeCard';
 import { canScan, scanCode } from '@/platform/scanner';
 import { useVerifyStore } from '@/stores/verify';
 import { formatDateTime, formatUntil } from '@/utils/format';
@@ -30,11 +31,7 @@ function Outcome({ onReset }: { onReset: () => void }) {
   };
   if (result) {
     return (
-      <Card className="vf-outcome vf-outcome--ok">
-        <View className="vf-outcome__icon vf-outcome__icon--ok">
-          <Text>✓</Text>
-        </View>
-        <Text className="vf-outcome__title">已核销</Text>
+      <OutcomeCard ok title="已核销" next="继续核销" onNext={reset}>
         <View className="vf-outcome__rows">
           <View className="vf-outcome__row">
             <Text className="mc-muted">福利</Text>
@@ -53,26 +50,16 @@ function Outcome({ onReset }: { onReset: () => void }) {
             <Text>{formatDateTime(result.usedAt)}</Text>
           </View>
         </View>
-        <Button block variant="secondary" onClick={reset}>
-          继续核销
-        </Button>
-      </Card>
+      </OutcomeCard>
     );
   }
   if (error) {
     const usedAt = typeof error.details?.usedAt === 'string' ? error.details.usedAt : null;
     return (
-      <Card className="vf-outcome">
-        <View className="vf-outcome__icon vf-outcome__icon--fail">
-          <Text>!</Text>
-        </View>
-        <Text className="vf-outcome__title">{FAILURE_TITLES[error.code] ?? '核销未成功'}</Text>
+      <OutcomeCard ok={false} title={FAILURE_TITLES[error.code] ?? '核销未成功'} next="重新输入" onNext={reset}>
         <Text className="vf-outcome__text">{usedAt ? `该券已于 ${formatDateTime(usedAt)} 核销，请勿重复发放。` : error.message}</Text>
         {lastCode ? <Text className="vf-outcome__code mc-num">{formatVoucherCode(lastCode)}</Text> : null}
-        <Button block variant="secondary" onClick={reset}>
-          重新输入
-        </Button>
-      </Card>
+      </OutcomeCard>
     );
   }
   return null;

@@ -18,13 +18,18 @@ import './index.css';
 
 const BRANCH_COLORS = ['#E8912D', '#3A7BD5', '#8E5BD6', '#2E9E6B'];
 
-/** Where a member acts on a metric: donations on the charity page, invites on the invite card, team challenges on their list. */
+/**
+ * Where a member acts on a metric: donations on the charity page, invites on the invite card, team
+ * challenges on their list, events and courses on 我的活动 (what is coming up).
+ */
 const METRIC_ROUTES: Partial<Record<Metric, { route: RouteName; label: string }>> = {
   pointsDonated: { route: 'charity', label: '去公益同行 ›' },
   invitesActivated: { route: 'invite', label: '去邀请好友 ›' },
   teamChallenges: { route: 'challenges', label: '去组队挑战 ›' },
   checkinDays: { route: 'checkin', label: '去签到 ›' },
   streak: { route: 'checkin', label: '去签到 ›' },
+  eventsAttended: { route: 'myEvents', label: '看看近期活动 ›' },
+  coursesAttended: { route: 'myEvents', label: '看看近期课程 ›' },
 };
 
 function NodeRow({ node, color, isNext, last }: { node: TreeNodeView; color: string; isNext: boolean; last: boolean }) {
