@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { OpsAuditData, OpsMemberData, OpsStaffData } from '@shared/contracts/ops';
 import { formatNumber } from '../client/utils/format';
+import { demoPartnerSecret, postPartner } from '../scripts/partner-client';
 import { launchBrowser, openAsMember, type MemberPage } from './support/browser';
 import { DEMO_OPS, DEMO_VERIFIER, newOpenid, startTestCloud, type TestCloud } from './support/cloud';
 import { expectNoConsoleErrors, go, pageText, see, shot, tap, tapTab } from './support/ui';
@@ -54,6 +55,15 @@ beforeAll(async () => {
     reason: '线下活动积分',
     requestId: 'e2e-office-seed-01',
   });
+  // A purchase the brand's till reported: its points wait out the refund window (pending).
+  const paid = await postPartner(
+    `${cloud.url}/http/partner`,
+    'orders',
+    { orderId: 'E2E-OFFICE-0001', openid: lin, amount: 12_850, paidAt: cloud.lc.now().toISOString(), storeId: 'sh-jingan-01' },
+    demoPartnerSecret(),
+    { timestamp: Math.floor(cloud.lc.now().getTime() / 1000) },
+  );
+  expect(paid.status).toBe(200);
   browser = await launchBrowser();
   ops = await openAsMember(browser);
 }, 180_000);
@@ -79,7 +89,13 @@ test('ops find a member by nickname, adjust their points after confirming, and s
 
   await tap(page, '林小满');
   await see(page, '可用积分');
-  expect(await pageText(page)).toContain(`OPENID ${lin}`);
+  const shown = await pageText(page);
+  expect(shown).toContain(`OPENID ${lin}`);
+  // The purchase's points are pending beside the balance, as the member's home says.
+  const { balance } = await opsMember(lin);
+  expect(balance.pending?.points).toBeGreaterThan(0);
+  expect(shown).toContain(`另有 ${formatNumber(balance.pending?.points ?? 0)} 积分待到账`);
+  expect(shown).toContain('消费 1 笔');
   await shot(page, 'backoffice-2-member');
 
   await tap(page, '调整积分');

@@ -167,13 +167,13 @@ function Balance({ m }: { m: OpsMemberData }) {
         <Stat label={`近 ${tier.windowMonths} 个月成长值`} value={formatNumber(tier.windowGrowth)} />
       </View>
       {balance.pending ? (
-        <Text className="ops-member__line">{`另有 ${formatNumber(balance.pending.points)} 积分待到账${balance.pending.nextDay ? `（最早 ${formatDayString(balance.pending.nextDay)} 到账）` : ''}，到账前不能使用`}</Text>
+        <Text className="ops-member__line">{`另有 ${formatNumber(balance.pending.points)} 积分待到账${balance.pending.nextDay ? ` · ${formatDayString(balance.pending.nextDay)}起可用` : ''}（到账前不能使用）`}</Text>
       ) : null}
       {balance.debt > 0 ? (
-        <Text className="ops-member__line ops-member__line--warn">{`退款欠分 ${formatNumber(balance.debt)}：之后获得的积分会先抵扣`}</Text>
+        <Text className="ops-member__line ops-member__line--warn">{`退款待抵扣 ${formatNumber(balance.debt)} 积分，将从之后获得的积分中扣除`}</Text>
       ) : null}
       {balance.expiring ? (
-        <Text className="ops-member__line ops-member__line--warn">{`${formatNumber(balance.expiring.points)} 积分将于 ${formatDayString(balance.expiring.lastDay)} 后过期`}</Text>
+        <Text className="ops-member__line ops-member__line--warn">{`${formatNumber(balance.expiring.points)} 积分将于 ${formatDayString(balance.expiring.lastDay)}过期`}</Text>
       ) : null}
       <Text className="ops-member__line">
         {tier.next
