@@ -18,8 +18,11 @@ export default defineAppConfig({
     { root: 'packages/program', pages: ['pages/tiers/index', 'pages/campaign/index', 'pages/charity/index'] },
     { root: 'packages/membercode', pages: ['pages/code/index'] },
     { root: 'packages/events', pages: ['pages/mine/index'] },
-    // The ops dashboard (client/packages/ops/**) is written separately; home links to it for role 'ops'.
-    { root: 'packages/ops', pages: ['pages/dashboard/index'] },
+    // Ops only (home links to it for role 'ops'): the dashboard and the back office (find a member, their page, staff, audit).
+    {
+      root: 'packages/ops',
+      pages: ['pages/dashboard/index', 'pages/office/index', 'pages/member/index', 'pages/staff/index', 'pages/audit/index'],
+    },
   ],
   // Opening home preloads what members open next from it.
   preloadRule: {

@@ -29,6 +29,7 @@ test('a new member opens home: member card, tier progress, a check-in button', a
   expect(text).toContain('为你推荐');
   expect(text).not.toContain('核销券码');
   expect(text).not.toContain('数据看板');
+  expect(text).not.toContain('运营后台');
   await shot(page, '01-home-new-member');
 });
 
@@ -188,12 +189,15 @@ test('a staff member verifies the voucher once; a second verify is refused', asy
   expect(await pageText(page)).toContain('已核销');
 });
 
-test('staff entries follow the roles: 数据看板 for ops only', async () => {
+test('staff entries follow the roles: 数据看板 and 运营后台 for ops only', async () => {
   const ops = await openAsMember(suite.browser);
   try {
     await go(ops.page, suite.cloud.appUrl(DEMO_OPS));
     await see(ops.page, '数据看板');
+    await see(ops.page, '运营后台');
     expect(await pageText(ops.page)).not.toContain('核销券码');
+    await tap(ops.page, '运营后台');
+    await see(ops.page, '找会员');
     expectNoConsoleErrors(ops);
   } finally {
     await ops.close();

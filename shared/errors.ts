@@ -19,6 +19,8 @@ export const ERROR_MESSAGES = {
   ALREADY_INVITED: '你已经接受过邀请了',
   NOT_NEW_MEMBER: '邀请仅对新会员有效',
   ALREADY_USED: '这张券已经核销过了',
+  LAST_OPS: '至少要保留一位在职的运营人员，这次修改没有执行',
+  CANNOT_REMOVE_SELF: '不能撤销自己的运营权限，请由另一位运营人员操作',
   EXPIRED: '这张券已过期',
   CONTENT_REJECTED: '内容包含不合适的信息，请修改后再试',
   RATE_LIMITED: '操作太频繁了，请稍后再试',

@@ -55,6 +55,7 @@ it('finds the adapters', () => {
       'components/ShareButton/index',
       'packages/profile/components/AvatarPicker/index',
       'platform/avatar',
+      'platform/fileExport',
       'platform/poster',
       'platform/random',
       'platform/scanner',
@@ -108,5 +109,29 @@ describe('browser behaviour', () => {
     const cancelled = requestSubscribe([a]);
     useSubscribeSheet.getState().answer(false);
     await expect(cancelled).resolves.toEqual([]);
+  });
+
+  it('a browser downloads an export under its own name', async () => {
+    const { deliverFile } = await import('./fileExport');
+    const clicks: Array<{ href: string; download: string }> = [];
+    const anchor = {
+      href: '',
+      download: '',
+      rel: '',
+      click() {
+        clicks.push({ href: this.href, download: this.download });
+      },
+      remove: () => undefined,
+    };
+    const scope = globalThis as { document?: unknown };
+    scope.document = { createElement: () => anchor, body: { appendChild: () => undefined } };
+    try {
+      await expect(
+        deliverFile({ fileId: 'cloud://env/x.csv', url: 'http://127.0.0.1:7300/f/x.csv', fileName: '会员中心数据.csv' }),
+      ).resolves.toBe('downloaded');
+    } finally {
+      delete scope.document;
+    }
+    expect(clicks).toEqual([{ href: 'http://127.0.0.1:7300/f/x.csv', download: '会员中心数据.csv' }]);
   });
 });

@@ -3,16 +3,18 @@ import { toIso } from '@shared/time/shanghai';
 import type { Database, Where } from './db';
 
 /**
- * One page of a member's documents, newest first, paged on `(createdAt, _id)` so documents of the
- * same instant are neither lost nor repeated (the ledger, the vouchers). `conditions` are ANDed;
- * the first should be bounded by an index (`openid`).
+ * One page of documents, newest first, paged on `(createdAt, _id)` so documents of the same
+ * instant are neither lost nor repeated (a member's ledger and vouchers; the ops audit pages on
+ * its `at`: `timeField`). `conditions` are ANDed; the first should be bounded by an index
+ * (`openid`).
  */
-export async function newestFirstPage<T extends { _id: string; createdAt: string }>(
+export async function newestFirstPage<T extends { _id: string }>(
   db: Database,
   collection: string,
   conditions: Where[],
   cursor: string | undefined,
   limit: number,
+  timeField = 'createdAt',
 ): Promise<{ items: T[]; nextCursor: string | null }> {
   const op = db.op;
   const at = cursor ? decodeCursor(cursor) : null;
@@ -20,17 +22,21 @@ export async function newestFirstPage<T extends { _id: string; createdAt: string
   if (at) {
     // Strictly after the cursor: older instants, or the same instant with a smaller _id.
     const iso = toIso(at.createdAtMs);
-    parts.push(op.or({ createdAt: op.lt(iso) }, { createdAt: iso, _id: op.lt(at.id) }));
+    parts.push(op.or({ [timeField]: op.lt(iso) }, { [timeField]: iso, _id: op.lt(at.id) }));
   }
   const where = parts.length === 1 ? parts[0] : op.and(...parts);
   const docs = await db.find<T>(collection, where, {
     orderBy: [
-      ['createdAt', 'desc'],
+      [timeField, 'desc'],
       ['_id', 'desc'],
     ],
     limit: limit + 1,
   });
   const items = docs.slice(0, limit);
   const last = items[items.length - 1];
-  return { items, nextCursor: docs.length > limit && last ? encodeCursor(Date.parse(last.createdAt), last._id) : null };
+  const lastAt = last ? (last as Record<string, unknown>)[timeField] : undefined;
+  return {
+    items,
+    nextCursor: docs.length > limit && last && typeof lastAt === 'string' ? encodeCursor(Date.parse(lastAt), last._id) : null,
+  };
 }

@@ -102,7 +102,10 @@ export async function settleVouchers(ctx: RequestContext, anon: string): Promise
  * random id, so the inviter's totals still match their ledger. Donations stay with their charity
  * projects (the points were given; their `_id` is a one-way hash), the donor anonymised; ops audit
  * entries about the member keep who did what and why, with the member anonymised and the values
- * changed (a birthday) cleared.
+ * changed (a birthday, a balance, roles) cleared. What the member did as staff — audit lines they
+ * wrote (`who`), ledger corrections (`by`), vouchers they verified (`usedBy`), event check-ins they
+ * made (`by`) — is the brand's record of its staff and stays as it is, like the `staff` document
+ * (the back office names them 已注销员工 once neither record is left).
  */
 export async function anonymiseReferences(services: Services, member: StoredMember, anon: string): Promise<void> {
   const { db } = services;

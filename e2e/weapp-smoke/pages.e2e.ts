@@ -204,3 +204,14 @@ test('the ops dashboard page (written separately) renders, and refuses a member 
   expect(text).toContain('运营');
   expect(cloudCalls.some((c) => c.name === 'ops')).toBe(true);
 });
+
+test.each([
+  ['packages/ops/pages/office/index', {}],
+  ['packages/ops/pages/member/index', { openid: 'oMember000000000000000000001' }],
+  ['packages/ops/pages/staff/index', {}],
+  ['packages/ops/pages/audit/index', {}],
+])('the back office page %s renders, locked for a member without the ops role', async (route, query) => {
+  const text = await show(route, query);
+  expect(text).toContain('仅限运营人员');
+  expect(cloudCalls.some((c) => c.name === 'ops')).toBe(true);
+});

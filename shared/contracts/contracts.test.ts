@@ -45,6 +45,14 @@ const EXAMPLES: { [F in FunctionName]: { [A in ActionName<F>]: ApiInput<F, A> } 
     stats: { from: '2026-11-01', to: '2026-11-23', campaignId: 'thanks_season_2026' },
     adjust: { openid: 'oVfr7Kq2mXnP4sLdE9wT3bYcH6jA', points: 100, growth: 50, reason: '线下活动签到', requestId: 'adj_0123456789' },
     setBirthday: { openid: 'oVfr7Kq2mXnP4sLdE9wT3bYcH6jA', birthday: '02-29', reason: '会员来电更正生日' },
+    members: { query: '林小满' },
+    member: { openid: 'oVfr7Kq2mXnP4sLdE9wT3bYcH6jA' },
+    ledger: { openid: 'oVfr7Kq2mXnP4sLdE9wT3bYcH6jA', cursor: '1764000000000.abc_123', limit: 20 },
+    vouchers: { openid: 'oVfr7Kq2mXnP4sLdE9wT3bYcH6jA', limit: 20 },
+    audit: { target: 'oVfr7Kq2mXnP4sLdE9wT3bYcH6jA', who: 'oOps5Gh8TzR2kWq7NvB4xMe9LcJ1', limit: 20 },
+    staff: {},
+    setStaff: { openid: 'oVfr7Kq2mXnP4sLdE9wT3bYcH6jA', roles: ['verifier', 'host'], active: true, storeId: 'sh-01', reason: '新店开业' },
+    export: { from: '2026-11-01', to: '2026-11-23' },
   },
   team: {
     challenges: {},
@@ -98,8 +106,8 @@ describe.each(ACTIONS)('$fn.$action input', ({ fn, action, example }) => {
     expect(accepts({ ...(example as object), $where: 'sleep(1000)' })).toBe(false);
     expect(accepts({ ...(example as object), [MEGABYTE]: 1 })).toBe(false);
     expect(accepts({ ...(example as object), ...JSON.parse('{"__proto__": {"polluted": true}}') })).toBe(false);
-    // Ops actions that name the member they change take an openid; every other action refuses one.
-    if (!(fn === 'ops' && (action === 'adjust' || action === 'setBirthday')))
+    // Ops actions that name the member they read or change take an openid; every other action refuses one.
+    if (!(fn === 'ops' && 'openid' in (example as object)))
       expect(accepts({ ...(example as object), openid: 'oForgedForgedForgedForged123' })).toBe(false);
   });
 
@@ -165,6 +173,18 @@ describe('specific rules', () => {
     expect(ok('member', 'deleteAccount', { confirm: 'true' })).toBe(false);
     expect(ok('ops', 'adjust', { ...EXAMPLES.ops.adjust, points: 0, growth: 0 })).toBe(false);
     expect(ok('ops', 'adjust', { ...EXAMPLES.ops.adjust, points: -30, growth: 0 })).toBe(true);
+    expect(ok('ops', 'adjust', { ...EXAMPLES.ops.adjust, reason: ' ' })).toBe(false);
+  });
+
+  it('checks staff changes and searches', () => {
+    expect(ok('ops', 'setStaff', { ...EXAMPLES.ops.setStaff, roles: ['ops', 'ops'] })).toBe(false);
+    expect(ok('ops', 'setStaff', { ...EXAMPLES.ops.setStaff, roles: ['admin'] })).toBe(false);
+    expect(ok('ops', 'setStaff', { ...EXAMPLES.ops.setStaff, roles: [] })).toBe(true); // no role left: no longer staff
+    expect(ok('ops', 'setStaff', { ...EXAMPLES.ops.setStaff, active: 'true' })).toBe(false);
+    expect(ok('ops', 'members', { query: '   ' })).toBe(false);
+    expect(ok('ops', 'members', { query: 'x'.repeat(65) })).toBe(false);
+    expect(ok('ops', 'export', { from: '2026-01-01', to: '2026-04-03' })).toBe(false); // 93 days
+    expect(ok('ops', 'export', { from: '2026-11-23', to: '2026-11-01' })).toBe(false);
   });
 
   it('refuses nicknames with control or bidi characters (staff and friends see them)', () => {

@@ -304,8 +304,11 @@ describe('member.deleteAccount', () => {
     expect(anon.reduce((s, e) => s + Number(e.points), 0)).toBe(10 + 200 - 80 - 30);
     const [donation] = await cloud.docs('donations', { openid: anon[0].openid });
     expect(donation).toMatchObject({ projectId: 'river_guardian', points: 30 });
-    const [audit] = await cloud.docs('ops_audit', { target: anon[0].openid });
-    expect(audit).toMatchObject({ who: OPS, action: 'ops.setBirthday', before: null, after: null, reason: '会员来电更正' });
+    // Every ops change about the member stays, anonymised, its values cleared (the birthday, the balance).
+    const audits = await cloud.docs('ops_audit', { target: anon[0].openid });
+    expect(audits.map((a) => a.action).sort()).toEqual(['ops.adjust', 'ops.setBirthday']);
+    for (const audit of audits) expect(audit).toMatchObject({ who: OPS, before: null, after: null });
+    expect(audits.find((a) => a.action === 'ops.setBirthday')).toMatchObject({ reason: '会员来电更正' });
     const [invite] = await cloud.docs('invites', { _id: friend });
     expect(invite.inviter).toBe(anon[0].openid);
     expect(Number((await cloud.docs('counters', { _id: 'members' }))[0].count)).toBe(membersBefore - 1);

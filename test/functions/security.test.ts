@@ -106,6 +106,14 @@ const VALID: { [F in FunctionName]: Record<keyof (typeof INPUT_SCHEMAS)[F], Reco
     stats: { from: '2026-11-01', to: '2026-11-07', campaignId: 'thanks_season_2026' },
     adjust: { openid: memberId('x'), points: 10, growth: 0, reason: '测试调整', requestId: 'abcdefgh-0002' },
     setBirthday: { openid: memberId('x'), birthday: '03-08', reason: '会员更正生日' },
+    members: { query: '林小满' },
+    member: { openid: memberId('x') },
+    ledger: { openid: memberId('x'), limit: 5 },
+    vouchers: { openid: memberId('x'), limit: 5 },
+    audit: { target: memberId('x'), limit: 5 },
+    staff: {},
+    setStaff: { openid: memberId('x'), roles: ['verifier'], active: true, reason: '测试授权' },
+    export: { from: '2026-11-01', to: '2026-11-07' },
   },
   team: {
     challenges: {},
@@ -219,19 +227,30 @@ describe('staff-only actions', () => {
     ['ops', 'stats', VALID.ops.stats],
     ['ops', 'adjust', VALID.ops.adjust],
     ['ops', 'setBirthday', VALID.ops.setBirthday],
+    ['ops', 'members', VALID.ops.members],
+    ['ops', 'member', VALID.ops.member],
+    ['ops', 'ledger', VALID.ops.ledger],
+    ['ops', 'vouchers', VALID.ops.vouchers],
+    ['ops', 'audit', VALID.ops.audit],
+    ['ops', 'staff', VALID.ops.staff],
+    ['ops', 'setStaff', VALID.ops.setStaff],
+    ['ops', 'export', VALID.ops.export],
   ];
 
-  it('are FORBIDDEN to members, to the wrong role, and to inactive or broken staff records', async () => {
+  it('are FORBIDDEN to members, to the wrong role (verifiers, hosts), and to inactive or broken staff records', async () => {
     const inactive = memberId('exOps');
     const broken = memberId('brokenOps');
+    const host = memberId('hostOnly');
     await putContent(cloud, 'staff', [
       { _id: inactive, roles: ['ops', 'verifier'], active: false, storeId: null },
       { _id: broken, roles: 'ops', active: true },
+      { _id: host, roles: ['host'], active: true, storeId: null },
     ]);
+    const before: Dump = await cloud.dump();
     const wrong: string[] = [];
     for (const [fn, action, input] of STAFF_ONLY) {
       const role = fn === 'ops' || action === 'cancel' ? 'ops' : 'verifier';
-      const outsiders = [memberId('plain'), inactive, broken, role === 'ops' ? VERIFIER : OPS];
+      const outsiders = [memberId('plain'), inactive, broken, host, role === 'ops' ? VERIFIER : OPS];
       for (const who of outsiders) {
         const answer = await cloud.call(fn, who, { ...input, action });
         if (answer.ok || answer.error.code !== 'FORBIDDEN' || !CHINESE.test(answer.error.message))
@@ -240,6 +259,9 @@ describe('staff-only actions', () => {
       expect((ACTION_ERRORS as unknown as Record<string, Record<string, readonly string[]>>)[fn][action]).toContain('FORBIDDEN');
     }
     expect(wrong).toEqual([]);
+    // Refused before anything ran: no audit, no staff change, no balance or voucher touched.
+    const after = await cloud.dump();
+    for (const c of ['ops_audit', 'staff', 'ledger', 'redemptions', 'benefit_packs']) expect([c, after[c]]).toEqual([c, before[c]]);
   });
 });
 

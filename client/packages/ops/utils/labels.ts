@@ -3,15 +3,7 @@ import type { ContentCollection, TierId } from '@shared/content/ids';
 
 export const TIER_LABELS: Record<TierId, string> = { basic: '基础层', advanced: '进阶层', core: '核心层' };
 
-/** Why a bind was refused (`invite_attempts.reason`, the error code `invite.bind` answered). */
-const REJECTION_LABELS: Record<string, string> = {
-  SELF_INVITE: '邀请自己',
-  ALREADY_INVITED: '已接受过邀请',
-  NOT_NEW_MEMBER: '非新会员',
-  NOT_FOUND: '邀请码无效',
-  RATE_LIMITED: '操作太频繁',
-  UNKNOWN: '未记录原因',
-};
+export { rejectionLabel } from '@shared/domain/inviteRejections';
 
 /** A campaign's phase as ops see it on the campaign card. */
 export const CAMPAIGN_PHASE_LABELS: Record<'preheat' | 'live' | 'recap' | 'over', string> = {
@@ -20,10 +12,6 @@ export const CAMPAIGN_PHASE_LABELS: Record<'preheat' | 'live' | 'recap' | 'over'
   recap: '回顾期',
   over: '已结束',
 };
-
-export function rejectionLabel(reason: string): string {
-  return REJECTION_LABELS[reason] ?? reason;
-}
 
 export const COLLECTION_LABELS: Record<ContentCollection, string> = {
   tiers: '会员等级',

@@ -43,6 +43,9 @@ export function Shortcuts({ home }: ShortcutsProps) {
       ? [{ route: 'eventCheckin' as const, icon: '🎪', title: '活动签到', sub: '扫会员码', tint: '#E3F0EB' }]
       : []),
     ...(roles.includes('ops') ? [{ route: 'opsDashboard' as const, icon: '📊', title: '数据看板', sub: '运营', tint: '#E3F0EB' }] : []),
+    ...(roles.includes('ops')
+      ? [{ route: 'opsOffice' as const, icon: '🗂️', title: '运营后台', sub: '查会员 · 员工 · 操作记录', tint: '#E3F0EB' }]
+      : []),
   ];
   return (
     <View className="home-shortcuts">

@@ -14,6 +14,7 @@ import { Funnel } from '../../components/Funnel';
 import { LineChart } from '../../components/LineChart';
 import { ValidationReport } from '../../components/ValidationReport';
 import { useOpsDashboard } from '../../stores/dashboard';
+import { ExportBar } from './ExportBar';
 import { count, liftText, meanOf, percent, yuan } from '../../utils/format';
 import { CAMPAIGN_PHASE_LABELS, TIER_LABELS, rejectionLabel } from '../../utils/labels';
 import { RANGE_PRESETS, shortDay, type RangePreset } from '../../utils/range';
@@ -93,6 +94,7 @@ function RangeBar() {
         </Picker>
         {asOf ? <Text className="ops-dash__asof">统计于 {asOf}</Text> : null}
       </View>
+      <ExportBar />
     </View>
   );
 }
