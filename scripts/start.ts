@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   Open:            ${url}/
   As a new member: ${url}/?member=oNew_Member_${Date.now().toString(36).padStart(16, '0')}
   As staff (核销): ${url}/?member=${DEMO_VERIFIER}
-  As ops (数据看板): ${url}/?member=${DEMO_OPS}
+  As ops (运营后台): ${url}/?member=${DEMO_OPS}
   As host (活动签到): ${url}/?member=${DEMO_HOST}
   Cloud console:   ${url}/console   (数据库、云函数日志、导入导出、时钟 — this machine only)
   Brand systems:   POST ${url}/http/partner/orders | /refunds, signed with the demo PARTNER_SECRET "${demoPartnerSecret()}" (content/DEPLOY.md)
