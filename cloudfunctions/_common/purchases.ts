@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { PartnerOrderData, PartnerRefundData } from '@shared/contracts/partner';
 import { addPending, cancelPending, isStillPending, releaseDayFor, releaseInstant } from '@shared/domain/pendingPoints';
 import { purchaseReward } from '@shared/domain/purchase';
-import { purchaseBoostsAt } from '@shared/domain/purchaseBoosts';
+import { purchaseBoostAt } from '@shared/domain/purchaseBoosts';
 import { refundReversal, refundSplit } from '@shared/domain/refund';
 import { AppError } from '@shared/errors';
 import { dayOf, toIso, type DayString } from '@shared/time/shanghai';
@@ -97,7 +97,7 @@ export interface Recorded<T> {
  * **The one place a purchase is recorded for a member at an instant** (`account.now`): the order
  * document, the member's purchase count (metric `purchases`), the growth at once and the points
  * pending for `settings.purchase.holdDays` (or at once without a hold), with any campaign boost
- * (`purchaseBoostsAt`), and the bars of the member's teams whose challenge counts purchases
+ * (`purchaseBoostAt`), and the bars of the member's teams whose challenge counts purchases
  * (`recordTeamActivity`) — all in this transaction, after the order document was found absent, so
  * a replayed order moves nothing. A refund does not take a team's progress back (the bar only
  * grows, and a completed challenge has paid its members). NOT_FOUND when the member does not
@@ -111,9 +111,8 @@ export async function recordPurchase(account: Account, order: NewPurchase): Prom
   await account.settle(order.openid);
 
   const rule = program.settings.purchase;
-  const boosts = purchaseBoostsAt(program, now);
-  const reward = purchaseReward(order.amount, rule, boosts);
-  const boost = boosts.find((b) => b.multiplier === reward.multiplier);
+  const boost = purchaseBoostAt(program, now);
+  const reward = purchaseReward(order.amount, rule, boost);
   const releaseDay = releaseDayFor(order.paidAt, rule.holdDays, now);
   const growthDay = dayOf(now);
   account.edit(order.openid, (m) => ({

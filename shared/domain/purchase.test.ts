@@ -1,7 +1,7 @@
 import { campaignSchema } from '../content/campaigns';
 import { DEFAULT_SETTINGS } from '../content/settings';
-import { purchaseMultiplier, purchaseReward } from './purchase';
-import { purchaseBoostsAt } from './purchaseBoosts';
+import { purchaseReward } from './purchase';
+import { purchaseBoostAt } from './purchaseBoosts';
 
 const rule = { ...DEFAULT_SETTINGS.purchase };
 
@@ -24,15 +24,14 @@ describe('purchase rewards', () => {
     });
   });
 
-  it('multiply the points by the largest boost that applies (never the growth)', () => {
-    const boosts = [
-      { multiplier: 1.5, source: 'spring', title: '春日' },
-      { multiplier: 2, source: 'anniversary', title: '周年庆' },
-    ];
-    expect(purchaseMultiplier([])).toBe(1);
-    expect(purchaseMultiplier(boosts)).toBe(2);
-    expect(purchaseReward(10_050, rule, boosts)).toEqual({ points: 201, growth: 100, multiplier: 2 });
-    expect(purchaseReward(10_050, rule, [{ multiplier: 1.5, source: 'spring', title: '春日' }])).toMatchObject({
+  it('multiply the points by the boost that applies (never the growth)', () => {
+    expect(purchaseReward(10_050, rule, null)).toEqual({ points: 100, growth: 100, multiplier: 1 });
+    expect(purchaseReward(10_050, rule, { multiplier: 2, source: 'anniversary', title: '周年庆' })).toEqual({
+      points: 201,
+      growth: 100,
+      multiplier: 2,
+    });
+    expect(purchaseReward(10_050, rule, { multiplier: 1.5, source: 'spring', title: '春日' })).toMatchObject({
       points: 150,
       growth: 100,
     });
@@ -47,12 +46,15 @@ describe('purchase rewards', () => {
       campaign('anniversary', { purchase: { pointsMultiplier: 2 } }, '2031-05-15'),
     ];
     const at = (wall: string) => `${wall}+08:00`;
-    expect(purchaseBoostsAt({ campaigns }, at('2031-05-09T23:59:59'))).toEqual([]);
-    expect(purchaseBoostsAt({ campaigns }, at('2031-05-10T00:00:00'))).toEqual([{ multiplier: 1.5, source: 'spring', title: 'spring' }]);
-    expect(purchaseBoostsAt({ campaigns }, at('2031-05-15T12:00:00'))).toEqual([
-      { multiplier: 2, source: 'anniversary', title: 'anniversary' },
-    ]);
-    expect(purchaseBoostsAt({ campaigns }, at('2031-05-21T00:00:00'))).toEqual([]);
+    expect(purchaseBoostAt({ campaigns }, at('2031-05-09T23:59:59'))).toBeNull();
+    expect(purchaseBoostAt({ campaigns }, at('2031-05-10T00:00:00'))).toEqual({ multiplier: 1.5, source: 'spring', title: 'spring' });
+    // Both live: the highest applies (boosts never stack).
+    expect(purchaseBoostAt({ campaigns }, at('2031-05-15T12:00:00'))).toEqual({
+      multiplier: 2,
+      source: 'anniversary',
+      title: 'anniversary',
+    });
+    expect(purchaseBoostAt({ campaigns }, at('2031-05-21T00:00:00'))).toBeNull();
     // Growth is never boosted on a purchase: the schema refuses a growth multiplier there.
     expect(campaignSchema.safeParse({ ...campaigns[1], boosts: { purchase: { pointsMultiplier: 2, growthMultiplier: 2 } } }).success).toBe(
       false,

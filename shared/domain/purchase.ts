@@ -17,11 +17,6 @@ export interface PurchaseBoost {
   title: string;
 }
 
-/** Boosts do not stack: the largest applies (×1 when none). */
-export function purchaseMultiplier(boosts: readonly PurchaseBoost[]): number {
-  return boosts.reduce((m, b) => (b.multiplier > m ? b.multiplier : m), 1);
-}
-
 /** Largest order amount accepted, in fen (¥1,000,000): keeps every product below 2^53. */
 export const MAX_ORDER_FEN = 100_000_000;
 
@@ -49,10 +44,9 @@ export interface PurchaseReward {
  * Points and growth for an order of `amountFen` fen: fen × rate-in-hundredths / 10 000 (one yuan is
  * 100 fen, a rate of 1.00 is 100 hundredths), points × the boost (in hundredths too), then rounded.
  */
-export function purchaseReward(amountFen: number, rule: PurchaseSettings, boosts: readonly PurchaseBoost[] = []): PurchaseReward {
-  const multiplier = purchaseMultiplier(boosts);
-  const boost = hundredths(multiplier);
-  const points = divide(amountFen * hundredths(rule.pointsPerYuan) * boost, 10_000 * 100, rule.rounding);
+export function purchaseReward(amountFen: number, rule: PurchaseSettings, boost: PurchaseBoost | null = null): PurchaseReward {
+  const multiplier = boost?.multiplier ?? 1;
+  const points = divide(amountFen * hundredths(rule.pointsPerYuan) * hundredths(multiplier), 10_000 * 100, rule.rounding);
   const growth = divide(amountFen * hundredths(rule.growthPerYuan), 10_000, rule.rounding);
   return { points, growth, multiplier };
 }

@@ -6,10 +6,10 @@ import type { PurchaseBoost } from './purchase';
 // Apart from purchase.ts: the contracts import that module's limits, and campaigns bring the clock.
 
 /**
- * The boosts that apply to a purchase recorded at `now`: a live campaign's `boosts.purchase` (the
- * highest one when campaigns overlap, the same rule as check-ins — `campaignBoost`).
+ * The boost of a purchase recorded at `now`: a live campaign's `boosts.purchase` (boosts do not
+ * stack — the highest one when campaigns overlap, the same rule as check-ins: `campaignBoost`).
  */
-export function purchaseBoostsAt(program: Pick<Program, 'campaigns'>, now: Instant): PurchaseBoost[] {
+export function purchaseBoostAt(program: Pick<Program, 'campaigns'>, now: Instant): PurchaseBoost | null {
   const boost = campaignBoost(program.campaigns, 'purchase', now);
-  return boost ? [{ multiplier: boost.pointsMultiplier, source: boost.campaignId, title: boost.title }] : [];
+  return boost ? { multiplier: boost.pointsMultiplier, source: boost.campaignId, title: boost.title } : null;
 }
