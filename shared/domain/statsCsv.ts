@@ -38,6 +38,11 @@ function share(value: number | null): string | null {
   return value === null || !Number.isFinite(value) ? null : `${(Math.round(value * 1000) / 10).toFixed(1)}%`;
 }
 
+/** Members back within 24 h ÷ messages sent (empty when none was sent). */
+function returnShare(r: { sent: number; returned: number }): string | null {
+  return r.sent === 0 ? null : share(r.returned / r.sent);
+}
+
 /** Fen as a plain yuan figure (`1234.50`): a number Excel can sum, not a formatted price. */
 function yuanFigure(fen: number): string {
   return (fen / 100).toFixed(2);
@@ -139,8 +144,7 @@ export function statsRows(stats: OpsStatsData, tierNames: Record<TierId, string>
     [],
     ['消息提醒（订阅消息）'],
     ['用途', '发出', '24 小时内回访', '回访率'],
-    ...stats.reminders.byPurpose.map((p) => [p.name, p.sent, p.returned, p.sent === 0 ? null : share(p.returned / p.sent)]),
-    ['合计', stats.reminders.sent, stats.reminders.returned, stats.reminders.sent === 0 ? null : share(stats.reminders.returnRate)],
+    ...[...stats.reminders.byPurpose, { name: '合计', ...stats.reminders }].map((p) => [p.name, p.sent, p.returned, returnShare(p)]),
   ];
   const campaign = stats.campaign;
   if (campaign && campaign.phase !== 'preheat') {
