@@ -193,6 +193,16 @@ export interface CampaignFigures {
   activations: number;
 }
 
+/** Each figure's name, in the order ops read them (the dashboard and the CSV export alike). */
+export const CAMPAIGN_FIGURES: Array<[keyof CampaignFigures, string]> = [
+  ['participants', '签到人数'],
+  ['checkins', '签到次数'],
+  ['redemptions', '兑换'],
+  ['newMembers', '新会员'],
+  ['invites', '好友绑定'],
+  ['activations', '好友激活'],
+];
+
 export interface CampaignStats {
   id: string;
   title: string;

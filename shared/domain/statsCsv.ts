@@ -1,5 +1,5 @@
 import { TIER_IDS, type TierId } from '../content/ids';
-import type { CampaignFigures, OpsStatsData } from '../contracts/ops';
+import { CAMPAIGN_FIGURES, type OpsStatsData } from '../contracts/ops';
 import { rejectionLabel } from './inviteRejections';
 
 /**
@@ -52,15 +52,6 @@ function mean(values: ReadonlyArray<number | null>): number | null {
   const present = values.filter((v): v is number => v !== null);
   return present.length ? present.reduce((s, v) => s + v, 0) / present.length : null;
 }
-
-const CAMPAIGN_FIGURES: Array<[keyof CampaignFigures, string]> = [
-  ['participants', '签到人数'],
-  ['checkins', '签到次数'],
-  ['redemptions', '兑换'],
-  ['newMembers', '新会员'],
-  ['invites', '好友绑定'],
-  ['activations', '好友激活'],
-];
 
 /** The table rows (title rows, headers, figures, blank separators) of a range's figures. */
 export function statsRows(stats: OpsStatsData, tierNames: Record<TierId, string>): Cell[][] {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
-import type { CampaignFigures, CampaignStats, OpsStatsData } from '@shared/contracts/ops';
+import { CAMPAIGN_FIGURES, type CampaignStats, type OpsStatsData } from '@shared/contracts/ops';
 import { TIER_IDS } from '@shared/content/ids';
 import { Card } from '@/components/Card';
 import { EmptyState, ErrorState, Loading } from '@/components/PageState';
@@ -258,15 +258,6 @@ function Metrics({ stats, refreshing }: { stats: OpsStatsData; refreshing: boole
     </View>
   );
 }
-
-const CAMPAIGN_FIGURES: Array<[keyof CampaignFigures, string]> = [
-  ['participants', '签到人数'],
-  ['checkins', '签到次数'],
-  ['redemptions', '兑换'],
-  ['newMembers', '新会员'],
-  ['invites', '好友绑定'],
-  ['activations', '好友激活'],
-];
 
 function liftClass(lift: number | null): string {
   if (lift === null || lift === 0) return 'ops-dash__lift-delta';
